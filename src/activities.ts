@@ -1,0 +1,82 @@
+// Reads a finished run's activity runs, following nested pipelines (Execute Pipeline activities),
+// once at the end: polling them during the wait would spend ARM's read budget for nothing.
+import type { AdfClient, CallOptions } from './adf-client.js';
+import type { ActivityRun, PipelineRun } from './adf-types.js';
+
+export interface ActivityRow extends ActivityRun {
+  /** 0 for the run's own activities, 1 for those of a child pipeline, and so on. */
+  depth: number;
+  /** Parent activity names leading to this one, for nested pipelines. */
+  path: string[];
+}
+
+export interface FailedActivity {
+  name: string;
+  type: string;
+  errorCode: string;
+  message: string;
+  failureType: string;
+  pipelineName: string;
+  pipelineRunId: string;
+  activityRunId: string;
+  path: string;
+}
+
+const MAX_DEPTH = 3;
+const MAX_CHILD_RUNS = 25;
+
+export async function fetchActivityRows(client: AdfClient, run: PipelineRun, o?: CallOptions): Promise<ActivityRow[]> {
+  const rows: ActivityRow[] = [];
+  let children = 0;
+  const visit = async (runId: string, anchor: string | null | undefined, depth: number, path: string[]) => {
+    const start = Date.parse(anchor ?? '') || Date.now();
+    const list = await client.queryActivityRuns(
+      runId,
+      {
+        // The filter is required; a day either side covers clock skew and runs that queued long.
+        lastUpdatedAfter: new Date(start - 86_400_000).toISOString(),
+        lastUpdatedBefore: new Date(Date.now() + 86_400_000).toISOString(),
+        orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
+      },
+      o,
+    );
+    list.sort((a, b) => (Date.parse(a.activityRunStart ?? '') || 0) - (Date.parse(b.activityRunStart ?? '') || 0));
+    for (const a of list) {
+      rows.push({ ...a, depth, path });
+      const childId = a.output?.pipelineRunId;
+      if (typeof childId === 'string' && childId && depth + 1 < MAX_DEPTH && children < MAX_CHILD_RUNS) {
+        children++;
+        await visit(childId, a.activityRunStart ?? anchor, depth + 1, [...path, a.activityName]);
+      }
+    }
+  };
+  await visit(run.runId, run.runStart ?? run.lastUpdated, 0, []);
+  return rows;
+}
+
+/**
+ * The failed activities worth reporting. An Execute Pipeline activity that failed only because its
+ * child failed is left out when the child's own failures are listed: they say the same thing.
+ */
+export function failedActivities(rows: ActivityRow[]): FailedActivity[] {
+  const failed = rows.filter((r) => r.status === 'Failed');
+  const parentsWithFailedChildren = new Set(
+    failed.filter((r) => r.depth > 0).map((r) => r.path.slice(0, r.depth).join('\u0000')),
+  );
+  return failed
+    .filter((r) => {
+      const key = [...r.path, r.activityName].join('\u0000');
+      return !(r.output?.pipelineRunId && parentsWithFailedChildren.has(key));
+    })
+    .map((r) => ({
+      name: r.activityName,
+      type: r.activityType ?? '',
+      errorCode: r.error?.errorCode ?? '',
+      message: r.error?.message ?? '',
+      failureType: r.error?.failureType ?? '',
+      pipelineName: r.pipelineName ?? '',
+      pipelineRunId: r.pipelineRunId ?? '',
+      activityRunId: r.activityRunId ?? '',
+      path: [...r.path, r.activityName].join(' › '),
+    }));
+}

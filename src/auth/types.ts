@@ -1,0 +1,24 @@
+import type { TokenCredential } from '@azure/core-auth';
+
+export type AuthModeName = 'oidc' | 'client-secret' | 'azure-cli';
+
+/** One way of signing in. Each mode is one small implementation of this. */
+export interface AuthMethod {
+  readonly mode: AuthModeName;
+  /** For the log: who signs in, and how. */
+  readonly description: string;
+  /** A fresh credential (with an empty token cache); called again to re-authenticate. */
+  createCredential(): Promise<TokenCredential>;
+  /** Decoded claims of the last ID token (OIDC only), to explain federated-credential mismatches. */
+  lastIdTokenClaims?(): Record<string, unknown> | undefined;
+}
+
+export interface AuthSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  audience: string;
+  authorityHost: string;
+  /** With a custom authority host MSAL must not ask the public cloud for instance metadata. */
+  disableInstanceDiscovery: boolean;
+}
