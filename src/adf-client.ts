@@ -13,13 +13,7 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
-import type {
-  ActivityRun,
-  CreateRunOptions,
-  PipelineResource,
-  PipelineRun,
-  RunFilterParameters,
-} from './adf-types.js';
+import type { ActivityRun, CreateRunOptions, PipelineResource, PipelineRun, RunFilterParameters } from './adf-types.js';
 import { ArmError, CancelledError, TransportError, isNotSentCode } from './errors.js';
 import { factoryResourceId } from './clouds.js';
 
@@ -104,17 +98,25 @@ export class AdfClient {
   }
 
   async cancelRun(runId: string, recursive: boolean, o?: CallOptions): Promise<void> {
-    await this.send('cancel run', 'POST', `/pipelineruns/${seg(runId)}/cancel`, { ...o, query: { isRecursive: recursive } });
+    await this.send('cancel run', 'POST', `/pipelineruns/${seg(runId)}/cancel`, {
+      ...o,
+      query: { isRecursive: recursive },
+    });
   }
 
   async queryPipelineRuns(filter: RunFilterParameters, o?: CallOptions): Promise<PipelineRun[]> {
     const runs: PipelineRun[] = [];
     let token: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const res = await this.send<{ value?: PipelineRun[]; continuationToken?: string }>('query pipeline runs', 'POST', '/queryPipelineRuns', {
-        ...o,
-        body: token ? { ...filter, continuationToken: token } : filter,
-      });
+      const res = await this.send<{ value?: PipelineRun[]; continuationToken?: string }>(
+        'query pipeline runs',
+        'POST',
+        '/queryPipelineRuns',
+        {
+          ...o,
+          body: token ? { ...filter, continuationToken: token } : filter,
+        },
+      );
       runs.push(...(res.value ?? []));
       token = res.continuationToken;
       if (!token) break;
@@ -200,7 +202,10 @@ export class AdfClient {
         throw e;
       }
       const code = err.code ?? 'REQUEST_SEND_ERROR';
-      throw new TransportError(op, code, `${err.message || code} (${code})`, { notSent: isNotSentCode(code), cause: e });
+      throw new TransportError(op, code, `${err.message || code} (${code})`, {
+        notSent: isNotSentCode(code),
+        cause: e,
+      });
     }
   }
 
@@ -215,7 +220,8 @@ export class AdfClient {
         pipeline.addPolicy(
           bearerTokenAuthenticationPolicy({ credential, scopes: `${this.options.endpoint}/.default` }),
         );
-        if (this.options.onAttempt) pipeline.addPolicy(attemptLogPolicy(this.options.onAttempt), { afterPhase: 'Retry' });
+        if (this.options.onAttempt)
+          pipeline.addPolicy(attemptLogPolicy(this.options.onAttempt), { afterPhase: 'Retry' });
         return pipeline;
       };
       // One credential for both, so a token is fetched once per expiry, not once per pipeline.
@@ -267,7 +273,9 @@ function attemptLogPolicy(log: (line: string) => void): PipelinePolicy {
       try {
         const res = await next(request);
         const id = res.headers.get('x-ms-request-id');
-        log(`${request.method} ${pathname} → ${res.status} in ${Date.now() - started}ms${id ? ` (x-ms-request-id ${id})` : ''}`);
+        log(
+          `${request.method} ${pathname} → ${res.status} in ${Date.now() - started}ms${id ? ` (x-ms-request-id ${id})` : ''}`,
+        );
         return res;
       } catch (e) {
         const err = e as Error & { code?: string };

@@ -61,21 +61,28 @@ export async function startRun(client: AdfClient, o: StartRunOptions): Promise<S
     if (failure instanceof ArmError && failure.status === 429) {
       // Throttled by ARM before dispatch: nothing was started.
       const wait = Math.max(failure.retryAfterMs ?? 0, 1000 * Math.min(30, 2 ** attempts));
-      o.log.warning(`Azure is throttling createRun (HTTP 429 ${failure.code}); sending it again in ${formatDuration(wait)}.`);
+      o.log.warning(
+        `Azure is throttling createRun (HTTP 429 ${failure.code}); sending it again in ${formatDuration(wait)}.`,
+      );
       await pause(wait, o);
       continue;
     }
     if (failure instanceof TransportError && failure.notSent) {
       const wait = 1000 * Math.min(30, 2 ** attempts);
-      o.log.warning(`createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`);
+      o.log.warning(
+        `createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`,
+      );
       await pause(wait, o);
       continue;
     }
     const ambiguous =
-      failure instanceof TransportError || (failure instanceof ArmError && (failure.status >= 500 || failure.status === 408));
+      failure instanceof TransportError ||
+      (failure instanceof ArmError && (failure.status >= 500 || failure.status === 408));
     if (!ambiguous) throw failure;
 
-    o.log.warning(`createRun failed after the request was sent (${errorMessage(failure)}); checking whether Azure started the run anyway.`);
+    o.log.warning(
+      `createRun failed after the request was sent (${errorMessage(failure)}); checking whether Azure started the run anyway.`,
+    );
     const found = await findCreatedRuns(client, o, sentAt);
     if (found.length === 1) {
       o.log.info(`Found the run the failed request started: ${found[0].runId}. Using it instead of starting another.`);
@@ -88,7 +95,8 @@ export async function startRun(client: AdfClient, o: StartRunOptions): Promise<S
 }
 
 async function pause(ms: number, o: StartRunOptions): Promise<void> {
-  if (Date.now() + ms > o.deadline) throw new Error(`Gave up starting the run: Azure kept refusing createRun until the time limit.`);
+  if (Date.now() + ms > o.deadline)
+    throw new Error(`Gave up starting the run: Azure kept refusing createRun until the time limit.`);
   if (!(await sleep(ms, o.signal))) throw new CancelledError();
 }
 
@@ -121,7 +129,12 @@ async function findCreatedRuns(client: AdfClient, o: StartRunOptions, sentAt: nu
         { cause: e },
       );
     }
-    const matches = runs.filter((r) => createdSince(r, sentAt) && isManual(r) && (o.flags.referencePipelineRunId || sameParameters(r.parameters ?? {}, o.parameters)));
+    const matches = runs.filter(
+      (r) =>
+        createdSince(r, sentAt) &&
+        isManual(r) &&
+        (o.flags.referencePipelineRunId || sameParameters(r.parameters ?? {}, o.parameters)),
+    );
     if (matches.length) return matches;
   }
   return [];
@@ -163,7 +176,11 @@ function canonical(v: unknown): string {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }

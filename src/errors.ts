@@ -49,7 +49,12 @@ export class TransportError extends Error {
   readonly notSent: boolean;
   readonly timedOut: boolean;
 
-  constructor(op: string, code: string, message: string, opts: { notSent: boolean; timedOut?: boolean; cause?: unknown }) {
+  constructor(
+    op: string,
+    code: string,
+    message: string,
+    opts: { notSent: boolean; timedOut?: boolean; cause?: unknown },
+  ) {
     super(`${op}: ${message}`, { cause: opts.cause });
     this.name = 'TransportError';
     this.op = op;
@@ -78,7 +83,14 @@ export class AuthError extends Error {
 }
 
 // Codes that mean the connection failed before any byte of the request could reach the server.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+]);
 
 export function isNotSentCode(code: string): boolean {
   return NOT_SENT_CODES.has(code);

@@ -17,7 +17,17 @@ export interface AuthContext {
 
 /** Entra codes whose cause is configuration: asking again will not help. */
 const PERMANENT_AADSTS = new Set([
-  '70021', '700211', '700212', '700213', '7002138', '7000215', '7000222', '700016', '90002', '900023', '50059',
+  '70021',
+  '700211',
+  '700212',
+  '700213',
+  '7002138',
+  '7000215',
+  '7000222',
+  '700016',
+  '90002',
+  '900023',
+  '50059',
 ]);
 
 export function aadstsCode(e: unknown): string | undefined {
@@ -35,7 +45,9 @@ function entraText(e: unknown): string {
 /** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
 export function isTransientAuthError(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
-  if (!['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthError'].includes(e.name)) {
+  if (
+    !['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthError'].includes(e.name)
+  ) {
     return false;
   }
   const code = aadstsCode(e);
@@ -105,7 +117,10 @@ export function explainAuthError(e: unknown, ctx: AuthContext): AuthError {
         "Use the secret's Value (shown once when the secret is created), not its Secret ID, and check that the secret belongs to this client-id. Better: switch to OIDC and drop the secret.",
       );
     case '7000222':
-      return fail(`the client secret of ${app} has expired. Entra said: ${raw}`, 'Create a new client secret and update the repository secret, or switch to OIDC.');
+      return fail(
+        `the client secret of ${app} has expired. Entra said: ${raw}`,
+        'Create a new client secret and update the repository secret, or switch to OIDC.',
+      );
     case '700016':
       return fail(
         `Entra does not know ${app}. Entra said: ${raw}`,
@@ -139,7 +154,12 @@ export function explainAuthError(e: unknown, ctx: AuthContext): AuthError {
       "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.",
     );
   }
-  return fail(raw, code ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.` : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
+  return fail(
+    raw,
+    code
+      ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
+      : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).',
+  );
 }
 
 /** ARM's 403: name the denied action and the role that grants it. */
@@ -157,7 +177,11 @@ export function explainForbidden(e: ArmError, factoryId: string): string {
 }
 
 /** ARM's 404: tell whether the resource group, the factory or the pipeline is missing. */
-export async function explainNotFound(e: ArmError, client: AdfClient, names: { resourceGroup: string; factoryName: string; pipelineName: string; subscriptionId: string }): Promise<string> {
+export async function explainNotFound(
+  e: ArmError,
+  client: AdfClient,
+  names: { resourceGroup: string; factoryName: string; pipelineName: string; subscriptionId: string },
+): Promise<string> {
   if (e.code === 'ResourceGroupNotFound') {
     return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
   }

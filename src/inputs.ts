@@ -94,7 +94,10 @@ export function readInputs(get: GetInput, options: ReadOptions = {}): Inputs {
     );
   }
   const resourceGroup = required('resource-group');
-  if (resourceGroup && (!RESOURCE_GROUP.test(resourceGroup) || resourceGroup.length > 90 || resourceGroup.endsWith('.'))) {
+  if (
+    resourceGroup &&
+    (!RESOURCE_GROUP.test(resourceGroup) || resourceGroup.length > 90 || resourceGroup.endsWith('.'))
+  ) {
     problems.push(
       `'resource-group' must be 1-90 letters, digits, '-', '_', '.', '(' or ')' and must not end with '.', got '${resourceGroup}'.`,
     );
@@ -168,7 +171,9 @@ export function readInputs(get: GetInput, options: ReadOptions = {}): Inputs {
     );
   }
   if (startActivity && startFromFailure) {
-    problems.push(`Set either 'start-activity' or 'start-from-failure', not both (ADF ignores start-from-failure when an activity is named).`);
+    problems.push(
+      `Set either 'start-activity' or 'start-from-failure', not both (ADF ignores start-from-failure when an activity is named).`,
+    );
   }
 
   const validateParameters = bool('validate-parameters', true);
@@ -176,7 +181,9 @@ export function readInputs(get: GetInput, options: ReadOptions = {}): Inputs {
   const timeoutText = text('timeout') || '6h';
   const timeoutMs = parseDuration(timeoutText);
   if (timeoutMs === undefined || timeoutMs <= 0) {
-    problems.push(`'timeout' must be a duration like 90s, 45m, 2h, 1h30m or a number of seconds, got '${timeoutText}'.`);
+    problems.push(
+      `'timeout' must be a duration like 90s, 45m, 2h, 1h30m or a number of seconds, got '${timeoutText}'.`,
+    );
   }
   const pollText = text('poll-interval') || 'auto';
   let pollInterval: 'auto' | number = 'auto';

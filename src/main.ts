@@ -41,13 +41,18 @@ function watchSignals() {
   return {
     signal: controller.signal,
     /** Time left for cleanup before the runner kills the process. */
-    budget: () => (signalledAt === undefined ? CANCEL_BUDGET_MS : Math.max(1_000, signalledAt + SIGNAL_CANCEL_BUDGET_MS - Date.now())),
+    budget: () =>
+      signalledAt === undefined
+        ? CANCEL_BUDGET_MS
+        : Math.max(1_000, signalledAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
   };
 }
 
 function azOnPath(): boolean {
   const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && exe.some((e) => existsSync(path.join(dir, e))));
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir && exe.some((e) => existsSync(path.join(dir, e))));
 }
 
 export async function run(): Promise<void> {
@@ -92,11 +97,14 @@ export async function run(): Promise<void> {
     if (e instanceof ArmError) {
       if (e.status === 403) e.hint = explainForbidden(e, client.factoryId);
       else if (e.status === 404) e.hint = await explainNotFound(e, client, names);
-      else if (e.status === 401) e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
-      else if (e.code === 'ReferencedPipelineRunNotValid') e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
+      else if (e.status === 401)
+        e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
+      else if (e.code === 'ReferencedPipelineRunNotValid')
+        e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
       return e;
     }
-    if (e instanceof Error && /Authentication|Credential|AuthError/.test(e.name)) return explainAuthError(e, authContext);
+    if (e instanceof Error && /Authentication|Credential|AuthError/.test(e.name))
+      return explainAuthError(e, authContext);
     return e instanceof Error ? e : new Error(String(e));
   };
 
@@ -105,7 +113,9 @@ export async function run(): Promise<void> {
   let definitions: ParameterDefinitions | undefined;
   if (inputs.referenceRunId) {
     if (Object.keys(parameters).length) {
-      core.warning(`'reference-run-id' is set, so ADF reuses that run's parameters and ignores 'parameters' and 'parameters-file'.`);
+      core.warning(
+        `'reference-run-id' is set, so ADF reuses that run's parameters and ignores 'parameters' and 'parameters-file'.`,
+      );
     }
   } else if (inputs.validateParameters) {
     try {
@@ -211,7 +221,9 @@ export async function run(): Promise<void> {
     // 3. Wait.
     let result;
     if (!signals.signal.aborted) {
-      core.info(`Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`);
+      core.info(
+        `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
+      );
       result = await waitForRun(client, {
         runId,
         createdAt: startedAt,
@@ -235,7 +247,9 @@ export async function run(): Promise<void> {
     }
 
     if (result.outcome === 'timeout') {
-      core.info(`Timed out after ${formatDuration(inputs.timeoutMs)}; the run was last seen ${lastRun?.status ?? 'Queued'}.`);
+      core.info(
+        `Timed out after ${formatDuration(inputs.timeoutMs)}; the run was last seen ${lastRun?.status ?? 'Queued'}.`,
+      );
       let what: string;
       if (inputs.cancelOnTimeout) {
         const c = await cancelRun(client, runId, { recursive: inputs.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
@@ -251,7 +265,9 @@ export async function run(): Promise<void> {
       }
       outcome.note = `The wait timed out after ${formatDuration(inputs.timeoutMs)}. ${what}`;
       await finish(inputs, outcome);
-      core.setFailed(`Timed out after ${formatDuration(inputs.timeoutMs)} waiting for run ${runId} of '${inputs.pipelineName}'. ${what}\nRun in ADF Studio: ${runUrl}`);
+      core.setFailed(
+        `Timed out after ${formatDuration(inputs.timeoutMs)} waiting for run ${runId} of '${inputs.pipelineName}'. ${what}\nRun in ADF Studio: ${runUrl}`,
+      );
       return;
     }
 
@@ -319,16 +335,23 @@ async function addActivities(client: AdfClient, outcome: Outcome, run: PipelineR
   try {
     rows = await persist(() => fetchActivityRows(client, run), { until: Date.now() + 60_000 });
   } catch (e) {
-    core.warning(`Could not read the activity runs of run ${run.runId} (${errorMessage(e)}); the report has no activity details.`);
+    core.warning(
+      `Could not read the activity runs of run ${run.runId} (${errorMessage(e)}); the report has no activity details.`,
+    );
     return;
   }
   const failed: FailedActivity[] = failedActivities(rows);
   outcome.activities = rows;
   outcome.failed = failed;
   for (const f of failed) {
-    core.error(trimText(`${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${f.message || '(no message)'}`), {
-      title: f.path.length > 100 ? f.name : f.path,
-    });
+    core.error(
+      trimText(
+        `${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${f.message || '(no message)'}`,
+      ),
+      {
+        title: f.path.length > 100 ? f.name : f.path,
+      },
+    );
   }
 }
 

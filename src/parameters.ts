@@ -21,7 +21,9 @@ export function parseParameterText(text: string): { value: Record<string, unknow
       value = parseYaml(text, { schema: 'core', uniqueKeys: true });
     } catch (e) {
       const reason = (e as Error).message.split('\n')[0];
-      return { error: `is neither valid JSON nor valid YAML: ${reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).` };
+      return {
+        error: `is neither valid JSON nor valid YAML: ${reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).`,
+      };
     }
   }
   if (value === null || value === undefined) return { value: {} };
@@ -42,7 +44,13 @@ export interface ValidationResult {
 }
 
 const describe = (v: unknown) =>
-  v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'an array'
+      : typeof v === 'object'
+        ? 'an object'
+        : `${typeof v} ${JSON.stringify(v)}`;
 
 /** Checks values against the declared parameters: unknown names, missing required ones, types. */
 export function validateParameters(defs: ParameterDefinitions, given: Record<string, unknown>): ValidationResult {
@@ -64,7 +72,9 @@ export function validateParameters(defs: ParameterDefinitions, given: Record<str
   for (const [name, spec] of Object.entries(defs)) {
     if (!(name in given)) {
       if (spec.defaultValue === undefined) {
-        problems.push(`Missing parameter '${name}' (${spec.type}): it has no default value, so a value must be passed.`);
+        problems.push(
+          `Missing parameter '${name}' (${spec.type}): it has no default value, so a value must be passed.`,
+        );
       }
       continue;
     }
@@ -73,7 +83,8 @@ export function validateParameters(defs: ParameterDefinitions, given: Record<str
       problems.push(`Parameter '${name}' is declared ${spec.type} but got ${describe(given[name])}: ${result.error}`);
     } else {
       values[name] = result.value;
-      if (result.converted) conversions.push(`'${name}': ${describe(given[name])} → ${spec.type} ${JSON.stringify(result.value)}`);
+      if (result.converted)
+        conversions.push(`'${name}': ${describe(given[name])} → ${spec.type} ${JSON.stringify(result.value)}`);
     }
   }
   for (const name of unknown) values[name] = given[name];
@@ -98,7 +109,8 @@ function coerce(type: string, v: unknown): Coerced {
       return { error: 'pass a whole number such as 5.' };
     case 'float':
       if (typeof v === 'number' && Number.isFinite(v)) return keep;
-      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return { value: Number(v), converted: true };
+      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+        return { value: Number(v), converted: true };
       return { error: 'pass a number such as 2.5.' };
     case 'bool':
       if (typeof v === 'boolean') return keep;
@@ -144,10 +156,14 @@ export const MASK = '***';
  * Parameters as they may be shown in logs and summaries. SecureString values are masked when the
  * definition says so; without a definition, names that look secret are masked too.
  */
-export function displayParameters(values: Record<string, unknown>, defs?: ParameterDefinitions): Record<string, unknown> {
+export function displayParameters(
+  values: Record<string, unknown>,
+  defs?: ParameterDefinitions,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(values)) {
-    const secure = defs?.[name]?.type?.toLowerCase() === 'securestring' || (!defs && /secret|password|token|key/i.test(name));
+    const secure =
+      defs?.[name]?.type?.toLowerCase() === 'securestring' || (!defs && /secret|password|token|key/i.test(name));
     out[name] = secure ? MASK : value;
   }
   return out;

@@ -31,8 +31,14 @@ export async function post(): Promise<void> {
   }
   const secret = core.getInput('client-secret');
   if (secret) core.setSecret(secret);
-  const url = studioRunUrl(context.studioHost, `/subscriptions/${context.subscriptionId}/resourceGroups/${context.resourceGroup}/providers/Microsoft.DataFactory/factories/${context.factoryName}`, runId);
-  core.info(`The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run: ${url}`);
+  const url = studioRunUrl(
+    context.studioHost,
+    `/subscriptions/${context.subscriptionId}/resourceGroups/${context.resourceGroup}/providers/Microsoft.DataFactory/factories/${context.factoryName}`,
+    runId,
+  );
+  core.info(
+    `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run: ${url}`,
+  );
 
   try {
     const client = createClient(authFor(context), context);
@@ -42,10 +48,14 @@ export async function post(): Promise<void> {
       return;
     }
     if (!context.cancelOnWorkflowCancel) {
-      core.warning(`Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false). ${url}`);
+      core.warning(
+        `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false). ${url}`,
+      );
       return;
     }
-    core.info(`Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
+    core.info(
+      `Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`,
+    );
     const c = await cancelRun(client, runId, { recursive: context.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
     const line = describeCancel(runId, c);
     if (c.outcome === 'failed') core.warning(line);

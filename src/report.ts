@@ -79,7 +79,9 @@ export function failureMessage(o: Outcome): string {
   if (o.failed?.length) {
     lines.push(`Failed activities (${o.failed.length}):`);
     for (const f of o.failed) {
-      lines.push(`  - ${f.path} (${f.type}): ${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${trimText(f.message, 400)}`);
+      lines.push(
+        `  - ${f.path} (${f.type}): ${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${trimText(f.message, 400)}`,
+      );
     }
   }
   lines.push(`Run in ADF Studio: ${o.runUrl}`);
@@ -115,7 +117,8 @@ export function renderSummary(o: Outcome): string {
     out.push(`### Failed activities (${o.failed.length})`, '');
     for (const f of o.failed) {
       out.push(`#### ❌ ${esc(f.path)} (${esc(f.type)})`, '');
-      if (f.errorCode || f.failureType) out.push(`${[f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`, '');
+      if (f.errorCode || f.failureType)
+        out.push(`${[f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`, '');
       out.push('```text', fence(f.message || '(no message)'), '```', '');
     }
   }
@@ -129,7 +132,9 @@ export function renderSummary(o: Outcome): string {
       const name = `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`;
       const dur = typeof r.durationInMs === 'number' ? formatDuration(r.durationInMs) : '–';
       const err = r.error?.message ? esc(trimText(r.error.message, 200)) : '';
-      out.push(`| ${name} | ${esc(r.activityType ?? '')} | ${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''} | ${r.activityRunStart ?? '–'} | ${dur} | ${err} |`);
+      out.push(
+        `| ${name} | ${esc(r.activityType ?? '')} | ${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''} | ${r.activityRunStart ?? '–'} | ${dur} | ${err} |`,
+      );
     }
     out.push('');
   }
@@ -147,7 +152,14 @@ export function gantt(rows: ActivityRow[]): string[] {
   for (const r of timed.slice(0, 60)) {
     const start = Date.parse(r.activityRunStart!);
     const end = Date.parse(r.activityRunEnd ?? '') || start + (r.durationInMs ?? 0);
-    const tag = r.status === 'Failed' ? 'crit, ' : r.status === 'Succeeded' ? 'done, ' : r.status === 'InProgress' ? 'active, ' : '';
+    const tag =
+      r.status === 'Failed'
+        ? 'crit, '
+        : r.status === 'Succeeded'
+          ? 'done, '
+          : r.status === 'InProgress'
+            ? 'active, '
+            : '';
     // Mermaid task names may not contain ':' or '#'.
     const name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ');
     lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);

@@ -74,7 +74,9 @@ export async function waitForRun(client: AdfClient, o: WaitOptions): Promise<Wai
     }
 
     if (failingSince !== undefined) {
-      o.log.info(`Azure answers again after ${failures} failed attempt(s) over ${formatDuration(now() - failingSince)}.`);
+      o.log.info(
+        `Azure answers again after ${failures} failed attempt(s) over ${formatDuration(now() - failingSince)}.`,
+      );
       failingSince = undefined;
       failures = 0;
     }

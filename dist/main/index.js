@@ -33412,7 +33412,14 @@ class AuthError extends Error {
     }
 }
 // Codes that mean the connection failed before any byte of the request could reach the server.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EADDRNOTAVAIL',
+]);
 function isNotSentCode(code) {
     return NOT_SENT_CODES.has(code);
 }
@@ -33540,7 +33547,10 @@ function chooseAuth(inputs, env) {
         return { method: clientSecretAuth(settings), reason: "'client-secret' is set" };
     const haveIds = Boolean(inputs.clientId && inputs.tenantId);
     if (haveIds && env.idTokenAvailable) {
-        return { method: oidcAuth(settings), reason: "'client-id' and 'tenant-id' are set and the job can request an ID token" };
+        return {
+            method: oidcAuth(settings),
+            reason: "'client-id' and 'tenant-id' are set and the job can request an ID token",
+        };
     }
     if (env.azAvailable) {
         return {
@@ -33740,7 +33750,10 @@ class AdfClient {
         return this.send('get run', 'GET', `/pipelineruns/${seg(runId)}`, o);
     }
     async cancelRun(runId, recursive, o) {
-        await this.send('cancel run', 'POST', `/pipelineruns/${seg(runId)}/cancel`, { ...o, query: { isRecursive: recursive } });
+        await this.send('cancel run', 'POST', `/pipelineruns/${seg(runId)}/cancel`, {
+            ...o,
+            query: { isRecursive: recursive },
+        });
     }
     async queryPipelineRuns(filter, o) {
         const runs = [];
@@ -33837,7 +33850,10 @@ class AdfClient {
                 throw e;
             }
             const code = err.code ?? 'REQUEST_SEND_ERROR';
-            throw new TransportError(op, code, `${err.message || code} (${code})`, { notSent: isNotSentCode(code), cause: e });
+            throw new TransportError(op, code, `${err.message || code} (${code})`, {
+                notSent: isNotSentCode(code),
+                cause: e,
+            });
         }
     }
     getPipelines() {
@@ -34002,7 +34018,17 @@ function formatDuration(ms) {
 
 /** Entra codes whose cause is configuration: asking again will not help. */
 const PERMANENT_AADSTS = new Set([
-    '70021', '700211', '700212', '700213', '7002138', '7000215', '7000222', '700016', '90002', '900023', '50059',
+    '70021',
+    '700211',
+    '700212',
+    '700213',
+    '7002138',
+    '7000215',
+    '7000222',
+    '700016',
+    '90002',
+    '900023',
+    '50059',
 ]);
 function aadstsCode(e) {
     const text = `${errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
@@ -34097,7 +34123,9 @@ function explainAuthError(e, ctx) {
     if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
         return fail(`could not read Entra's OpenID configuration for tenant '${ctx.tenantId}' at ${ctx.authorityHost}.`, "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.");
     }
-    return fail(raw, code ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.` : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
+    return fail(raw, code
+        ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
+        : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
 }
 /** ARM's 403: name the denied action and the role that grants it. */
 function explainForbidden(e, factoryId) {
@@ -34218,7 +34246,8 @@ async function startRun(client, o) {
             await pause(wait, o);
             continue;
         }
-        const ambiguous = failure instanceof TransportError || (failure instanceof ArmError && (failure.status >= 500 || failure.status === 408));
+        const ambiguous = failure instanceof TransportError ||
+            (failure instanceof ArmError && (failure.status >= 500 || failure.status === 408));
         if (!ambiguous)
             throw failure;
         o.log.warning(`createRun failed after the request was sent (${errorMessage(failure)}); checking whether Azure started the run anyway.`);
@@ -34262,7 +34291,9 @@ async function findCreatedRuns(client, o, sentAt) {
             // Could not look: sending again could duplicate a run, so stop with a clear message.
             throw new Error(`createRun failed ambiguously and the runs of '${o.pipelineName}' could not be listed to check whether it started one (${errorMessage(e)}). Not sending it again, to avoid a duplicate run; check ADF Studio.`, { cause: e });
         }
-        const matches = runs.filter((r) => createdSince(r, sentAt) && isManual(r) && (o.flags.referencePipelineRunId || sameParameters(r.parameters ?? {}, o.parameters)));
+        const matches = runs.filter((r) => createdSince(r, sentAt) &&
+            isManual(r) &&
+            (o.flags.referencePipelineRunId || sameParameters(r.parameters ?? {}, o.parameters)));
         if (matches.length)
             return matches;
     }
@@ -34304,7 +34335,9 @@ function sortKeys(v) {
     if (Array.isArray(v))
         return v.map(sortKeys);
     if (v && typeof v === 'object') {
-        return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+        return Object.fromEntries(Object.keys(v)
+            .sort()
+            .map((k) => [k, sortKeys(v[k])]));
     }
     return v;
 }
@@ -34330,7 +34363,9 @@ function parseParameterText(text) {
         }
         catch (e) {
             const reason = e.message.split('\n')[0];
-            return { error: `is neither valid JSON nor valid YAML: ${reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).` };
+            return {
+                error: `is neither valid JSON nor valid YAML: ${reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).`,
+            };
         }
     }
     if (value === null || value === undefined)
@@ -34342,7 +34377,13 @@ function parseParameterText(text) {
     }
     return { value: value };
 }
-const describe = (v) => v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+const describe = (v) => v === null
+    ? 'null'
+    : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'object'
+            ? 'an object'
+            : `${typeof v} ${JSON.stringify(v)}`;
 /** Checks values against the declared parameters: unknown names, missing required ones, types. */
 function validateParameters(defs, given) {
     const problems = [];
@@ -34516,7 +34557,8 @@ function readInputs(get, options = {}) {
         problems.push(`'subscription-id' must be a subscription ID (a GUID like 00000000-0000-0000-0000-000000000000), got '${subscriptionId}'.`);
     }
     const resourceGroup = required('resource-group');
-    if (resourceGroup && (!RESOURCE_GROUP.test(resourceGroup) || resourceGroup.length > 90 || resourceGroup.endsWith('.'))) {
+    if (resourceGroup &&
+        (!RESOURCE_GROUP.test(resourceGroup) || resourceGroup.length > 90 || resourceGroup.endsWith('.'))) {
         problems.push(`'resource-group' must be 1-90 letters, digits, '-', '_', '.', '(' or ')' and must not end with '.', got '${resourceGroup}'.`);
     }
     const factoryName = required('factory-name');
@@ -34811,7 +34853,13 @@ function gantt(rows) {
     for (const r of timed.slice(0, 60)) {
         const start = Date.parse(r.activityRunStart);
         const end = Date.parse(r.activityRunEnd ?? '') || start + (r.durationInMs ?? 0);
-        const tag = r.status === 'Failed' ? 'crit, ' : r.status === 'Succeeded' ? 'done, ' : r.status === 'InProgress' ? 'active, ' : '';
+        const tag = r.status === 'Failed'
+            ? 'crit, '
+            : r.status === 'Succeeded'
+                ? 'done, '
+                : r.status === 'InProgress'
+                    ? 'active, '
+                    : '';
         // Mermaid task names may not contain ':' or '#'.
         const name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ');
         lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);
@@ -34993,12 +35041,16 @@ function watchSignals() {
     return {
         signal: controller.signal,
         /** Time left for cleanup before the runner kills the process. */
-        budget: () => (signalledAt === undefined ? CANCEL_BUDGET_MS : Math.max(1_000, signalledAt + SIGNAL_CANCEL_BUDGET_MS - Date.now())),
+        budget: () => signalledAt === undefined
+            ? CANCEL_BUDGET_MS
+            : Math.max(1_000, signalledAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
     };
 }
 function azOnPath() {
     const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
-    return (process.env.PATH ?? '').split((external_node_path_default()).delimiter).some((dir) => dir && exe.some((e) => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, e))));
+    return (process.env.PATH ?? '')
+        .split((external_node_path_default()).delimiter)
+        .some((dir) => dir && exe.some((e) => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, e))));
 }
 async function run() {
     const signals = watchSignals();

@@ -33380,7 +33380,14 @@ class errors_AuthError extends Error {
     }
 }
 // Codes that mean the connection failed before any byte of the request could reach the server.
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EADDRNOTAVAIL',
+]);
 function isNotSentCode(code) {
     return NOT_SENT_CODES.has(code);
 }
@@ -33565,7 +33572,10 @@ class AdfClient {
         return this.send('get run', 'GET', `/pipelineruns/${seg(runId)}`, o);
     }
     async cancelRun(runId, recursive, o) {
-        await this.send('cancel run', 'POST', `/pipelineruns/${seg(runId)}/cancel`, { ...o, query: { isRecursive: recursive } });
+        await this.send('cancel run', 'POST', `/pipelineruns/${seg(runId)}/cancel`, {
+            ...o,
+            query: { isRecursive: recursive },
+        });
     }
     async queryPipelineRuns(filter, o) {
         const runs = [];
@@ -33662,7 +33672,10 @@ class AdfClient {
                 throw e;
             }
             const code = err.code ?? 'REQUEST_SEND_ERROR';
-            throw new TransportError(op, code, `${err.message || code} (${code})`, { notSent: isNotSentCode(code), cause: e });
+            throw new TransportError(op, code, `${err.message || code} (${code})`, {
+                notSent: isNotSentCode(code),
+                cause: e,
+            });
         }
     }
     getPipelines() {
@@ -33777,7 +33790,10 @@ function chooseAuth(inputs, env) {
         return { method: clientSecretAuth(settings), reason: "'client-secret' is set" };
     const haveIds = Boolean(inputs.clientId && inputs.tenantId);
     if (haveIds && env.idTokenAvailable) {
-        return { method: oidcAuth(settings), reason: "'client-id' and 'tenant-id' are set and the job can request an ID token" };
+        return {
+            method: oidcAuth(settings),
+            reason: "'client-id' and 'tenant-id' are set and the job can request an ID token",
+        };
     }
     if (env.azAvailable) {
         return {

@@ -45,7 +45,8 @@ export function chooseAuth(inputs: Inputs, env: Environment): Choice {
       }
       return { method: oidcAuth(settings), reason: 'auth: oidc' };
     case 'azure-cli':
-      if (!env.azAvailable) throw new AuthError('auth: azure-cli, but no `az` executable is on PATH.', { hint: AZ_HINT });
+      if (!env.azAvailable)
+        throw new AuthError('auth: azure-cli, but no `az` executable is on PATH.', { hint: AZ_HINT });
       return { method: azureCliAuth(settings), reason: 'auth: azure-cli' };
     case 'auto':
       break;
@@ -53,7 +54,10 @@ export function chooseAuth(inputs: Inputs, env: Environment): Choice {
   if (inputs.clientSecret) return { method: clientSecretAuth(settings), reason: "'client-secret' is set" };
   const haveIds = Boolean(inputs.clientId && inputs.tenantId);
   if (haveIds && env.idTokenAvailable) {
-    return { method: oidcAuth(settings), reason: "'client-id' and 'tenant-id' are set and the job can request an ID token" };
+    return {
+      method: oidcAuth(settings),
+      reason: "'client-id' and 'tenant-id' are set and the job can request an ID token",
+    };
   }
   if (env.azAvailable) {
     return {
