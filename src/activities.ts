@@ -60,14 +60,10 @@ export async function fetchActivityRows(client: AdfClient, run: PipelineRun, o?:
  */
 export function failedActivities(rows: ActivityRow[]): FailedActivity[] {
   const failed = rows.filter((r) => r.status === 'Failed');
-  const parentsWithFailedChildren = new Set(
-    failed.filter((r) => r.depth > 0).map((r) => r.path.slice(0, r.depth).join('\u0000')),
-  );
+  // Keyed by child run ID, not by path: Execute Pipeline iterations of a ForEach share one path.
+  const childRunsWithFailures = new Set(failed.filter((r) => r.depth > 0).map((r) => r.pipelineRunId));
   return failed
-    .filter((r) => {
-      const key = [...r.path, r.activityName].join('\u0000');
-      return !(r.output?.pipelineRunId && parentsWithFailedChildren.has(key));
-    })
+    .filter((r) => !(r.output?.pipelineRunId && childRunsWithFailures.has(r.output.pipelineRunId)))
     .map((r) => ({
       name: r.activityName,
       type: r.activityType ?? '',

@@ -56,7 +56,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Tenant IDs may also be given as a verified domain (contoso.onmicrosoft.com).
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 // ARM patterns from the Data Factory REST spec (2018-06-01).
-const RESOURCE_GROUP = /^[-\w._()]+$/;
+// The spec's `\w` is .NET's (Unicode letters and digits count, per Char.IsLetterOrDigit).
+const RESOURCE_GROUP = /^[-\w\p{L}\p{Nd}._()]+$/u;
 const FACTORY = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 const PIPELINE = /^[A-Za-z0-9_][^<>*#.%&:\\+?/]*$/;
 const MIN_POLL_MS = 1000;

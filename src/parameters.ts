@@ -62,7 +62,7 @@ export function validateParameters(defs: ParameterDefinitions, given: Record<str
     ? `Declared parameters: ${declared.map((n) => `${n} (${defs[n].type})`).join(', ')}.`
     : 'The pipeline declares no parameters.';
 
-  const unknown = Object.keys(given).filter((n) => !(n in defs));
+  const unknown = Object.keys(given).filter((n) => !Object.hasOwn(defs, n));
   for (const name of unknown) {
     const near = declared.find((d) => d.toLowerCase() === name.toLowerCase());
     problems.push(
@@ -70,7 +70,7 @@ export function validateParameters(defs: ParameterDefinitions, given: Record<str
     );
   }
   for (const [name, spec] of Object.entries(defs)) {
-    if (!(name in given)) {
+    if (!Object.hasOwn(given, name)) {
       if (spec.defaultValue === undefined) {
         problems.push(
           `Missing parameter '${name}' (${spec.type}): it has no default value, so a value must be passed.`,
