@@ -255,7 +255,8 @@ function toArmError(op: string, response: PipelineResponse): ArmError {
   });
 }
 
-export function parseRetryAfter(value: string | undefined): number | undefined {
+export function parseRetryAfter(raw: string | undefined): number | undefined {
+  const value = raw?.trim();
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

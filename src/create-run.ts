@@ -164,13 +164,15 @@ export function sameParameters(reported: Record<string, string>, sent: Record<st
 function canonical(v: unknown): string {
   let value = v;
   if (typeof v === 'string') {
+    // ADF may write booleans .NET-style ("True"); nothing else is case-insensitive.
+    if (/^(true|false)$/i.test(v)) return v.toLowerCase();
     try {
       value = JSON.parse(v);
     } catch {
-      return v.toLowerCase();
+      return v;
     }
   }
-  return JSON.stringify(sortKeys(value)).toLowerCase();
+  return JSON.stringify(sortKeys(value));
 }
 
 function sortKeys(v: unknown): unknown {

@@ -138,14 +138,14 @@ export function explainAuthError(e: unknown, ctx: AuthContext): AuthError {
     return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
   }
   if (ctx.method.mode === 'azure-cli') {
+    if (/could not be found|not installed/i.test(message)) {
+      return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
+    }
     if (/az login/i.test(message)) {
       return fail(
         'the Azure CLI is not logged in.',
         "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.",
       );
-    }
-    if (/could not be found|not installed/i.test(message)) {
-      return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
     }
   }
   if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {

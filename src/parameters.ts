@@ -91,6 +91,8 @@ export function validateParameters(defs: ParameterDefinitions, given: Record<str
   return { values, problems, conversions };
 }
 
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 type Coerced = { value: unknown; converted: boolean } | { error: string };
 
 function coerce(type: string, v: unknown): Coerced {
@@ -161,18 +163,22 @@ export function displayParameters(
   defs?: ParameterDefinitions,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) {
-    const secure =
-      defs?.[name]?.type?.toLowerCase() === 'securestring' || (!defs && /secret|password|token|key/i.test(name));
-    out[name] = secure ? MASK : value;
-  }
+  for (const [name, value] of Object.entries(values)) out[name] = isSecure(name, defs) ? MASK : value;
   return out;
 }
 
-/** Values of SecureString parameters, so they can be registered as secrets with the runner. */
+function isSecure(name: string, defs?: ParameterDefinitions): boolean {
+  if (defs) return defs[name]?.type?.toLowerCase() === 'securestring';
+  return /secret|password|passwd|token|key|credential/i.test(name);
+}
+
+/**
+ * Values to register as secrets with the runner: SecureString parameters, or without a
+ * definition, those whose names look secret.
+ */
 export function secureValues(values: Record<string, unknown>, defs?: ParameterDefinitions): string[] {
   return Object.entries(values)
-    .filter(([name]) => defs?.[name]?.type?.toLowerCase() === 'securestring')
+    .filter(([name]) => isSecure(name, defs))
     .map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v)))
     .filter((v) => v.length > 0);
 }

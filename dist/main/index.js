@@ -33320,12 +33320,10 @@ async function fetchActivityRows(client, run, o) {
  */
 function failedActivities(rows) {
     const failed = rows.filter((r) => r.status === 'Failed');
-    const parentsWithFailedChildren = new Set(failed.filter((r) => r.depth > 0).map((r) => r.path.slice(0, r.depth).join('\u0000')));
+    // Keyed by child run ID, not by path: Execute Pipeline iterations of a ForEach share one path.
+    const childRunsWithFailures = new Set(failed.filter((r) => r.depth > 0).map((r) => r.pipelineRunId));
     return failed
-        .filter((r) => {
-        const key = [...r.path, r.activityName].join('\u0000');
-        return !(r.output?.pipelineRunId && parentsWithFailedChildren.has(key));
-    })
+        .filter((r) => !(r.output?.pipelineRunId && childRunsWithFailures.has(r.output.pipelineRunId)))
         .map((r) => ({
         name: r.activityName,
         type: r.activityType ?? '',
@@ -33573,12 +33571,15 @@ const AZ_HINT = 'Run azure/login (or `az login`) earlier in the job, or use OIDC
  */
 function maskingCredential(method) {
     let inner;
+    const masked = new Set();
     return {
         async getToken(scopes, options) {
             inner ??= method.createCredential();
             const token = await (await inner).getToken(scopes, options);
-            if (token?.token)
+            if (token?.token && !masked.has(token.token)) {
+                masked.add(token.token);
                 setSecret(token.token);
+            }
             return token;
         },
     };
@@ -34393,13 +34394,13 @@ function validateParameters(defs, given) {
     const listing = declared.length
         ? `Declared parameters: ${declared.map((n) => `${n} (${defs[n].type})`).join(', ')}.`
         : 'The pipeline declares no parameters.';
-    const unknown = Object.keys(given).filter((n) => !(n in defs));
+    const unknown = Object.keys(given).filter((n) => !Object.hasOwn(defs, n));
     for (const name of unknown) {
         const near = declared.find((d) => d.toLowerCase() === name.toLowerCase());
         problems.push(`Unknown parameter '${name}'${near ? ` (did you mean '${near}'? names are case-sensitive)` : ''}. ${listing}`);
     }
     for (const [name, spec] of Object.entries(defs)) {
-        if (!(name in given)) {
+        if (!Object.hasOwn(given, name)) {
             if (spec.defaultValue === undefined) {
                 problems.push(`Missing parameter '${name}' (${spec.type}): it has no default value, so a value must be passed.`);
             }
@@ -34526,7 +34527,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Tenant IDs may also be given as a verified domain (contoso.onmicrosoft.com).
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
 // ARM patterns from the Data Factory REST spec (2018-06-01).
-const RESOURCE_GROUP = /^[-\w._()]+$/;
+// The spec's `\w` is .NET's (Unicode letters and digits count, per Char.IsLetterOrDigit).
+const RESOURCE_GROUP = /^[-\w\p{L}\p{Nd}._()]+$/u;
 const FACTORY = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
 const PIPELINE = /^[A-Za-z0-9_][^<>*#.%&:\\+?/]*$/;
 const MIN_POLL_MS = 1000;

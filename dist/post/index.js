@@ -33816,12 +33816,15 @@ const AZ_HINT = 'Run azure/login (or `az login`) earlier in the job, or use OIDC
  */
 function maskingCredential(method) {
     let inner;
+    const masked = new Set();
     return {
         async getToken(scopes, options) {
             inner ??= method.createCredential();
             const token = await (await inner).getToken(scopes, options);
-            if (token?.token)
+            if (token?.token && !masked.has(token.token)) {
+                masked.add(token.token);
                 setSecret(token.token);
+            }
             return token;
         },
     };

@@ -82,11 +82,15 @@ const AZ_HINT = 'Run azure/login (or `az login`) earlier in the job, or use OIDC
  */
 export function maskingCredential(method: AuthMethod): TokenCredential {
   let inner: Promise<TokenCredential> | undefined;
+  const masked = new Set<string>();
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
       inner ??= method.createCredential();
       const token = await (await inner).getToken(scopes, options);
-      if (token?.token) core.setSecret(token.token);
+      if (token?.token && !masked.has(token.token)) {
+        masked.add(token.token);
+        core.setSecret(token.token);
+      }
       return token;
     },
   };

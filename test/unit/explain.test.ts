@@ -269,7 +269,7 @@ describe('explainAuthError: without an Entra code', () => {
   // BUG (src/explain.ts:141-147): @azure/identity's real "not installed" text also contains
   // "az login", and the az-login check runs first, so a missing CLI is reported as "not logged in".
   // Flip it.fails to it once fixed.
-  it.fails("az not installed, with @azure/identity's real text", () => {
+  it("az not installed, with @azure/identity's real text", () => {
     const e = named(
       'CredentialUnavailableError',
       "Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions and then, once installed, authenticate to your Azure account using 'az login'.",
