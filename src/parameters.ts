@@ -111,8 +111,7 @@ function coerce(type: string, v: unknown): Coerced {
       return { error: 'pass a whole number such as 5.' };
     case 'float':
       if (typeof v === 'number' && Number.isFinite(v)) return keep;
-      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
-        return { value: Number(v), converted: true };
+      if (typeof v === 'string' && DECIMAL.test(v.trim())) return { value: Number(v), converted: true };
       return { error: 'pass a number such as 2.5.' };
     case 'bool':
       if (typeof v === 'boolean') return keep;

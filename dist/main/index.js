@@ -33901,7 +33901,8 @@ function toArmError(op, response) {
         retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     });
 }
-function parseRetryAfter(value) {
+function parseRetryAfter(raw) {
+    const value = raw?.trim();
     if (!value)
         return undefined;
     const seconds = Number(value);
@@ -34114,11 +34115,11 @@ function explainAuthError(e, ctx) {
         return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
     }
     if (ctx.method.mode === 'azure-cli') {
-        if (/az login/i.test(message)) {
-            return fail('the Azure CLI is not logged in.', "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.");
-        }
         if (/could not be found|not installed/i.test(message)) {
             return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
+        }
+        if (/az login/i.test(message)) {
+            return fail('the Azure CLI is not logged in.', "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.");
         }
     }
     if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
@@ -34323,14 +34324,17 @@ function sameParameters(reported, sent) {
 function canonical(v) {
     let value = v;
     if (typeof v === 'string') {
+        // ADF may write booleans .NET-style ("True"); nothing else is case-insensitive.
+        if (/^(true|false)$/i.test(v))
+            return v.toLowerCase();
         try {
             value = JSON.parse(v);
         }
         catch {
-            return v.toLowerCase();
+            return v;
         }
     }
-    return JSON.stringify(sortKeys(value)).toLowerCase();
+    return JSON.stringify(sortKeys(value));
 }
 function sortKeys(v) {
     if (Array.isArray(v))
@@ -34420,6 +34424,7 @@ function validateParameters(defs, given) {
         values[name] = given[name];
     return { values, problems, conversions };
 }
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 function coerce(type, v) {
     const keep = { value: v, converted: false };
     switch (type.toLowerCase()) {
@@ -34440,7 +34445,7 @@ function coerce(type, v) {
         case 'float':
             if (typeof v === 'number' && Number.isFinite(v))
                 return keep;
-            if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+            if (typeof v === 'string' && DECIMAL.test(v.trim()))
                 return { value: Number(v), converted: true };
             return { error: 'pass a number such as 2.5.' };
         case 'bool':
@@ -34491,16 +34496,22 @@ const MASK = '***';
  */
 function displayParameters(values, defs) {
     const out = {};
-    for (const [name, value] of Object.entries(values)) {
-        const secure = defs?.[name]?.type?.toLowerCase() === 'securestring' || (!defs && /secret|password|token|key/i.test(name));
-        out[name] = secure ? MASK : value;
-    }
+    for (const [name, value] of Object.entries(values))
+        out[name] = isSecure(name, defs) ? MASK : value;
     return out;
 }
-/** Values of SecureString parameters, so they can be registered as secrets with the runner. */
+function isSecure(name, defs) {
+    if (defs)
+        return defs[name]?.type?.toLowerCase() === 'securestring';
+    return /secret|password|passwd|token|key|credential/i.test(name);
+}
+/**
+ * Values to register as secrets with the runner: SecureString parameters, or without a
+ * definition, those whose names look secret.
+ */
 function secureValues(values, defs) {
     return Object.entries(values)
-        .filter(([name]) => defs?.[name]?.type?.toLowerCase() === 'securestring')
+        .filter(([name]) => isSecure(name, defs))
         .map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v)))
         .filter((v) => v.length > 0);
 }

@@ -33722,7 +33722,8 @@ function toArmError(op, response) {
         retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
     });
 }
-function parseRetryAfter(value) {
+function parseRetryAfter(raw) {
+    const value = raw?.trim();
     if (!value)
         return undefined;
     const seconds = Number(value);
