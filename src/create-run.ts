@@ -50,7 +50,9 @@ export async function startRun(client: AdfClient, o: StartRunOptions): Promise<S
     const sentAt = Date.now();
     let failure: unknown;
     try {
-      const { runId } = await client.createRun(o.pipelineName, o.parameters, o.flags, { abortSignal: o.signal });
+      // Not aborted on cancellation: cutting createRun off mid-flight would leave it ambiguous.
+      // Its own request timeout bounds it; main cancels the run once the ID is known.
+      const { runId } = await client.createRun(o.pipelineName, o.parameters, o.flags);
       if (!runId) throw new Error('createRun answered without a runId.');
       return { runId, adopted: false, attempts };
     } catch (e) {

@@ -208,34 +208,27 @@ export async function run(): Promise<void> {
   let lastRun: PipelineRun | undefined;
 
   try {
-    if (!inputs.wait || signals.signal.aborted) {
-      if (!signals.signal.aborted) {
-        lastRun = await readRun(client, runId);
-        settle(outcome, lastRun);
-        await finish(inputs, outcome);
-        core.info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
-        return;
-      }
+    if (!inputs.wait && !signals.signal.aborted) {
+      lastRun = await readRun(client, runId);
+      settle(outcome, lastRun);
+      await finish(inputs, outcome);
+      core.info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
+      return;
     }
 
-    // 3. Wait.
-    let result;
-    if (!signals.signal.aborted) {
-      core.info(
-        `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
-      );
-      result = await waitForRun(client, {
-        runId,
-        createdAt: startedAt,
-        deadline: Date.now() + inputs.timeoutMs,
-        pollInterval: inputs.pollInterval,
-        signal: signals.signal,
-        log: core,
-      });
-      lastRun = result.run;
-    } else {
-      result = { outcome: 'cancelled' as const, run: undefined, polls: 0 };
-    }
+    // 3. Wait (unless the workflow was cancelled while the run was being started).
+    core.info(
+      `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
+    );
+    const result = await waitForRun(client, {
+      runId,
+      createdAt: startedAt,
+      deadline: Date.now() + inputs.timeoutMs,
+      pollInterval: inputs.pollInterval,
+      signal: signals.signal,
+      log: core,
+    });
+    lastRun = result.run;
 
     if (result.outcome === 'final') {
       settle(outcome, result.run);

@@ -34225,7 +34225,9 @@ async function startRun(client, o) {
         const sentAt = Date.now();
         let failure;
         try {
-            const { runId } = await client.createRun(o.pipelineName, o.parameters, o.flags, { abortSignal: o.signal });
+            // Not aborted on cancellation: cutting createRun off mid-flight would leave it ambiguous.
+            // Its own request timeout bounds it; main cancels the run once the ID is known.
+            const { runId } = await client.createRun(o.pipelineName, o.parameters, o.flags);
             if (!runId)
                 throw new Error('createRun answered without a runId.');
             return { runId, adopted: false, attempts };
@@ -35217,32 +35219,24 @@ async function run() {
     };
     let lastRun;
     try {
-        if (!inputs.wait || signals.signal.aborted) {
-            if (!signals.signal.aborted) {
-                lastRun = await readRun(client, runId);
-                settle(outcome, lastRun);
-                await finish(inputs, outcome);
-                info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
-                return;
-            }
+        if (!inputs.wait && !signals.signal.aborted) {
+            lastRun = await readRun(client, runId);
+            settle(outcome, lastRun);
+            await finish(inputs, outcome);
+            info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
+            return;
         }
-        // 3. Wait.
-        let result;
-        if (!signals.signal.aborted) {
-            info(`Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`);
-            result = await waitForRun(client, {
-                runId,
-                createdAt: startedAt,
-                deadline: Date.now() + inputs.timeoutMs,
-                pollInterval: inputs.pollInterval,
-                signal: signals.signal,
-                log: core_namespaceObject,
-            });
-            lastRun = result.run;
-        }
-        else {
-            result = { outcome: 'cancelled', run: undefined, polls: 0 };
-        }
+        // 3. Wait (unless the workflow was cancelled while the run was being started).
+        info(`Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`);
+        const result = await waitForRun(client, {
+            runId,
+            createdAt: startedAt,
+            deadline: Date.now() + inputs.timeoutMs,
+            pollInterval: inputs.pollInterval,
+            signal: signals.signal,
+            log: core_namespaceObject,
+        });
+        lastRun = result.run;
         if (result.outcome === 'final') {
             settle(outcome, result.run);
             await addActivities(client, outcome, result.run);
