@@ -147,6 +147,7 @@ export async function run(): Promise<void> {
     }
   }
   for (const secret of secureValues(parameters, definitions)) core.setSecret(secret);
+  runParameterDefinitions = definitions;
   const shown = displayParameters(parameters, definitions);
   if (Object.keys(parameters).length) core.info(`Parameters: ${JSON.stringify(shown)}`);
   if (signals.signal.aborted) {
@@ -309,9 +310,15 @@ async function readRun(client: AdfClient, runId: string): Promise<PipelineRun | 
   }
 }
 
+// The pipeline's parameter definitions, once known: getRun echoes every parameter value, SecureString
+// ones included, and the `run` output must not carry them.
+let runParameterDefinitions: ParameterDefinitions | undefined;
+
 function settle(outcome: Outcome, run: PipelineRun | undefined): void {
   if (!run) return;
-  outcome.run = run;
+  outcome.run = run.parameters
+    ? { ...run, parameters: displayParameters(run.parameters, runParameterDefinitions) as Record<string, string> }
+    : run;
   outcome.status = run.status;
 }
 

@@ -35159,6 +35159,7 @@ async function run() {
     }
     for (const secret of secureValues(parameters, definitions))
         setSecret(secret);
+    runParameterDefinitions = definitions;
     const shown = displayParameters(parameters, definitions);
     if (Object.keys(parameters).length)
         info(`Parameters: ${JSON.stringify(shown)}`);
@@ -35316,10 +35317,15 @@ async function readRun(client, runId) {
         return undefined;
     }
 }
+// The pipeline's parameter definitions, once known: getRun echoes every parameter value, SecureString
+// ones included, and the `run` output must not carry them.
+let runParameterDefinitions;
 function settle(outcome, run) {
     if (!run)
         return;
-    outcome.run = run;
+    outcome.run = run.parameters
+        ? { ...run, parameters: displayParameters(run.parameters, runParameterDefinitions) }
+        : run;
     outcome.status = run.status;
 }
 function afterCancel(outcome, c, lastRun) {
