@@ -1,0 +1,86 @@
+// Standalone emulator: `npx node test/emulator/cli.ts [--scenario file.json] [--write-env FILE]`.
+// Prints one JSON line with the URLs and default identities, then serves until SIGINT/SIGTERM.
+// Scenario file (all optional): { "seed": true, "config": {...}, "tenants": [...], "clients": [...],
+//   "factories": [...], "pipelines": [...], "faults": [...], "deny": [{ "principal", "action" }] }
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULTS, startEmulator } from './index.ts';
+import type { ClientSpec, EmulatorConfig, FactorySpec, FaultRule, PipelineSpec } from './types.ts';
+
+interface Scenario {
+  seed?: boolean;
+  config?: Partial<EmulatorConfig>;
+  tenants?: string[];
+  clients?: ClientSpec[];
+  factories?: FactorySpec[];
+  pipelines?: PipelineSpec[];
+  faults?: Array<Omit<FaultRule, 'count'> & { count?: number | null | string }>;
+  deny?: Array<{ principal: string; action: string }>;
+}
+
+const { values } = parseArgs({
+  options: {
+    scenario: { type: 'string' },
+    'write-env': { type: 'string' },
+    'arm-port': { type: 'string' },
+    'entra-port': { type: 'string' },
+    'oidc-port': { type: 'string' },
+  },
+});
+
+const scenario: Scenario = values.scenario ? (JSON.parse(readFileSync(values.scenario, 'utf8')) as Scenario) : {};
+const port = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+const ports = {
+  ...(values['entra-port'] ? { entra: port(values['entra-port'])! } : {}),
+  ...(values['oidc-port'] ? { oidc: port(values['oidc-port'])! } : {}),
+  ...(values['arm-port'] ? { arm: port(values['arm-port'])! } : {}),
+};
+const emu = await startEmulator({ ...(scenario.config ?? {}), ports });
+if (scenario.seed !== false) emu.seedDefault();
+for (const t of scenario.tenants ?? []) emu.addTenant(t);
+for (const c of scenario.clients ?? []) emu.addClient(c);
+for (const f of scenario.factories ?? []) emu.addFactory(f);
+for (const p of scenario.pipelines ?? []) emu.addPipeline(p);
+for (const f of scenario.faults ?? []) {
+  const { count, ...rest } = f;
+  const n = count === null || count === 'Infinity' ? Number.POSITIVE_INFINITY : count;
+  emu.faults.add({ ...rest, ...(n !== undefined ? { count: Number(n) } : {}) });
+}
+for (const d of scenario.deny ?? []) emu.deny(d.principal, d.action);
+
+const info = {
+  entraUrl: emu.entraUrl,
+  oidcUrl: emu.oidcUrl,
+  armUrl: emu.armUrl,
+  caFile: emu.caFile,
+  oidcRequestUrl: emu.oidcRequestUrl,
+  oidcRequestToken: emu.oidcRequestToken,
+  tenantId: DEFAULTS.tenantId,
+  clientId: DEFAULTS.clientId,
+  clientSecret: DEFAULTS.clientSecret,
+  subscriptionId: DEFAULTS.subscriptionId,
+  resourceGroup: DEFAULTS.resourceGroup,
+  factoryName: DEFAULTS.factoryName,
+};
+
+if (values['write-env']) {
+  const snake = (k: string) => k.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  const lines = Object.entries(info).map(([k, v]) => `${snake(k)}=${v}`);
+  // Ready-made names for the action's environment too.
+  lines.push(
+    `NODE_EXTRA_CA_CERTS=${emu.caFile}`,
+    `ACTIONS_ID_TOKEN_REQUEST_URL=${emu.oidcRequestUrl}`,
+    `ACTIONS_ID_TOKEN_REQUEST_TOKEN=${emu.oidcRequestToken}`,
+  );
+  writeFileSync(values['write-env'], lines.join('\n') + '\n');
+}
+process.stdout.write(JSON.stringify(info) + '\n');
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void emu.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,243 @@
+// Local Azure Data Factory emulator: Entra ID, the GitHub Actions OIDC token service and ARM, each a
+// real HTTPS server on 127.0.0.1 behind one throw-away CA. See README.md next to this file.
+import { armControl } from './control.ts';
+import { armService } from './arm.ts';
+import { makeCerts } from './certs.ts';
+import type { EmulatorContext } from './context.ts';
+import { entraService, mintAccessToken, type AccessTokenInput } from './entra.ts';
+import { Faults } from './faults.ts';
+import { makeSigningKey } from './jwt.ts';
+import { mintIdToken, oidcService } from './oidc.ts';
+import { Recorder } from './recorder.ts';
+import { RunEngine, type ActivityRunView, type PipelineRunView, type RunRecord } from './runs.ts';
+import { DEFAULTS, defaultPipelines } from './seed.ts';
+import { ServiceHost } from './server.ts';
+import { DEFAULT_CONFIG, World, type Client, type Factory, type Pipeline } from './state.ts';
+import type {
+  ClientSpec,
+  EmulatorConfig,
+  EmulatorOptions,
+  FactorySpec,
+  PipelineSpec,
+  RecordedRequest,
+  RunScript,
+  RunStatus,
+  Service,
+} from './types.ts';
+import { guid } from './util.ts';
+
+export type * from './types.ts';
+export type { ActivityRunView, PipelineRunView, RunRecord } from './runs.ts';
+export type { Client, Factory, Pipeline } from './state.ts';
+export type { ActiveRule, Faults } from './faults.ts';
+export { DEFAULTS, DEFAULT_PIPELINES, BLOB_MISSING_ERROR } from './seed.ts';
+export { ARM_ACTIONS, API_VERSION } from './arm.ts';
+export { DEFAULT_CONFIG } from './state.ts';
+export { writeFakeAzConfig, FAKE_AZ_BIN_DIR, type FakeAzConfig } from './fake-az.ts';
+
+export interface SeedResult {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  objectId: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  factoryName: string;
+  audience: string;
+  pipelines: string[];
+}
+
+export interface Emulator {
+  entraUrl: string;
+  oidcUrl: string;
+  armUrl: string;
+  /** PEM file of the CA: give it to the action as NODE_EXTRA_CA_CERTS */
+  caFile: string;
+  caPem: string;
+  /** ACTIONS_ID_TOKEN_REQUEST_URL (already has ?api-version=2.0) */
+  oidcRequestUrl: string;
+  /** ACTIONS_ID_TOKEN_REQUEST_TOKEN */
+  oidcRequestToken: string;
+  /** live settings; change them any time */
+  config: EmulatorConfig;
+  faults: Faults;
+
+  requests: RecordedRequest[];
+  requestsFor(op: string, service?: Service): RecordedRequest[];
+  clearRequests(): void;
+
+  addTenant(tenantId: string): void;
+  addClient(spec: ClientSpec): Client;
+  addFactory(spec: FactorySpec): Factory;
+  addResourceGroup(subscriptionId: string, resourceGroup: string): void;
+  addPipeline(spec: PipelineSpec): Pipeline;
+  /** the standard tenant, client (secret + federated credential for config.oidcSubject), factory and pipelines */
+  seedDefault(): SeedResult;
+
+  /** all runs, in creation order (child runs included once started) */
+  readonly runs: RunRecord[];
+  getRun(runId: string): RunRecord | undefined;
+  /** the run as getRun over ARM would return it now */
+  runView(runId: string): PipelineRunView | undefined;
+  runStatus(runId: string): RunStatus | undefined;
+  activityRuns(runId: string): ActivityRunView[];
+  /** script the next run of that pipeline differently (queued; one per call) */
+  nextRunScript(pipelineName: string, script: RunScript, factory?: Partial<FactorySpec>): void;
+
+  /** the principal (client id or object id) gets 403 AuthorizationFailed for that ARM action */
+  deny(principal: string, action: string): void;
+  allow(principal: string, action?: string): void;
+
+  /** an ID token signed like the OIDC service's, with any claim overridden (e.g. exp, iss, sub) */
+  mintIdToken(claims?: Record<string, unknown>, audience?: string): string;
+  /** an access token signed like Entra's (defaults: DEFAULTS' client, audience = armUrl) */
+  mintAccessToken(t?: Partial<AccessTokenInput>): string;
+
+  /** NODE_EXTRA_CA_CERTS, ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN */
+  env(): Record<string, string>;
+  close(): Promise<void>;
+}
+
+const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as Array<keyof EmulatorConfig>;
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const certs = await makeCerts();
+  const config: EmulatorConfig = structuredClone(DEFAULT_CONFIG);
+  for (const k of CONFIG_KEYS) {
+    if (opts[k] !== undefined) (config as unknown as Record<string, unknown>)[k] = opts[k];
+  }
+  const world = new World(config);
+  const engine = new RunEngine(config, (sibling, name) => sibling.factory.pipelines.get(name.toLowerCase()));
+  const ctx: EmulatorContext = {
+    config,
+    world,
+    engine,
+    recorder: new Recorder(),
+    faults: new Faults(),
+    entraKey: makeSigningKey(),
+    oidcKey: makeSigningKey(),
+    urls: { entra: '', oidc: '', arm: '' },
+    oidcRequestToken: `emu-request-token-${guid()}`,
+    oidcRequestPath: `/_apis/distributedtask/hubs/Actions/plans/${guid()}/jobs/${guid()}/idtoken`,
+  };
+  const deps = { key: certs.keyPem, cert: certs.certPem, faults: ctx.faults, recorder: ctx.recorder };
+  const arm = armService(ctx);
+  const hosts = {
+    entra: new ServiceHost(entraService(ctx), deps),
+    oidc: new ServiceHost(oidcService(ctx), deps),
+    arm: new ServiceHost({ ...arm, control: armControl(ctx) }, deps),
+  };
+  try {
+    ctx.urls.entra = await hosts.entra.listen(opts.ports?.entra);
+    ctx.urls.oidc = await hosts.oidc.listen(opts.ports?.oidc);
+    ctx.urls.arm = await hosts.arm.listen(opts.ports?.arm);
+  } catch (e) {
+    await Promise.all(Object.values(hosts).map((h) => h.close()));
+    await certs.remove();
+    throw e;
+  }
+
+  const findRunPipelines = (pipelineName: string, f?: Partial<FactorySpec>): Pipeline[] =>
+    [...world.factories.values()]
+      .filter(
+        (x) =>
+          (!f?.subscriptionId || x.subscriptionId.toLowerCase() === f.subscriptionId.toLowerCase()) &&
+          (!f?.resourceGroup || x.resourceGroup.toLowerCase() === f.resourceGroup.toLowerCase()) &&
+          (!f?.factoryName || x.factoryName.toLowerCase() === f.factoryName.toLowerCase()),
+      )
+      .map((x) => x.pipelines.get(pipelineName.toLowerCase()))
+      .filter((p): p is Pipeline => p !== undefined);
+
+  let closed = false;
+  const emulator: Emulator = {
+    entraUrl: ctx.urls.entra,
+    oidcUrl: ctx.urls.oidc,
+    armUrl: ctx.urls.arm,
+    caFile: certs.caFile,
+    caPem: certs.caPem,
+    oidcRequestUrl: `${ctx.urls.oidc}${ctx.oidcRequestPath}?api-version=2.0`,
+    oidcRequestToken: ctx.oidcRequestToken,
+    config,
+    faults: ctx.faults,
+    requests: ctx.recorder.requests,
+    requestsFor: (op, service) => ctx.recorder.for(op).filter((r) => service === undefined || r.service === service),
+    clearRequests: () => ctx.recorder.clear(),
+
+    addTenant: (id) => world.addTenant(id),
+    addClient: (spec) => world.addClient(spec),
+    addFactory: (spec) => world.addFactory(spec),
+    addResourceGroup: (sub, rg) => world.addResourceGroup(sub, rg),
+    addPipeline: (spec) => world.addPipeline(spec),
+    seedDefault(): SeedResult {
+      const d = DEFAULTS;
+      world.addTenant(d.tenantId);
+      world.addClient({
+        tenantId: d.tenantId,
+        clientId: d.clientId,
+        objectId: d.objectId,
+        secret: d.clientSecret,
+        federated: [{ issuer: ctx.urls.oidc, subject: config.oidcSubject, audiences: [d.audience] }],
+      });
+      const factory = { subscriptionId: d.subscriptionId, resourceGroup: d.resourceGroup, factoryName: d.factoryName };
+      world.addFactory(factory);
+      const pipelines = defaultPipelines().map((p) => world.addPipeline({ ...factory, ...p }).name);
+      return { ...d, pipelines };
+    },
+
+    get runs() {
+      engine.tick();
+      return engine.list();
+    },
+    getRun: (id) => {
+      engine.tick();
+      return engine.get(id);
+    },
+    runView: (id) => {
+      engine.tick();
+      const r = engine.get(id);
+      return r ? engine.view(r) : undefined;
+    },
+    runStatus: (id) => {
+      const r = engine.get(id);
+      return r ? engine.status(r) : undefined;
+    },
+    activityRuns: (id) => {
+      const r = engine.get(id);
+      return r ? engine.activityRuns(r) : [];
+    },
+    nextRunScript(pipelineName, script, factory) {
+      const ps = findRunPipelines(pipelineName, factory);
+      if (ps.length === 0) throw new Error(`nextRunScript: no pipeline named ${pipelineName}`);
+      for (const p of ps) p.nextScripts.push(script);
+    },
+
+    deny: (principal, action) => world.deny(principal, action),
+    allow: (principal, action) => world.allow(principal, action),
+
+    mintIdToken: (claims, audience) => mintIdToken(ctx, audience, claims),
+    mintAccessToken: (t = {}) =>
+      mintAccessToken(ctx, {
+        tenantId: t.tenantId ?? DEFAULTS.tenantId,
+        clientId: t.clientId ?? DEFAULTS.clientId,
+        objectId: t.objectId ?? DEFAULTS.objectId,
+        audience: t.audience ?? ctx.urls.arm,
+        ...(t.appidacr !== undefined ? { appidacr: t.appidacr } : {}),
+        ...(t.lifetimeSec !== undefined ? { lifetimeSec: t.lifetimeSec } : {}),
+        ...(t.exp !== undefined ? { exp: t.exp } : {}),
+      }),
+
+    env: () => ({
+      NODE_EXTRA_CA_CERTS: certs.caFile,
+      ACTIONS_ID_TOKEN_REQUEST_URL: emulator.oidcRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: ctx.oidcRequestToken,
+    }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all(Object.values(hosts).map((h) => h.close()));
+      await certs.remove();
+    },
+  };
+  if (opts.seed) emulator.seedDefault();
+  return emulator;
+}
