@@ -198,9 +198,8 @@ export class AdfClient {
           cause: e,
         });
       }
-      if (err.name === 'CredentialUnavailableError' || err.name === 'AuthenticationError' || err.name === 'AuthError') {
-        throw e;
-      }
+      // Sign-in failed before the request was sent: let the caller explain it (not a network fault).
+      if (SIGN_IN_ERRORS.has(err.name)) throw e;
       const code = err.code ?? 'REQUEST_SEND_ERROR';
       throw new TransportError(op, code, `${err.message || code} (${code})`, {
         notSent: isNotSentCode(code),
@@ -232,6 +231,18 @@ export class AdfClient {
 }
 
 const seg = (s: string) => encodeURIComponent(s);
+
+/**
+ * Errors @azure/identity throws when no token could be had. Entra's own refusals (AADSTS codes)
+ * arrive as AuthenticationRequiredError: MSAL's ServerError is wrapped in it.
+ */
+const SIGN_IN_ERRORS = new Set([
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'AuthenticationRequiredError',
+  'AggregateAuthenticationError',
+  'AuthError',
+]);
 
 function toArmError(op: string, response: PipelineResponse): ArmError {
   let code = `HTTP${response.status}`;

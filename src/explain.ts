@@ -18,6 +18,9 @@ export interface AuthContext {
 /** Entra codes whose cause is configuration: asking again will not help. */
 const PERMANENT_AADSTS = new Set([
   '70021',
+  // Expired assertion: every attempt presents a fresh ID token, so a repeat fails the same way
+  // (runner clock, or the job is past the time GitHub issues tokens for).
+  '700024',
   '700211',
   '700212',
   '700213',
@@ -30,6 +33,9 @@ const PERMANENT_AADSTS = new Set([
   '50059',
 ]);
 
+/** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
+const MAY_PASS_AADSTS = new Set(['50058', '500011']);
+
 export function aadstsCode(e: unknown): string | undefined {
   const text = `${errorMessage(e)} ${JSON.stringify((e as { errorResponse?: unknown })?.errorResponse ?? '')}`;
   return /AADSTS(\d+)/.exec(text)?.[1];
@@ -38,8 +44,11 @@ export function aadstsCode(e: unknown): string | undefined {
 function entraText(e: unknown): string {
   const desc = (e as { errorResponse?: { errorDescription?: string } })?.errorResponse?.errorDescription;
   const text = desc || errorMessage(e);
-  // Entra appends trace and correlation IDs on their own lines; keep the first sentence block.
-  return text.split(/\r?\n/)[0].trim();
+  // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
+  // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
+  // lines. Keep Entra's own sentence.
+  const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
+  return (own ?? text.split(/\r?\n/)[0]).trim();
 }
 
 /** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
@@ -51,9 +60,13 @@ export function isTransientAuthError(e: unknown): boolean {
     return false;
   }
   const code = aadstsCode(e);
-  if (code) return !PERMANENT_AADSTS.has(code);
-  const status = (e as { statusCode?: number }).statusCode;
+  if (code && PERMANENT_AADSTS.has(code)) return false;
+  if (code && MAY_PASS_AADSTS.has(code)) return true;
+  // Other 4xx answers are about the request itself. MSAL's ServerError, the cause of the
+  // AuthenticationRequiredError that @azure/identity throws, carries the HTTP status.
+  const status = (e as { statusCode?: number }).statusCode ?? (e.cause as { status?: number } | undefined)?.status;
   if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) return false;
+  if (code) return true;
   return !/az login|could not be found|not installed/i.test(e.message);
 }
 
@@ -202,7 +215,7 @@ export async function explainNotFound(
   let listing = '';
   try {
     const names2 = await client.listPipelines({ timeoutMs: 15_000 });
-    const near = names2.find((n) => n.toLowerCase() === names.pipelineName.toLowerCase());
+    const near = nearestName(names.pipelineName, names2);
     listing = names2.length
       ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
       : ' The factory has no pipelines: has it been published?';
@@ -210,4 +223,33 @@ export async function explainNotFound(
     // Listing is a courtesy; without read access to the list, say what we know.
   }
   return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
+}
+
+/**
+ * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
+ * means more than case differs: separators (daily_load for daily-load) or a typo or two.
+ */
+export function nearestName(wanted: string, names: string[]): string | undefined {
+  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const w = wanted.toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const name of names) {
+    const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
+    if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }

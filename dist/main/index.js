@@ -30268,7 +30268,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4371);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1433);
 // The action's main entry point: all logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30280,7 +30280,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4371:
+/***/ 1433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33449,7 +33449,43 @@ function azureCliAuth(s) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 84 modules
+var esm = __nccwpck_require__(3390);
+;// CONCATENATED MODULE: ./src/auth/discovery.ts
+// MSAL reports any failure to read the tenant's OpenID configuration as
+// "endpoints_resolution_error" and drops Entra's answer, so an unknown tenant looks like a network
+// fault (and would be retried). One read of that document tells the two apart.
+
+/**
+ * For a discovery failure that Entra itself answered with an error (AADSTS90002: tenant not
+ * found), an error shaped like @azure/identity's AuthenticationError carrying Entra's text;
+ * otherwise undefined (keep the original error).
+ */
+async function diagnoseDiscovery(e, authorityHost, tenantId) {
+    if (!(e instanceof Error) || !/endpoints_resolution_error/.test(e.message))
+        return undefined;
+    try {
+        const url = `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+        const res = await (0,esm/* createDefaultHttpClient */.fl)().sendRequest((0,esm/* createPipelineRequest */.G6)({ url, timeout: 15_000 }));
+        const body = JSON.parse(res.bodyAsText ?? '');
+        const description = body?.error_description;
+        if (res.status < 400 || res.status >= 500 || typeof description !== 'string' || !/AADSTS\d+/.test(description)) {
+            return undefined;
+        }
+        return Object.assign(new Error(description, { cause: e }), {
+            name: 'AuthenticationError',
+            statusCode: res.status,
+            errorResponse: { error: body.error, errorDescription: description },
+        });
+    }
+    catch {
+        // Unreachable or not JSON: the original error stands.
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/auth/client-secret.ts
+
 function clientSecretAuth(s) {
     return {
         mode: 'client-secret',
@@ -33461,6 +33497,7 @@ function clientSecretAuth(s) {
                 disableInstanceDiscovery: s.disableInstanceDiscovery,
             });
         },
+        diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
     };
 }
 
@@ -33479,6 +33516,7 @@ function decodeJwtClaims(token) {
 }
 
 ;// CONCATENATED MODULE: ./src/auth/oidc.ts
+
 
 
 /**
@@ -33505,6 +33543,7 @@ function oidcAuth(s) {
             });
         },
         lastIdTokenClaims: () => claims,
+        diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
     };
 }
 
@@ -33575,7 +33614,13 @@ function maskingCredential(method) {
     return {
         async getToken(scopes, options) {
             inner ??= method.createCredential();
-            const token = await (await inner).getToken(scopes, options);
+            let token;
+            try {
+                token = await (await inner).getToken(scopes, options);
+            }
+            catch (e) {
+                throw (await method.diagnose?.(e)) ?? e;
+            }
             if (token?.token && !masked.has(token.token)) {
                 masked.add(token.token);
                 setSecret(token.token);
@@ -33655,8 +33700,6 @@ function describeCancel(runId, c) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 84 modules
-var esm = __nccwpck_require__(3390);
 ;// CONCATENATED MODULE: ./src/clouds.ts
 // The endpoints of each Azure cloud the action can target. Sovereign clouds are first-class:
 // hard-wiring the public endpoints is a known failure of other tools.
@@ -33847,9 +33890,9 @@ class AdfClient {
                     cause: e,
                 });
             }
-            if (err.name === 'CredentialUnavailableError' || err.name === 'AuthenticationError' || err.name === 'AuthError') {
+            // Sign-in failed before the request was sent: let the caller explain it (not a network fault).
+            if (SIGN_IN_ERRORS.has(err.name))
                 throw e;
-            }
             const code = err.code ?? 'REQUEST_SEND_ERROR';
             throw new TransportError(op, code, `${err.message || code} (${code})`, {
                 notSent: isNotSentCode(code),
@@ -33877,6 +33920,17 @@ class AdfClient {
     }
 }
 const seg = (s) => encodeURIComponent(s);
+/**
+ * Errors @azure/identity throws when no token could be had. Entra's own refusals (AADSTS codes)
+ * arrive as AuthenticationRequiredError: MSAL's ServerError is wrapped in it.
+ */
+const SIGN_IN_ERRORS = new Set([
+    'CredentialUnavailableError',
+    'AuthenticationError',
+    'AuthenticationRequiredError',
+    'AggregateAuthenticationError',
+    'AuthError',
+]);
 function toArmError(op, response) {
     let code = `HTTP${response.status}`;
     let message = response.bodyAsText?.slice(0, 500) || '(no body)';
@@ -34021,6 +34075,9 @@ function formatDuration(ms) {
 /** Entra codes whose cause is configuration: asking again will not help. */
 const PERMANENT_AADSTS = new Set([
     '70021',
+    // Expired assertion: every attempt presents a fresh ID token, so a repeat fails the same way
+    // (runner clock, or the job is past the time GitHub issues tokens for).
+    '700024',
     '700211',
     '700212',
     '700213',
@@ -34032,6 +34089,8 @@ const PERMANENT_AADSTS = new Set([
     '900023',
     '50059',
 ]);
+/** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
+const MAY_PASS_AADSTS = new Set(['50058', '500011']);
 function aadstsCode(e) {
     const text = `${errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
     return /AADSTS(\d+)/.exec(text)?.[1];
@@ -34039,8 +34098,11 @@ function aadstsCode(e) {
 function entraText(e) {
     const desc = e?.errorResponse?.errorDescription;
     const text = desc || errorMessage(e);
-    // Entra appends trace and correlation IDs on their own lines; keep the first sentence block.
-    return text.split(/\r?\n/)[0].trim();
+    // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
+    // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
+    // lines. Keep Entra's own sentence.
+    const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
+    return (own ?? text.split(/\r?\n/)[0]).trim();
 }
 /** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
 function isTransientAuthError(e) {
@@ -34050,11 +34112,17 @@ function isTransientAuthError(e) {
         return false;
     }
     const code = aadstsCode(e);
-    if (code)
-        return !PERMANENT_AADSTS.has(code);
-    const status = e.statusCode;
+    if (code && PERMANENT_AADSTS.has(code))
+        return false;
+    if (code && MAY_PASS_AADSTS.has(code))
+        return true;
+    // Other 4xx answers are about the request itself. MSAL's ServerError, the cause of the
+    // AuthenticationRequiredError that @azure/identity throws, carries the HTTP status.
+    const status = e.statusCode ?? e.cause?.status;
     if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429)
         return false;
+    if (code)
+        return true;
     return !/az login|could not be found|not installed/i.test(e.message);
 }
 const SUBJECT_FORMS = [
@@ -34163,7 +34231,7 @@ async function explainNotFound(e, client, names) {
     let listing = '';
     try {
         const names2 = await client.listPipelines({ timeoutMs: 15_000 });
-        const near = names2.find((n) => n.toLowerCase() === names.pipelineName.toLowerCase());
+        const near = nearestName(names.pipelineName, names2);
         listing = names2.length
             ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
             : ' The factory has no pipelines: has it been published?';
@@ -34172,6 +34240,35 @@ async function explainNotFound(e, client, names) {
         // Listing is a courtesy; without read access to the list, say what we know.
     }
     return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
+}
+/**
+ * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
+ * means more than case differs: separators (daily_load for daily-load) or a typo or two.
+ */
+function nearestName(wanted, names) {
+    const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const w = wanted.toLowerCase();
+    let best;
+    for (const name of names) {
+        const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
+        if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/persist.ts
@@ -42056,7 +42153,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(1990);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -42663,7 +42760,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(1990);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -42797,7 +42894,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 1990:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -30268,7 +30268,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3093);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3819);
 // The action's post entry point (runs.post): all logic lives in post.ts.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
@@ -30279,7 +30279,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3093:
+/***/ 3819:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33254,7 +33254,43 @@ function azure_cli_azureCliAuth(s) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 84 modules
+var esm = __nccwpck_require__(3390);
+;// CONCATENATED MODULE: ./src/auth/discovery.ts
+// MSAL reports any failure to read the tenant's OpenID configuration as
+// "endpoints_resolution_error" and drops Entra's answer, so an unknown tenant looks like a network
+// fault (and would be retried). One read of that document tells the two apart.
+
+/**
+ * For a discovery failure that Entra itself answered with an error (AADSTS90002: tenant not
+ * found), an error shaped like @azure/identity's AuthenticationError carrying Entra's text;
+ * otherwise undefined (keep the original error).
+ */
+async function diagnoseDiscovery(e, authorityHost, tenantId) {
+    if (!(e instanceof Error) || !/endpoints_resolution_error/.test(e.message))
+        return undefined;
+    try {
+        const url = `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+        const res = await (0,esm/* createDefaultHttpClient */.fl)().sendRequest((0,esm/* createPipelineRequest */.G6)({ url, timeout: 15_000 }));
+        const body = JSON.parse(res.bodyAsText ?? '');
+        const description = body?.error_description;
+        if (res.status < 400 || res.status >= 500 || typeof description !== 'string' || !/AADSTS\d+/.test(description)) {
+            return undefined;
+        }
+        return Object.assign(new Error(description, { cause: e }), {
+            name: 'AuthenticationError',
+            statusCode: res.status,
+            errorResponse: { error: body.error, errorDescription: description },
+        });
+    }
+    catch {
+        // Unreachable or not JSON: the original error stands.
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/auth/client-secret.ts
+
 function client_secret_clientSecretAuth(s) {
     return {
         mode: 'client-secret',
@@ -33266,6 +33302,7 @@ function client_secret_clientSecretAuth(s) {
                 disableInstanceDiscovery: s.disableInstanceDiscovery,
             });
         },
+        diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
     };
 }
 
@@ -33284,6 +33321,7 @@ function decodeJwtClaims(token) {
 }
 
 ;// CONCATENATED MODULE: ./src/auth/oidc.ts
+
 
 
 /**
@@ -33310,6 +33348,7 @@ function oidc_oidcAuth(s) {
             });
         },
         lastIdTokenClaims: () => claims,
+        diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
     };
 }
 
@@ -33476,8 +33515,6 @@ function describeCancel(runId, c) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 84 modules
-var esm = __nccwpck_require__(3390);
 ;// CONCATENATED MODULE: ./src/clouds.ts
 // The endpoints of each Azure cloud the action can target. Sovereign clouds are first-class:
 // hard-wiring the public endpoints is a known failure of other tools.
@@ -33668,9 +33705,9 @@ class AdfClient {
                     cause: e,
                 });
             }
-            if (err.name === 'CredentialUnavailableError' || err.name === 'AuthenticationError' || err.name === 'AuthError') {
+            // Sign-in failed before the request was sent: let the caller explain it (not a network fault).
+            if (SIGN_IN_ERRORS.has(err.name))
                 throw e;
-            }
             const code = err.code ?? 'REQUEST_SEND_ERROR';
             throw new TransportError(op, code, `${err.message || code} (${code})`, {
                 notSent: isNotSentCode(code),
@@ -33698,6 +33735,17 @@ class AdfClient {
     }
 }
 const seg = (s) => encodeURIComponent(s);
+/**
+ * Errors @azure/identity throws when no token could be had. Entra's own refusals (AADSTS codes)
+ * arrive as AuthenticationRequiredError: MSAL's ServerError is wrapped in it.
+ */
+const SIGN_IN_ERRORS = new Set([
+    'CredentialUnavailableError',
+    'AuthenticationError',
+    'AuthenticationRequiredError',
+    'AggregateAuthenticationError',
+    'AuthError',
+]);
 function toArmError(op, response) {
     let code = `HTTP${response.status}`;
     let message = response.bodyAsText?.slice(0, 500) || '(no body)';
@@ -33821,7 +33869,13 @@ function maskingCredential(method) {
     return {
         async getToken(scopes, options) {
             inner ??= method.createCredential();
-            const token = await (await inner).getToken(scopes, options);
+            let token;
+            try {
+                token = await (await inner).getToken(scopes, options);
+            }
+            catch (e) {
+                throw (await method.diagnose?.(e)) ?? e;
+            }
             if (token?.token && !masked.has(token.token)) {
                 masked.add(token.token);
                 setSecret(token.token);

@@ -1,3 +1,4 @@
+import { diagnoseDiscovery } from './discovery.js';
 import type { AuthMethod, AuthSettings } from './types.js';
 
 export function clientSecretAuth(s: AuthSettings): AuthMethod {
@@ -11,5 +12,6 @@ export function clientSecretAuth(s: AuthSettings): AuthMethod {
         disableInstanceDiscovery: s.disableInstanceDiscovery,
       });
     },
+    diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
   };
 }

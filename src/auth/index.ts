@@ -86,7 +86,12 @@ export function maskingCredential(method: AuthMethod): TokenCredential {
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
       inner ??= method.createCredential();
-      const token = await (await inner).getToken(scopes, options);
+      let token: AccessToken | null;
+      try {
+        token = await (await inner).getToken(scopes, options);
+      } catch (e) {
+        throw (await method.diagnose?.(e)) ?? e;
+      }
       if (token?.token && !masked.has(token.token)) {
         masked.add(token.token);
         core.setSecret(token.token);

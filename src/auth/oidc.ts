@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { AuthMethod, AuthSettings } from './types.js';
 import { decodeJwtClaims } from '../jwt.js';
+import { diagnoseDiscovery } from './discovery.js';
 
 /**
  * GitHub OIDC → Entra workload identity federation. The ID token lives ~10 minutes, so the
@@ -26,5 +27,6 @@ export function oidcAuth(s: AuthSettings): AuthMethod {
       });
     },
     lastIdTokenClaims: () => claims,
+    diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
   };
 }

@@ -11,6 +11,8 @@ export interface AuthMethod {
   createCredential(): Promise<TokenCredential>;
   /** Decoded claims of the last ID token (OIDC only), to explain federated-credential mismatches. */
   lastIdTokenClaims?(): Record<string, unknown> | undefined;
+  /** A clearer error for a sign-in failure, when one more look can tell (e.g. an unknown tenant). */
+  diagnose?(e: unknown): Promise<Error | undefined>;
 }
 
 export interface AuthSettings {

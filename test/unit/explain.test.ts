@@ -320,6 +320,7 @@ describe('isTransientAuthError', () => {
 
   it.each([
     '70021',
+    '700024',
     '700211',
     '700212',
     '700213',
@@ -334,7 +335,7 @@ describe('isTransientAuthError', () => {
     expect(isTransientAuthError(entraError(code, 'x'))).toBe(false);
   });
 
-  it.each(['50058', '500011', '700024'])('AADSTS%s may pass', (code) => {
+  it.each(['50058', '500011'])('AADSTS%s may pass', (code) => {
     expect(isTransientAuthError(entraError(code, 'x', 400))).toBe(true);
   });
 
