@@ -5,11 +5,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RecordedRequest } from '../emulator/index.ts';
-import { repoRoot } from '../support/action-runner.ts';
+import { specDir } from '../support/spec.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 import { expectFailure, expectSuccess, step, type Step } from '../e2e/helpers.ts';
 
-const specDir = path.resolve(repoRoot, '../shared/adf-spec');
 const readJson = <T>(rel: string): T => JSON.parse(readFileSync(path.join(specDir, rel), 'utf8')) as T;
 
 interface SpecParameter {

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../emulator/index.ts';
+import { specDir } from '../support/spec.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const examplesDir = resolve(repoRoot, '../shared/adf-spec/examples');
+export const examplesDir = resolve(specDir, 'examples');
 
 export interface Example {
   parameters: Record<string, unknown>;
