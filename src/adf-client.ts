@@ -1,7 +1,6 @@
 // A small typed client for exactly the Data Factory operations the action uses, on the Azure
 // SDK's HTTP pipeline (bearer token, retry and throttling policies, user agent).
 import {
-  bearerTokenAuthenticationPolicy,
   createDefaultHttpClient,
   createPipelineFromOptions,
   createPipelineRequest,
@@ -12,9 +11,9 @@ import {
   type PipelinePolicy,
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
-import type { TokenCredential } from '@azure/core-auth';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { ActivityRun, CreateRunOptions, PipelineResource, PipelineRun, RunFilterParameters } from './adf-types.js';
-import { ArmError, CancelledError, TransportError, isNotSentCode } from './errors.js';
+import { ArmError, AuthError, CancelledError, TransportError, isNotSentCode } from './errors.js';
 import { factoryResourceId } from './clouds.js';
 
 export const API_VERSION = '2018-06-01';
@@ -38,13 +37,16 @@ export interface CallOptions {
   abortSignal?: AbortSignal;
   /** Per-attempt timeout; defaults to the client's. */
   timeoutMs?: number;
+  /**
+   * One attempt, no SDK retries: for createRun (Azure may have started a run) and for callers that
+   * retry themselves and must see (and report) every fault, like the wait loop.
+   */
+  noRetry?: boolean;
 }
 
 interface SendOptions extends CallOptions {
   query?: Record<string, string | boolean | undefined>;
   body?: unknown;
-  /** createRun must never be resent by the retry policy: Azure may have started a run. */
-  noRetry?: boolean;
 }
 
 export class AdfClient {
@@ -210,20 +212,18 @@ export class AdfClient {
 
   private getPipelines() {
     if (!this.pipelines) {
-      const credential = this.options.credential();
+      const bearer = bearerPolicy(this.options.credential(), `${this.options.endpoint}/.default`);
       const build = (maxRetries: number) => {
         const pipeline = createPipelineFromOptions({
           retryOptions: { maxRetries, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
           userAgentOptions: { userAgentPrefix: this.options.userAgent },
         });
-        pipeline.addPolicy(
-          bearerTokenAuthenticationPolicy({ credential, scopes: `${this.options.endpoint}/.default` }),
-        );
+        pipeline.addPolicy(bearer);
         if (this.options.onAttempt)
           pipeline.addPolicy(attemptLogPolicy(this.options.onAttempt), { afterPhase: 'Retry' });
         return pipeline;
       };
-      // One credential for both, so a token is fetched once per expiry, not once per pipeline.
+      // One credential and token cache for both, so a token is fetched once per expiry, not once per pipeline.
       this.pipelines = { retrying: build(3), single: build(0) };
     }
     return this.pipelines;
@@ -243,6 +243,47 @@ const SIGN_IN_ERRORS = new Set([
   'AggregateAuthenticationError',
   'AuthError',
 ]);
+
+/** Renew an access token this long before it expires (or halfway through a shorter remaining life). */
+const TOKEN_RENEW_MARGIN_MS = 2 * 60_000;
+
+/**
+ * Adds the access token, cached until shortly before it expires. Used instead of the SDK's
+ * bearerTokenAuthenticationPolicy: that one renews in the background within 2 minutes of expiry,
+ * and when the renewal still fails at expiry (Entra or the OIDC token service briefly down) its
+ * promise rejects with nobody awaiting it, and the unhandled rejection kills the process mid-wait.
+ * Here the token is renewed inside the request that needs it, so a failure fails that request,
+ * which the callers retry like any other transient fault.
+ */
+function bearerPolicy(credential: TokenCredential, scope: string): PipelinePolicy {
+  let token: AccessToken | undefined;
+  let renewAt = 0;
+  let pending: Promise<AccessToken | null> | undefined;
+  return {
+    name: 'adfBearerToken',
+    async sendRequest(request, next) {
+      if (!request.url.toLowerCase().startsWith('https://')) {
+        throw new Error('Refusing to send an access token over a connection that is not HTTPS.');
+      }
+      if (!token || Date.now() >= renewAt) {
+        // Concurrent requests share one token request.
+        pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
+          pending = undefined;
+        });
+        const fresh = await pending;
+        if (!fresh) throw new AuthError('Signing in returned no access token.');
+        const now = Date.now();
+        token = fresh;
+        renewAt = Math.min(
+          fresh.refreshAfterTimestamp ?? Infinity,
+          fresh.expiresOnTimestamp - Math.min(TOKEN_RENEW_MARGIN_MS, (fresh.expiresOnTimestamp - now) / 2),
+        );
+      }
+      request.headers.set('Authorization', `Bearer ${token.token}`);
+      return next(request);
+    },
+  };
+}
 
 function toArmError(op: string, response: PipelineResponse): ArmError {
   let code = `HTTP${response.status}`;

@@ -2,7 +2,8 @@
 // plainly: that is a normal race, not an error.
 import type { AdfClient } from './adf-client.js';
 import { isFinal, type PipelineRun } from './adf-types.js';
-import { errorMessage } from './errors.js';
+import { ArmError, errorMessage, isTransient } from './errors.js';
+import { isTransientAuthError } from './explain.js';
 import { sleep } from './sleep.js';
 
 export type CancelOutcome =
@@ -30,14 +31,21 @@ export async function cancelRun(client: AdfClient, runId: string, o: CancelOptio
 
   let run = await read();
   if (run && isFinal(run.status)) return { outcome: 'already-final', run };
-  try {
-    await client.cancelRun(runId, o.recursive, { timeoutMs: timeoutMs(), abortSignal: o.signal });
-  } catch (e) {
-    // ADF refuses to cancel a run that just finished; look before calling it an error.
-    run = (await read()) ?? run;
-    if (run && isFinal(run.status) && run.status !== 'Cancelled') return { outcome: 'already-final', run };
-    if (run?.status === 'Cancelled' || run?.status === 'Canceling') return { outcome: 'cancelled', run };
-    return { outcome: 'failed', run, error: errorMessage(e) };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.cancelRun(runId, o.recursive, { timeoutMs: timeoutMs(), abortSignal: o.signal });
+      break;
+    } catch (e) {
+      // ADF refuses to cancel a run that just finished; look before calling it an error.
+      run = (await read()) ?? run;
+      if (run && isFinal(run.status) && run.status !== 'Cancelled') return { outcome: 'already-final', run };
+      if (run?.status === 'Cancelled' || run?.status === 'Canceling') return { outcome: 'cancelled', run };
+      // Cancelling twice does no harm, so a transient failure is tried again while the budget lasts.
+      const pause = Math.max(e instanceof ArmError ? (e.retryAfterMs ?? 0) : 0, Math.min(1_000 * attempt, 5_000));
+      const transient = isTransient(e) || isTransientAuthError(e);
+      if (transient && Date.now() + pause < until - 1_000 && (await sleep(pause, o.signal))) continue;
+      return { outcome: 'failed', run, error: errorMessage(e) };
+    }
   }
   // Confirm: a cancel moves the run to Canceling, then Cancelled.
   while (Date.now() < until - 300) {

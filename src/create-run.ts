@@ -6,6 +6,7 @@ import type { AdfClient } from './adf-client.js';
 import type { CreateRunOptions, PipelineRun } from './adf-types.js';
 import { formatDuration } from './duration.js';
 import { ArmError, CancelledError, TransportError, errorMessage } from './errors.js';
+import { isTransientAuthError } from './explain.js';
 import { persist } from './persist.js';
 import { sleep } from './sleep.js';
 
@@ -73,6 +74,16 @@ export async function startRun(client: AdfClient, o: StartRunOptions): Promise<S
       const wait = 1000 * Math.min(30, 2 ** attempts);
       o.log.warning(
         `createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`,
+      );
+      await pause(wait, o);
+      continue;
+    }
+    if (isTransientAuthError(failure)) {
+      // Getting a token failed, so the request never went out (a 401 is re-authenticated before
+      // it gets here, and ARM had refused that request): nothing was started.
+      const wait = 1000 * Math.min(30, 2 ** attempts);
+      o.log.warning(
+        `Could not sign in to send createRun (${errorMessage(failure)}); nothing was sent, so trying again in ${formatDuration(wait)}.`,
       );
       await pause(wait, o);
       continue;

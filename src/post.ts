@@ -11,6 +11,7 @@ import { cancelRun, describeCancel } from './cancel.js';
 import { createClient } from './client.js';
 import { findCloud, studioRunUrl } from './clouds.js';
 import { errorMessage } from './errors.js';
+import { persist } from './persist.js';
 import { loadContext, STATE, type SavedContext } from './state.js';
 import { CANCEL_BUDGET_MS } from './tuning.js';
 
@@ -42,7 +43,8 @@ export async function post(): Promise<void> {
 
   try {
     const client = createClient(authFor(context), context);
-    const run = await client.getRun(runId);
+    // Persist through transient faults: this is the last chance to stop a run nobody watches.
+    const run = await persist(() => client.getRun(runId), { until: Date.now() + CANCEL_BUDGET_MS });
     if (isFinal(run.status)) {
       core.info(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
       return;

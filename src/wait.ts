@@ -59,7 +59,9 @@ export async function waitForRun(client: AdfClient, o: WaitOptions): Promise<Wai
       // Neither a retry delay nor a hung socket may carry the wait past its deadline.
       const signal = AbortSignal.any([o.signal, AbortSignal.timeout(Math.max(1, o.deadline - now()))]);
       polls++;
-      run = await client.getRun(o.runId, { abortSignal: signal });
+      // This loop is the retry loop (Retry-After, logging, bounded by the deadline), so the SDK's
+      // own retries would only hide faults from the log.
+      run = await client.getRun(o.runId, { abortSignal: signal, noRetry: true });
     } catch (e) {
       if (o.signal.aborted) return { outcome: 'cancelled', run, polls };
       if (e instanceof CancelledError) return { outcome: 'timeout', run, polls };

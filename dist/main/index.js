@@ -33630,6 +33630,208 @@ function maskingCredential(method) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/explain.ts
+
+
+/** Entra codes whose cause is configuration: asking again will not help. */
+const PERMANENT_AADSTS = new Set([
+    '70021',
+    // Expired assertion: every attempt presents a fresh ID token, so a repeat fails the same way
+    // (runner clock, or the job is past the time GitHub issues tokens for).
+    '700024',
+    '700211',
+    '700212',
+    '700213',
+    '7002138',
+    '7000215',
+    '7000222',
+    '700016',
+    '90002',
+    '900023',
+    '50059',
+]);
+/** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
+const MAY_PASS_AADSTS = new Set(['50058', '500011']);
+function aadstsCode(e) {
+    const text = `${errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
+    return /AADSTS(\d+)/.exec(text)?.[1];
+}
+function entraText(e) {
+    const desc = e?.errorResponse?.errorDescription;
+    const text = desc || errorMessage(e);
+    // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
+    // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
+    // lines. Keep Entra's own sentence.
+    const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
+    return (own ?? text.split(/\r?\n/)[0]).trim();
+}
+/** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
+function isTransientAuthError(e) {
+    if (!(e instanceof Error))
+        return false;
+    if (!['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthError'].includes(e.name)) {
+        return false;
+    }
+    const code = aadstsCode(e);
+    if (code && PERMANENT_AADSTS.has(code))
+        return false;
+    if (code && MAY_PASS_AADSTS.has(code))
+        return true;
+    // Other 4xx answers are about the request itself. MSAL's ServerError, the cause of the
+    // AuthenticationRequiredError that @azure/identity throws, carries the HTTP status.
+    const status = e.statusCode ?? e.cause?.status;
+    if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429)
+        return false;
+    if (code)
+        return true;
+    return !/az login|could not be found|not installed/i.test(e.message);
+}
+const SUBJECT_FORMS = [
+    'repo:OWNER/REPO:ref:refs/heads/BRANCH   (a push or workflow_dispatch on a branch)',
+    'repo:OWNER/REPO:environment:NAME        (a job with `environment: NAME`; this replaces the ref form)',
+    'repo:OWNER/REPO:pull_request            (pull_request events)',
+    'repo:OWNER/REPO:ref:refs/tags/TAG       (a tag)',
+];
+function claimLines(claims) {
+    if (!claims)
+        return '  (no ID token was obtained, so its claims cannot be shown)';
+    const pick = ['iss', 'sub', 'aud', 'job_workflow_ref', 'environment', 'event_name', 'ref'];
+    return pick
+        .filter((k) => claims[k] !== undefined)
+        .map((k) => `  ${k}: ${Array.isArray(claims[k]) ? claims[k].join(', ') : String(claims[k])}`)
+        .join('\n');
+}
+/** Maps a sign-in failure to an AuthError whose message says what to change. */
+function explainAuthError(e, ctx) {
+    if (e instanceof AuthError)
+        return e;
+    const code = aadstsCode(e);
+    const claims = ctx.method.lastIdTokenClaims?.();
+    const raw = code ? entraText(e) : errorMessage(e);
+    const app = `application ${ctx.clientId} in tenant ${ctx.tenantId}`;
+    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (${ctx.method.mode}): ${summary}`, { cause: e, hint });
+    switch (code) {
+        case '70021':
+        case '700213':
+        case '7002138':
+        case '700211': {
+            const sub = claims?.sub ? String(claims.sub) : 'SUBJECT';
+            return fail(`no federated credential of ${app} matches this workflow's ID token. Entra said: ${raw}`, [
+                'The ID token GitHub issued for this job has these claims (the token itself is never printed):',
+                claimLines(claims),
+                `Add a federated credential to the app registration (Certificates & secrets → Federated credentials) with issuer '${claims?.iss ?? 'https://token.actions.githubusercontent.com'}', subject '${sub}' and audience '${ctx.audience}'.`,
+                'The subject must match exactly, and the match is case-sensitive. Its form depends on the trigger:',
+                ...SUBJECT_FORMS.map((f) => `  ${f}`),
+                'Repositories created after July 2026 use immutable IDs: repo:OWNER@OWNER-ID/REPO@REPO-ID:...; copy the sub claim above.',
+            ].join('\n'));
+        }
+        case '700212':
+            return fail(`the ID token's audience does not match the federated credential. Entra said: ${raw}`, `The token was requested for audience '${ctx.audience}'. The ${ctx.cloudName} default is '${ctx.defaultAudience}'; set the 'audience' input to the audience registered on the federated credential, or register '${ctx.audience}' there.\n${claimLines(claims)}`);
+        case '700024':
+            return fail(`the client assertion (GitHub ID token) had expired. Entra said: ${raw}`, 'The action fetches a fresh ID token for every sign-in, so this usually means the job ran past the ~6 hours for which GitHub lets it request tokens, or the runner clock is wrong. Check the runner clock, or shorten the wait (timeout).');
+        case '7000215':
+            return fail(`Entra rejected the client secret of ${app}. Entra said: ${raw}`, "Use the secret's Value (shown once when the secret is created), not its Secret ID, and check that the secret belongs to this client-id. Better: switch to OIDC and drop the secret.");
+        case '7000222':
+            return fail(`the client secret of ${app} has expired. Entra said: ${raw}`, 'Create a new client secret and update the repository secret, or switch to OIDC.');
+        case '700016':
+            return fail(`Entra does not know ${app}. Entra said: ${raw}`, "Check 'client-id' (the Application (client) ID, not the object ID) and 'tenant-id' (the Directory (tenant) ID the app is registered in), and that 'environment' is the cloud the app lives in.");
+        case '90002':
+            return fail(`tenant '${ctx.tenantId}' was not found. Entra said: ${raw}`, `Check 'tenant-id' and 'environment' (${ctx.cloudName}, signing in at ${ctx.authorityHost}): a tenant exists in one cloud only.`);
+    }
+    const name = e?.name;
+    const message = errorMessage(e);
+    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
+        return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
+    }
+    if (ctx.method.mode === 'azure-cli') {
+        if (/could not be found|not installed/i.test(message)) {
+            return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
+        }
+        if (/az login/i.test(message)) {
+            return fail('the Azure CLI is not logged in.', "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.");
+        }
+    }
+    if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
+        return fail(`could not read Entra's OpenID configuration for tenant '${ctx.tenantId}' at ${ctx.authorityHost}.`, "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.");
+    }
+    return fail(raw, code
+        ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
+        : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
+}
+/** ARM's 403: name the denied action and the role that grants it. */
+function explainForbidden(e, factoryId) {
+    const action = /perform action '([^']+)'/.exec(e.armMessage)?.[1];
+    const principal = /object id '([^']+)'/.exec(e.armMessage)?.[1];
+    const lines = [
+        `The signed-in principal${principal ? ` (object id ${principal})` : ''} is not allowed to ${action ? `perform '${action}'` : 'do this'}.`,
+        `Grant it the 'Data Factory Contributor' role on the factory (scope ${factoryId}), or a custom role that includes ${action ? `'${action}'` : "'Microsoft.DataFactory/factories/pipelines/createrun/action'"}. This action needs: Microsoft.DataFactory/factories/pipelines/read, .../pipelines/createrun/action, .../pipelineruns/read, .../pipelineruns/cancel/action, .../querypipelineruns/action and .../pipelineruns/queryactivityruns/action.`,
+        'Role assignments can take a few minutes to apply.',
+    ];
+    return lines.join('\n');
+}
+/** ARM's 404: tell whether the resource group, the factory or the pipeline is missing. */
+async function explainNotFound(e, client, names) {
+    if (e.code === 'ResourceGroupNotFound') {
+        return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+    }
+    if (e.code === 'SubscriptionNotFound') {
+        return `Subscription ${names.subscriptionId} was not found. Check 'subscription-id' and 'environment'.`;
+    }
+    try {
+        await client.getFactory({ timeoutMs: 15_000 });
+    }
+    catch (inner) {
+        if (inner instanceof ArmError && inner.status === 404) {
+            if (inner.code === 'ResourceGroupNotFound') {
+                return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+            }
+            return `Data factory '${names.factoryName}' does not exist in resource group '${names.resourceGroup}' of subscription ${names.subscriptionId}. Check 'factory-name', 'resource-group', 'subscription-id' and 'environment'.`;
+        }
+        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errorMessage(inner)}).`;
+    }
+    let listing = '';
+    try {
+        const names2 = await client.listPipelines({ timeoutMs: 15_000 });
+        const near = nearestName(names.pipelineName, names2);
+        listing = names2.length
+            ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
+            : ' The factory has no pipelines: has it been published?';
+    }
+    catch {
+        // Listing is a courtesy; without read access to the list, say what we know.
+    }
+    return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
+}
+/**
+ * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
+ * means more than case differs: separators (daily_load for daily-load) or a typo or two.
+ */
+function nearestName(wanted, names) {
+    const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const w = wanted.toLowerCase();
+    let best;
+    for (const name of names) {
+        const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
+        if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
 ;// CONCATENATED MODULE: ./src/sleep.ts
 /** Resolves after ms, or early (to false) when the signal aborts. */
 function sleep(ms, signal) {
@@ -33651,6 +33853,7 @@ function sleep(ms, signal) {
 
 
 
+
 async function cancelRun(client, runId, o) {
     const until = Date.now() + o.budgetMs;
     const timeoutMs = () => Math.max(500, Math.min(5_000, until - Date.now()));
@@ -33665,17 +33868,25 @@ async function cancelRun(client, runId, o) {
     let run = await read();
     if (run && isFinal(run.status))
         return { outcome: 'already-final', run };
-    try {
-        await client.cancelRun(runId, o.recursive, { timeoutMs: timeoutMs(), abortSignal: o.signal });
-    }
-    catch (e) {
-        // ADF refuses to cancel a run that just finished; look before calling it an error.
-        run = (await read()) ?? run;
-        if (run && isFinal(run.status) && run.status !== 'Cancelled')
-            return { outcome: 'already-final', run };
-        if (run?.status === 'Cancelled' || run?.status === 'Canceling')
-            return { outcome: 'cancelled', run };
-        return { outcome: 'failed', run, error: errorMessage(e) };
+    for (let attempt = 1;; attempt++) {
+        try {
+            await client.cancelRun(runId, o.recursive, { timeoutMs: timeoutMs(), abortSignal: o.signal });
+            break;
+        }
+        catch (e) {
+            // ADF refuses to cancel a run that just finished; look before calling it an error.
+            run = (await read()) ?? run;
+            if (run && isFinal(run.status) && run.status !== 'Cancelled')
+                return { outcome: 'already-final', run };
+            if (run?.status === 'Cancelled' || run?.status === 'Canceling')
+                return { outcome: 'cancelled', run };
+            // Cancelling twice does no harm, so a transient failure is tried again while the budget lasts.
+            const pause = Math.max(e instanceof ArmError ? (e.retryAfterMs ?? 0) : 0, Math.min(1_000 * attempt, 5_000));
+            const transient = isTransient(e) || isTransientAuthError(e);
+            if (transient && Date.now() + pause < until - 1_000 && (await sleep(pause, o.signal)))
+                continue;
+            return { outcome: 'failed', run, error: errorMessage(e) };
+        }
     }
     // Confirm: a cancel moves the run to Canceling, then Cancelled.
     while (Date.now() < until - 300) {
@@ -33902,18 +34113,18 @@ class AdfClient {
     }
     getPipelines() {
         if (!this.pipelines) {
-            const credential = this.options.credential();
+            const bearer = bearerPolicy(this.options.credential(), `${this.options.endpoint}/.default`);
             const build = (maxRetries) => {
                 const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({
                     retryOptions: { maxRetries, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
                     userAgentOptions: { userAgentPrefix: this.options.userAgent },
                 });
-                pipeline.addPolicy((0,esm/* bearerTokenAuthenticationPolicy */.N$)({ credential, scopes: `${this.options.endpoint}/.default` }));
+                pipeline.addPolicy(bearer);
                 if (this.options.onAttempt)
                     pipeline.addPolicy(attemptLogPolicy(this.options.onAttempt), { afterPhase: 'Retry' });
                 return pipeline;
             };
-            // One credential for both, so a token is fetched once per expiry, not once per pipeline.
+            // One credential and token cache for both, so a token is fetched once per expiry, not once per pipeline.
             this.pipelines = { retrying: build(3), single: build(0) };
         }
         return this.pipelines;
@@ -33931,6 +34142,43 @@ const SIGN_IN_ERRORS = new Set([
     'AggregateAuthenticationError',
     'AuthError',
 ]);
+/** Renew an access token this long before it expires (or halfway through a shorter remaining life). */
+const TOKEN_RENEW_MARGIN_MS = 2 * 60_000;
+/**
+ * Adds the access token, cached until shortly before it expires. Used instead of the SDK's
+ * bearerTokenAuthenticationPolicy: that one renews in the background within 2 minutes of expiry,
+ * and when the renewal still fails at expiry (Entra or the OIDC token service briefly down) its
+ * promise rejects with nobody awaiting it, and the unhandled rejection kills the process mid-wait.
+ * Here the token is renewed inside the request that needs it, so a failure fails that request,
+ * which the callers retry like any other transient fault.
+ */
+function bearerPolicy(credential, scope) {
+    let token;
+    let renewAt = 0;
+    let pending;
+    return {
+        name: 'adfBearerToken',
+        async sendRequest(request, next) {
+            if (!request.url.toLowerCase().startsWith('https://')) {
+                throw new Error('Refusing to send an access token over a connection that is not HTTPS.');
+            }
+            if (!token || Date.now() >= renewAt) {
+                // Concurrent requests share one token request.
+                pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
+                    pending = undefined;
+                });
+                const fresh = await pending;
+                if (!fresh)
+                    throw new AuthError('Signing in returned no access token.');
+                const now = Date.now();
+                token = fresh;
+                renewAt = Math.min(fresh.refreshAfterTimestamp ?? Infinity, fresh.expiresOnTimestamp - Math.min(TOKEN_RENEW_MARGIN_MS, (fresh.expiresOnTimestamp - now) / 2));
+            }
+            request.headers.set('Authorization', `Bearer ${token.token}`);
+            return next(request);
+        },
+    };
+}
 function toArmError(op, response) {
     let code = `HTTP${response.status}`;
     let message = response.bodyAsText?.slice(0, 500) || '(no body)';
@@ -34069,208 +34317,6 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/explain.ts
-
-
-/** Entra codes whose cause is configuration: asking again will not help. */
-const PERMANENT_AADSTS = new Set([
-    '70021',
-    // Expired assertion: every attempt presents a fresh ID token, so a repeat fails the same way
-    // (runner clock, or the job is past the time GitHub issues tokens for).
-    '700024',
-    '700211',
-    '700212',
-    '700213',
-    '7002138',
-    '7000215',
-    '7000222',
-    '700016',
-    '90002',
-    '900023',
-    '50059',
-]);
-/** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
-const MAY_PASS_AADSTS = new Set(['50058', '500011']);
-function aadstsCode(e) {
-    const text = `${errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
-    return /AADSTS(\d+)/.exec(text)?.[1];
-}
-function entraText(e) {
-    const desc = e?.errorResponse?.errorDescription;
-    const text = desc || errorMessage(e);
-    // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
-    // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
-    // lines. Keep Entra's own sentence.
-    const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
-    return (own ?? text.split(/\r?\n/)[0]).trim();
-}
-/** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
-function isTransientAuthError(e) {
-    if (!(e instanceof Error))
-        return false;
-    if (!['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthError'].includes(e.name)) {
-        return false;
-    }
-    const code = aadstsCode(e);
-    if (code && PERMANENT_AADSTS.has(code))
-        return false;
-    if (code && MAY_PASS_AADSTS.has(code))
-        return true;
-    // Other 4xx answers are about the request itself. MSAL's ServerError, the cause of the
-    // AuthenticationRequiredError that @azure/identity throws, carries the HTTP status.
-    const status = e.statusCode ?? e.cause?.status;
-    if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429)
-        return false;
-    if (code)
-        return true;
-    return !/az login|could not be found|not installed/i.test(e.message);
-}
-const SUBJECT_FORMS = [
-    'repo:OWNER/REPO:ref:refs/heads/BRANCH   (a push or workflow_dispatch on a branch)',
-    'repo:OWNER/REPO:environment:NAME        (a job with `environment: NAME`; this replaces the ref form)',
-    'repo:OWNER/REPO:pull_request            (pull_request events)',
-    'repo:OWNER/REPO:ref:refs/tags/TAG       (a tag)',
-];
-function claimLines(claims) {
-    if (!claims)
-        return '  (no ID token was obtained, so its claims cannot be shown)';
-    const pick = ['iss', 'sub', 'aud', 'job_workflow_ref', 'environment', 'event_name', 'ref'];
-    return pick
-        .filter((k) => claims[k] !== undefined)
-        .map((k) => `  ${k}: ${Array.isArray(claims[k]) ? claims[k].join(', ') : String(claims[k])}`)
-        .join('\n');
-}
-/** Maps a sign-in failure to an AuthError whose message says what to change. */
-function explainAuthError(e, ctx) {
-    if (e instanceof AuthError)
-        return e;
-    const code = aadstsCode(e);
-    const claims = ctx.method.lastIdTokenClaims?.();
-    const raw = code ? entraText(e) : errorMessage(e);
-    const app = `application ${ctx.clientId} in tenant ${ctx.tenantId}`;
-    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (${ctx.method.mode}): ${summary}`, { cause: e, hint });
-    switch (code) {
-        case '70021':
-        case '700213':
-        case '7002138':
-        case '700211': {
-            const sub = claims?.sub ? String(claims.sub) : 'SUBJECT';
-            return fail(`no federated credential of ${app} matches this workflow's ID token. Entra said: ${raw}`, [
-                'The ID token GitHub issued for this job has these claims (the token itself is never printed):',
-                claimLines(claims),
-                `Add a federated credential to the app registration (Certificates & secrets → Federated credentials) with issuer '${claims?.iss ?? 'https://token.actions.githubusercontent.com'}', subject '${sub}' and audience '${ctx.audience}'.`,
-                'The subject must match exactly, and the match is case-sensitive. Its form depends on the trigger:',
-                ...SUBJECT_FORMS.map((f) => `  ${f}`),
-                'Repositories created after July 2026 use immutable IDs: repo:OWNER@OWNER-ID/REPO@REPO-ID:...; copy the sub claim above.',
-            ].join('\n'));
-        }
-        case '700212':
-            return fail(`the ID token's audience does not match the federated credential. Entra said: ${raw}`, `The token was requested for audience '${ctx.audience}'. The ${ctx.cloudName} default is '${ctx.defaultAudience}'; set the 'audience' input to the audience registered on the federated credential, or register '${ctx.audience}' there.\n${claimLines(claims)}`);
-        case '700024':
-            return fail(`the client assertion (GitHub ID token) had expired. Entra said: ${raw}`, 'The action fetches a fresh ID token for every sign-in, so this usually means the job ran past the ~6 hours for which GitHub lets it request tokens, or the runner clock is wrong. Check the runner clock, or shorten the wait (timeout).');
-        case '7000215':
-            return fail(`Entra rejected the client secret of ${app}. Entra said: ${raw}`, "Use the secret's Value (shown once when the secret is created), not its Secret ID, and check that the secret belongs to this client-id. Better: switch to OIDC and drop the secret.");
-        case '7000222':
-            return fail(`the client secret of ${app} has expired. Entra said: ${raw}`, 'Create a new client secret and update the repository secret, or switch to OIDC.');
-        case '700016':
-            return fail(`Entra does not know ${app}. Entra said: ${raw}`, "Check 'client-id' (the Application (client) ID, not the object ID) and 'tenant-id' (the Directory (tenant) ID the app is registered in), and that 'environment' is the cloud the app lives in.");
-        case '90002':
-            return fail(`tenant '${ctx.tenantId}' was not found. Entra said: ${raw}`, `Check 'tenant-id' and 'environment' (${ctx.cloudName}, signing in at ${ctx.authorityHost}): a tenant exists in one cloud only.`);
-    }
-    const name = e?.name;
-    const message = errorMessage(e);
-    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
-        return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
-    }
-    if (ctx.method.mode === 'azure-cli') {
-        if (/could not be found|not installed/i.test(message)) {
-            return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
-        }
-        if (/az login/i.test(message)) {
-            return fail('the Azure CLI is not logged in.', "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.");
-        }
-    }
-    if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
-        return fail(`could not read Entra's OpenID configuration for tenant '${ctx.tenantId}' at ${ctx.authorityHost}.`, "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.");
-    }
-    return fail(raw, code
-        ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
-        : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
-}
-/** ARM's 403: name the denied action and the role that grants it. */
-function explainForbidden(e, factoryId) {
-    const action = /perform action '([^']+)'/.exec(e.armMessage)?.[1];
-    const principal = /object id '([^']+)'/.exec(e.armMessage)?.[1];
-    const lines = [
-        `The signed-in principal${principal ? ` (object id ${principal})` : ''} is not allowed to ${action ? `perform '${action}'` : 'do this'}.`,
-        `Grant it the 'Data Factory Contributor' role on the factory (scope ${factoryId}), or a custom role that includes ${action ? `'${action}'` : "'Microsoft.DataFactory/factories/pipelines/createrun/action'"}. This action needs: Microsoft.DataFactory/factories/pipelines/read, .../pipelines/createrun/action, .../pipelineruns/read, .../pipelineruns/cancel/action, .../querypipelineruns/action and .../pipelineruns/queryactivityruns/action.`,
-        'Role assignments can take a few minutes to apply.',
-    ];
-    return lines.join('\n');
-}
-/** ARM's 404: tell whether the resource group, the factory or the pipeline is missing. */
-async function explainNotFound(e, client, names) {
-    if (e.code === 'ResourceGroupNotFound') {
-        return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
-    }
-    if (e.code === 'SubscriptionNotFound') {
-        return `Subscription ${names.subscriptionId} was not found. Check 'subscription-id' and 'environment'.`;
-    }
-    try {
-        await client.getFactory({ timeoutMs: 15_000 });
-    }
-    catch (inner) {
-        if (inner instanceof ArmError && inner.status === 404) {
-            if (inner.code === 'ResourceGroupNotFound') {
-                return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
-            }
-            return `Data factory '${names.factoryName}' does not exist in resource group '${names.resourceGroup}' of subscription ${names.subscriptionId}. Check 'factory-name', 'resource-group', 'subscription-id' and 'environment'.`;
-        }
-        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errorMessage(inner)}).`;
-    }
-    let listing = '';
-    try {
-        const names2 = await client.listPipelines({ timeoutMs: 15_000 });
-        const near = nearestName(names.pipelineName, names2);
-        listing = names2.length
-            ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
-            : ' The factory has no pipelines: has it been published?';
-    }
-    catch {
-        // Listing is a courtesy; without read access to the list, say what we know.
-    }
-    return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
-}
-/**
- * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
- * means more than case differs: separators (daily_load for daily-load) or a typo or two.
- */
-function nearestName(wanted, names) {
-    const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    const w = wanted.toLowerCase();
-    let best;
-    for (const name of names) {
-        const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
-        if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d))
-            best = { name, d };
-    }
-    return best?.name;
-}
-/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
-}
-
 ;// CONCATENATED MODULE: ./src/persist.ts
 // The SDK pipeline retries each request a few times; this covers what it does not (a request
 // that timed out, a longer outage) for the reads made outside the wait loop.
@@ -34297,6 +34343,7 @@ async function persist(fn, o) {
 }
 
 ;// CONCATENATED MODULE: ./src/create-run.ts
+
 
 
 
@@ -34344,6 +34391,14 @@ async function startRun(client, o) {
         if (failure instanceof TransportError && failure.notSent) {
             const wait = 1000 * Math.min(30, 2 ** attempts);
             o.log.warning(`createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`);
+            await pause(wait, o);
+            continue;
+        }
+        if (isTransientAuthError(failure)) {
+            // Getting a token failed, so the request never went out (a 401 is re-authenticated before
+            // it gets here, and ARM had refused that request): nothing was started.
+            const wait = 1000 * Math.min(30, 2 ** attempts);
+            o.log.warning(`Could not sign in to send createRun (${errorMessage(failure)}); nothing was sent, so trying again in ${formatDuration(wait)}.`);
             await pause(wait, o);
             continue;
         }
@@ -35063,7 +35118,9 @@ async function waitForRun(client, o) {
             // Neither a retry delay nor a hung socket may carry the wait past its deadline.
             const signal = AbortSignal.any([o.signal, AbortSignal.timeout(Math.max(1, o.deadline - now()))]);
             polls++;
-            run = await client.getRun(o.runId, { abortSignal: signal });
+            // This loop is the retry loop (Retry-After, logging, bounded by the deadline), so the SDK's
+            // own retries would only hide faults from the log.
+            run = await client.getRun(o.runId, { abortSignal: signal, noRetry: true });
         }
         catch (e) {
             if (o.signal.aborted)

@@ -30268,7 +30268,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3819);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(465);
 // The action's post entry point (runs.post): all logic lives in post.ts.
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .post */ .b)();
@@ -30279,7 +30279,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3819:
+/***/ 465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33355,7 +33355,7 @@ function oidc_oidcAuth(s) {
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Error types that keep what users and support need: ARM's code and message, the HTTP status,
 // and the request and correlation IDs that Azure support asks for.
-class ArmError extends Error {
+class errors_ArmError extends Error {
     status;
     code;
     armMessage;
@@ -33437,12 +33437,297 @@ function isNotSentCode(code) {
 function isTransient(e) {
     if (e instanceof TransportError)
         return true;
-    if (e instanceof ArmError)
+    if (e instanceof errors_ArmError)
         return e.status === 408 || e.status === 429 || e.status >= 500;
     return false;
 }
-function errorMessage(e) {
+function errors_errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
+}
+
+;// CONCATENATED MODULE: ./src/auth/index.ts
+// Chooses how to sign in and hands out credentials that register every token as a secret.
+
+
+
+
+
+const auth_ID_TOKEN_HINT = "Add 'permissions: id-token: write' to the job (or workflow) so it can request a GitHub OIDC token. Pull requests from forks and Dependabot runs get no ID token and no secrets.";
+/** Pure: picks the auth mode from the inputs and what the job offers. */
+function chooseAuth(inputs, env) {
+    const settings = {
+        tenantId: inputs.tenantId,
+        clientId: inputs.clientId,
+        clientSecret: inputs.clientSecret,
+        audience: inputs.audience,
+        authorityHost: inputs.cloud.authorityHost,
+        disableInstanceDiscovery: inputs.customAuthority,
+    };
+    switch (inputs.auth) {
+        case 'client-secret':
+            return { method: clientSecretAuth(settings), reason: 'auth: client-secret' };
+        case 'oidc':
+            if (!env.idTokenAvailable) {
+                throw new AuthError('auth: oidc, but this job cannot request a GitHub OIDC token.', { hint: auth_ID_TOKEN_HINT });
+            }
+            return { method: oidcAuth(settings), reason: 'auth: oidc' };
+        case 'azure-cli':
+            if (!env.azAvailable)
+                throw new AuthError('auth: azure-cli, but no `az` executable is on PATH.', { hint: AZ_HINT });
+            return { method: azureCliAuth(settings), reason: 'auth: azure-cli' };
+        case 'auto':
+            break;
+    }
+    if (inputs.clientSecret)
+        return { method: clientSecretAuth(settings), reason: "'client-secret' is set" };
+    const haveIds = Boolean(inputs.clientId && inputs.tenantId);
+    if (haveIds && env.idTokenAvailable) {
+        return {
+            method: oidcAuth(settings),
+            reason: "'client-id' and 'tenant-id' are set and the job can request an ID token",
+        };
+    }
+    if (env.azAvailable) {
+        return {
+            method: azureCliAuth(settings),
+            reason: haveIds
+                ? "'client-id' and 'tenant-id' are set but the job cannot request an OIDC token (no 'permissions: id-token: write'), so the existing Azure CLI session is used"
+                : "no 'client-id'/'client-secret' is set, so the existing Azure CLI session is used",
+        };
+    }
+    throw new AuthError('No way to sign in to Azure was found.', {
+        hint: haveIds
+            ? `'client-id' and 'tenant-id' are set, but the job cannot request an OIDC token. ${auth_ID_TOKEN_HINT}`
+            : "Set 'client-id' and 'tenant-id' and grant 'permissions: id-token: write' (OIDC, recommended); or also set 'client-secret'; or run azure/login earlier in the job.",
+    });
+}
+const AZ_HINT = 'Run azure/login (or `az login`) earlier in the job, or use OIDC: set client-id and tenant-id.';
+/**
+ * A credential that loads @azure/identity only when the first token is needed and registers
+ * every access token with the runner as a secret, so it is masked if anything ever prints it.
+ */
+function maskingCredential(method) {
+    let inner;
+    const masked = new Set();
+    return {
+        async getToken(scopes, options) {
+            inner ??= method.createCredential();
+            let token;
+            try {
+                token = await (await inner).getToken(scopes, options);
+            }
+            catch (e) {
+                throw (await method.diagnose?.(e)) ?? e;
+            }
+            if (token?.token && !masked.has(token.token)) {
+                masked.add(token.token);
+                setSecret(token.token);
+            }
+            return token;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/explain.ts
+
+
+/** Entra codes whose cause is configuration: asking again will not help. */
+const PERMANENT_AADSTS = new Set([
+    '70021',
+    // Expired assertion: every attempt presents a fresh ID token, so a repeat fails the same way
+    // (runner clock, or the job is past the time GitHub issues tokens for).
+    '700024',
+    '700211',
+    '700212',
+    '700213',
+    '7002138',
+    '7000215',
+    '7000222',
+    '700016',
+    '90002',
+    '900023',
+    '50059',
+]);
+/** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
+const MAY_PASS_AADSTS = new Set(['50058', '500011']);
+function aadstsCode(e) {
+    const text = `${errors_errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
+    return /AADSTS(\d+)/.exec(text)?.[1];
+}
+function entraText(e) {
+    const desc = e?.errorResponse?.errorDescription;
+    const text = desc || errorMessage(e);
+    // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
+    // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
+    // lines. Keep Entra's own sentence.
+    const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
+    return (own ?? text.split(/\r?\n/)[0]).trim();
+}
+/** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
+function isTransientAuthError(e) {
+    if (!(e instanceof Error))
+        return false;
+    if (!['AuthenticationError', 'CredentialUnavailableError', 'AuthenticationRequiredError', 'AuthError'].includes(e.name)) {
+        return false;
+    }
+    const code = aadstsCode(e);
+    if (code && PERMANENT_AADSTS.has(code))
+        return false;
+    if (code && MAY_PASS_AADSTS.has(code))
+        return true;
+    // Other 4xx answers are about the request itself. MSAL's ServerError, the cause of the
+    // AuthenticationRequiredError that @azure/identity throws, carries the HTTP status.
+    const status = e.statusCode ?? e.cause?.status;
+    if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429)
+        return false;
+    if (code)
+        return true;
+    return !/az login|could not be found|not installed/i.test(e.message);
+}
+const SUBJECT_FORMS = (/* unused pure expression or super */ null && ([
+    'repo:OWNER/REPO:ref:refs/heads/BRANCH   (a push or workflow_dispatch on a branch)',
+    'repo:OWNER/REPO:environment:NAME        (a job with `environment: NAME`; this replaces the ref form)',
+    'repo:OWNER/REPO:pull_request            (pull_request events)',
+    'repo:OWNER/REPO:ref:refs/tags/TAG       (a tag)',
+]));
+function claimLines(claims) {
+    if (!claims)
+        return '  (no ID token was obtained, so its claims cannot be shown)';
+    const pick = ['iss', 'sub', 'aud', 'job_workflow_ref', 'environment', 'event_name', 'ref'];
+    return pick
+        .filter((k) => claims[k] !== undefined)
+        .map((k) => `  ${k}: ${Array.isArray(claims[k]) ? claims[k].join(', ') : String(claims[k])}`)
+        .join('\n');
+}
+/** Maps a sign-in failure to an AuthError whose message says what to change. */
+function explainAuthError(e, ctx) {
+    if (e instanceof AuthError)
+        return e;
+    const code = aadstsCode(e);
+    const claims = ctx.method.lastIdTokenClaims?.();
+    const raw = code ? entraText(e) : errorMessage(e);
+    const app = `application ${ctx.clientId} in tenant ${ctx.tenantId}`;
+    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (${ctx.method.mode}): ${summary}`, { cause: e, hint });
+    switch (code) {
+        case '70021':
+        case '700213':
+        case '7002138':
+        case '700211': {
+            const sub = claims?.sub ? String(claims.sub) : 'SUBJECT';
+            return fail(`no federated credential of ${app} matches this workflow's ID token. Entra said: ${raw}`, [
+                'The ID token GitHub issued for this job has these claims (the token itself is never printed):',
+                claimLines(claims),
+                `Add a federated credential to the app registration (Certificates & secrets → Federated credentials) with issuer '${claims?.iss ?? 'https://token.actions.githubusercontent.com'}', subject '${sub}' and audience '${ctx.audience}'.`,
+                'The subject must match exactly, and the match is case-sensitive. Its form depends on the trigger:',
+                ...SUBJECT_FORMS.map((f) => `  ${f}`),
+                'Repositories created after July 2026 use immutable IDs: repo:OWNER@OWNER-ID/REPO@REPO-ID:...; copy the sub claim above.',
+            ].join('\n'));
+        }
+        case '700212':
+            return fail(`the ID token's audience does not match the federated credential. Entra said: ${raw}`, `The token was requested for audience '${ctx.audience}'. The ${ctx.cloudName} default is '${ctx.defaultAudience}'; set the 'audience' input to the audience registered on the federated credential, or register '${ctx.audience}' there.\n${claimLines(claims)}`);
+        case '700024':
+            return fail(`the client assertion (GitHub ID token) had expired. Entra said: ${raw}`, 'The action fetches a fresh ID token for every sign-in, so this usually means the job ran past the ~6 hours for which GitHub lets it request tokens, or the runner clock is wrong. Check the runner clock, or shorten the wait (timeout).');
+        case '7000215':
+            return fail(`Entra rejected the client secret of ${app}. Entra said: ${raw}`, "Use the secret's Value (shown once when the secret is created), not its Secret ID, and check that the secret belongs to this client-id. Better: switch to OIDC and drop the secret.");
+        case '7000222':
+            return fail(`the client secret of ${app} has expired. Entra said: ${raw}`, 'Create a new client secret and update the repository secret, or switch to OIDC.');
+        case '700016':
+            return fail(`Entra does not know ${app}. Entra said: ${raw}`, "Check 'client-id' (the Application (client) ID, not the object ID) and 'tenant-id' (the Directory (tenant) ID the app is registered in), and that 'environment' is the cloud the app lives in.");
+        case '90002':
+            return fail(`tenant '${ctx.tenantId}' was not found. Entra said: ${raw}`, `Check 'tenant-id' and 'environment' (${ctx.cloudName}, signing in at ${ctx.authorityHost}): a tenant exists in one cloud only.`);
+    }
+    const name = e?.name;
+    const message = errorMessage(e);
+    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
+        return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
+    }
+    if (ctx.method.mode === 'azure-cli') {
+        if (/could not be found|not installed/i.test(message)) {
+            return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
+        }
+        if (/az login/i.test(message)) {
+            return fail('the Azure CLI is not logged in.', "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.");
+        }
+    }
+    if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
+        return fail(`could not read Entra's OpenID configuration for tenant '${ctx.tenantId}' at ${ctx.authorityHost}.`, "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.");
+    }
+    return fail(raw, code
+        ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
+        : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
+}
+/** ARM's 403: name the denied action and the role that grants it. */
+function explainForbidden(e, factoryId) {
+    const action = /perform action '([^']+)'/.exec(e.armMessage)?.[1];
+    const principal = /object id '([^']+)'/.exec(e.armMessage)?.[1];
+    const lines = [
+        `The signed-in principal${principal ? ` (object id ${principal})` : ''} is not allowed to ${action ? `perform '${action}'` : 'do this'}.`,
+        `Grant it the 'Data Factory Contributor' role on the factory (scope ${factoryId}), or a custom role that includes ${action ? `'${action}'` : "'Microsoft.DataFactory/factories/pipelines/createrun/action'"}. This action needs: Microsoft.DataFactory/factories/pipelines/read, .../pipelines/createrun/action, .../pipelineruns/read, .../pipelineruns/cancel/action, .../querypipelineruns/action and .../pipelineruns/queryactivityruns/action.`,
+        'Role assignments can take a few minutes to apply.',
+    ];
+    return lines.join('\n');
+}
+/** ARM's 404: tell whether the resource group, the factory or the pipeline is missing. */
+async function explainNotFound(e, client, names) {
+    if (e.code === 'ResourceGroupNotFound') {
+        return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+    }
+    if (e.code === 'SubscriptionNotFound') {
+        return `Subscription ${names.subscriptionId} was not found. Check 'subscription-id' and 'environment'.`;
+    }
+    try {
+        await client.getFactory({ timeoutMs: 15_000 });
+    }
+    catch (inner) {
+        if (inner instanceof ArmError && inner.status === 404) {
+            if (inner.code === 'ResourceGroupNotFound') {
+                return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+            }
+            return `Data factory '${names.factoryName}' does not exist in resource group '${names.resourceGroup}' of subscription ${names.subscriptionId}. Check 'factory-name', 'resource-group', 'subscription-id' and 'environment'.`;
+        }
+        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errorMessage(inner)}).`;
+    }
+    let listing = '';
+    try {
+        const names2 = await client.listPipelines({ timeoutMs: 15_000 });
+        const near = nearestName(names.pipelineName, names2);
+        listing = names2.length
+            ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
+            : ' The factory has no pipelines: has it been published?';
+    }
+    catch {
+        // Listing is a courtesy; without read access to the list, say what we know.
+    }
+    return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
+}
+/**
+ * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
+ * means more than case differs: separators (daily_load for daily-load) or a typo or two.
+ */
+function nearestName(wanted, names) {
+    const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const w = wanted.toLowerCase();
+    let best;
+    for (const name of names) {
+        const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
+        if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
 }
 
 ;// CONCATENATED MODULE: ./src/sleep.ts
@@ -33466,6 +33751,7 @@ function sleep(ms, signal) {
 
 
 
+
 async function cancelRun(client, runId, o) {
     const until = Date.now() + o.budgetMs;
     const timeoutMs = () => Math.max(500, Math.min(5_000, until - Date.now()));
@@ -33480,17 +33766,25 @@ async function cancelRun(client, runId, o) {
     let run = await read();
     if (run && isFinal(run.status))
         return { outcome: 'already-final', run };
-    try {
-        await client.cancelRun(runId, o.recursive, { timeoutMs: timeoutMs(), abortSignal: o.signal });
-    }
-    catch (e) {
-        // ADF refuses to cancel a run that just finished; look before calling it an error.
-        run = (await read()) ?? run;
-        if (run && isFinal(run.status) && run.status !== 'Cancelled')
-            return { outcome: 'already-final', run };
-        if (run?.status === 'Cancelled' || run?.status === 'Canceling')
-            return { outcome: 'cancelled', run };
-        return { outcome: 'failed', run, error: errorMessage(e) };
+    for (let attempt = 1;; attempt++) {
+        try {
+            await client.cancelRun(runId, o.recursive, { timeoutMs: timeoutMs(), abortSignal: o.signal });
+            break;
+        }
+        catch (e) {
+            // ADF refuses to cancel a run that just finished; look before calling it an error.
+            run = (await read()) ?? run;
+            if (run && isFinal(run.status) && run.status !== 'Cancelled')
+                return { outcome: 'already-final', run };
+            if (run?.status === 'Cancelled' || run?.status === 'Canceling')
+                return { outcome: 'cancelled', run };
+            // Cancelling twice does no harm, so a transient failure is tried again while the budget lasts.
+            const pause = Math.max(e instanceof errors_ArmError ? (e.retryAfterMs ?? 0) : 0, Math.min(1_000 * attempt, 5_000));
+            const transient = isTransient(e) || isTransientAuthError(e);
+            if (transient && Date.now() + pause < until - 1_000 && (await sleep(pause, o.signal)))
+                continue;
+            return { outcome: 'failed', run, error: errors_errorMessage(e) };
+        }
     }
     // Confirm: a cancel moves the run to Canceling, then Cancelled.
     while (Date.now() < until - 300) {
@@ -33666,7 +33960,7 @@ class AdfClient {
             return JSON.parse(response.bodyAsText);
         }
         catch {
-            throw new ArmError({
+            throw new errors_ArmError({
                 op,
                 status: response.status,
                 code: 'InvalidResponse',
@@ -33717,18 +34011,18 @@ class AdfClient {
     }
     getPipelines() {
         if (!this.pipelines) {
-            const credential = this.options.credential();
+            const bearer = bearerPolicy(this.options.credential(), `${this.options.endpoint}/.default`);
             const build = (maxRetries) => {
                 const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({
                     retryOptions: { maxRetries, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
                     userAgentOptions: { userAgentPrefix: this.options.userAgent },
                 });
-                pipeline.addPolicy((0,esm/* bearerTokenAuthenticationPolicy */.N$)({ credential, scopes: `${this.options.endpoint}/.default` }));
+                pipeline.addPolicy(bearer);
                 if (this.options.onAttempt)
                     pipeline.addPolicy(attemptLogPolicy(this.options.onAttempt), { afterPhase: 'Retry' });
                 return pipeline;
             };
-            // One credential for both, so a token is fetched once per expiry, not once per pipeline.
+            // One credential and token cache for both, so a token is fetched once per expiry, not once per pipeline.
             this.pipelines = { retrying: build(3), single: build(0) };
         }
         return this.pipelines;
@@ -33746,6 +34040,43 @@ const SIGN_IN_ERRORS = new Set([
     'AggregateAuthenticationError',
     'AuthError',
 ]);
+/** Renew an access token this long before it expires (or halfway through a shorter remaining life). */
+const TOKEN_RENEW_MARGIN_MS = 2 * 60_000;
+/**
+ * Adds the access token, cached until shortly before it expires. Used instead of the SDK's
+ * bearerTokenAuthenticationPolicy: that one renews in the background within 2 minutes of expiry,
+ * and when the renewal still fails at expiry (Entra or the OIDC token service briefly down) its
+ * promise rejects with nobody awaiting it, and the unhandled rejection kills the process mid-wait.
+ * Here the token is renewed inside the request that needs it, so a failure fails that request,
+ * which the callers retry like any other transient fault.
+ */
+function bearerPolicy(credential, scope) {
+    let token;
+    let renewAt = 0;
+    let pending;
+    return {
+        name: 'adfBearerToken',
+        async sendRequest(request, next) {
+            if (!request.url.toLowerCase().startsWith('https://')) {
+                throw new Error('Refusing to send an access token over a connection that is not HTTPS.');
+            }
+            if (!token || Date.now() >= renewAt) {
+                // Concurrent requests share one token request.
+                pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
+                    pending = undefined;
+                });
+                const fresh = await pending;
+                if (!fresh)
+                    throw new errors_AuthError('Signing in returned no access token.');
+                const now = Date.now();
+                token = fresh;
+                renewAt = Math.min(fresh.refreshAfterTimestamp ?? Infinity, fresh.expiresOnTimestamp - Math.min(TOKEN_RENEW_MARGIN_MS, (fresh.expiresOnTimestamp - now) / 2));
+            }
+            request.headers.set('Authorization', `Bearer ${token.token}`);
+            return next(request);
+        },
+    };
+}
 function toArmError(op, response) {
     let code = `HTTP${response.status}`;
     let message = response.bodyAsText?.slice(0, 500) || '(no body)';
@@ -33760,7 +34091,7 @@ function toArmError(op, response) {
     catch {
         // Not JSON (a proxy's HTML page, say): keep the raw text.
     }
-    return new ArmError({
+    return new errors_ArmError({
         op,
         status: response.status,
         code,
@@ -33798,89 +34129,6 @@ function attemptLogPolicy(log) {
                 log(`${request.method} ${pathname} → ${err.code ?? err.name}: ${err.message} after ${Date.now() - started}ms`);
                 throw e;
             }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/auth/index.ts
-// Chooses how to sign in and hands out credentials that register every token as a secret.
-
-
-
-
-
-const ID_TOKEN_HINT = "Add 'permissions: id-token: write' to the job (or workflow) so it can request a GitHub OIDC token. Pull requests from forks and Dependabot runs get no ID token and no secrets.";
-/** Pure: picks the auth mode from the inputs and what the job offers. */
-function chooseAuth(inputs, env) {
-    const settings = {
-        tenantId: inputs.tenantId,
-        clientId: inputs.clientId,
-        clientSecret: inputs.clientSecret,
-        audience: inputs.audience,
-        authorityHost: inputs.cloud.authorityHost,
-        disableInstanceDiscovery: inputs.customAuthority,
-    };
-    switch (inputs.auth) {
-        case 'client-secret':
-            return { method: clientSecretAuth(settings), reason: 'auth: client-secret' };
-        case 'oidc':
-            if (!env.idTokenAvailable) {
-                throw new AuthError('auth: oidc, but this job cannot request a GitHub OIDC token.', { hint: ID_TOKEN_HINT });
-            }
-            return { method: oidcAuth(settings), reason: 'auth: oidc' };
-        case 'azure-cli':
-            if (!env.azAvailable)
-                throw new AuthError('auth: azure-cli, but no `az` executable is on PATH.', { hint: AZ_HINT });
-            return { method: azureCliAuth(settings), reason: 'auth: azure-cli' };
-        case 'auto':
-            break;
-    }
-    if (inputs.clientSecret)
-        return { method: clientSecretAuth(settings), reason: "'client-secret' is set" };
-    const haveIds = Boolean(inputs.clientId && inputs.tenantId);
-    if (haveIds && env.idTokenAvailable) {
-        return {
-            method: oidcAuth(settings),
-            reason: "'client-id' and 'tenant-id' are set and the job can request an ID token",
-        };
-    }
-    if (env.azAvailable) {
-        return {
-            method: azureCliAuth(settings),
-            reason: haveIds
-                ? "'client-id' and 'tenant-id' are set but the job cannot request an OIDC token (no 'permissions: id-token: write'), so the existing Azure CLI session is used"
-                : "no 'client-id'/'client-secret' is set, so the existing Azure CLI session is used",
-        };
-    }
-    throw new AuthError('No way to sign in to Azure was found.', {
-        hint: haveIds
-            ? `'client-id' and 'tenant-id' are set, but the job cannot request an OIDC token. ${ID_TOKEN_HINT}`
-            : "Set 'client-id' and 'tenant-id' and grant 'permissions: id-token: write' (OIDC, recommended); or also set 'client-secret'; or run azure/login earlier in the job.",
-    });
-}
-const AZ_HINT = 'Run azure/login (or `az login`) earlier in the job, or use OIDC: set client-id and tenant-id.';
-/**
- * A credential that loads @azure/identity only when the first token is needed and registers
- * every access token with the runner as a secret, so it is masked if anything ever prints it.
- */
-function maskingCredential(method) {
-    let inner;
-    const masked = new Set();
-    return {
-        async getToken(scopes, options) {
-            inner ??= method.createCredential();
-            let token;
-            try {
-                token = await (await inner).getToken(scopes, options);
-            }
-            catch (e) {
-                throw (await method.diagnose?.(e)) ?? e;
-            }
-            if (token?.token && !masked.has(token.token)) {
-                masked.add(token.token);
-                setSecret(token.token);
-            }
-            return token;
         },
     };
 }
@@ -33929,6 +34177,31 @@ function createClient(method, target) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/persist.ts
+// The SDK pipeline retries each request a few times; this covers what it does not (a request
+// that timed out, a longer outage) for the reads made outside the wait loop.
+
+
+
+async function persist(fn, o) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (e) {
+            if (e instanceof CancelledError || o.signal?.aborted)
+                throw e;
+            if (!isTransient(e) && !isTransientAuthError(e))
+                throw e;
+            const delay = Math.max(e instanceof errors_ArmError ? (e.retryAfterMs ?? 0) : 0, Math.min(15_000, 500 * 2 ** attempt));
+            if (Date.now() + delay >= o.until)
+                throw e;
+            if (!(await sleep(delay, o.signal)))
+                throw new CancelledError();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/state.ts
 // What main hands to the post step through GITHUB_STATE. Saved the moment it is known, since the
 // main process may be killed at any time after createRun answers.
@@ -33964,6 +34237,7 @@ function loadContext() {
 
 
 
+
 async function post() {
     const runId = getState(STATE.runId);
     if (!runId) {
@@ -33986,7 +34260,8 @@ async function post() {
     info(`The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run: ${url}`);
     try {
         const client = createClient(authFor(context), context);
-        const run = await client.getRun(runId);
+        // Persist through transient faults: this is the last chance to stop a run nobody watches.
+        const run = await persist(() => client.getRun(runId), { until: Date.now() + CANCEL_BUDGET_MS });
         if (isFinal(run.status)) {
             info(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
             return;
@@ -34004,7 +34279,7 @@ async function post() {
             info(line);
     }
     catch (e) {
-        warning(`Could not check or cancel run ${runId}: ${errorMessage(e)}. Check it in ADF Studio: ${url}`);
+        warning(`Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ADF Studio: ${url}`);
     }
 }
 function authFor(c) {

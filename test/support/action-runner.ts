@@ -42,6 +42,10 @@ export interface StepResult {
   /** Values the step registered as secrets with ::add-mask::. */
   masked: string[];
   durationMs: number;
+  /** Date.now() when the process was spawned. */
+  startedAt: number;
+  /** Date.now() when the harness sent each signal (absent: not sent). */
+  signalsSentAt: Partial<Record<'SIGINT' | 'SIGTERM' | 'SIGKILL', number>>;
 }
 
 export interface Cancellation {
@@ -157,20 +161,26 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
   let stderr = '';
   const timers: NodeJS.Timeout[] = [];
   let cancelled = false;
+  const signalsSentAt: StepResult['signalsSentAt'] = {};
+  const signal = (name: 'SIGINT' | 'SIGTERM' | 'SIGKILL') => {
+    signalsSentAt[name] = Date.now();
+    child.kill(name);
+  };
+  const running = () => child.exitCode === null && child.signalCode === null;
   const cancel = () => {
     if (cancelled || !o.cancel) return;
     cancelled = true;
     if (o.cancel.kill) {
-      child.kill('SIGKILL');
+      signal('SIGKILL');
       return;
     }
-    child.kill('SIGINT');
+    signal('SIGINT');
     timers.push(
       setTimeout(() => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        if (running()) signal('SIGTERM');
         timers.push(
           setTimeout(() => {
-            if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+            if (running()) signal('SIGKILL');
           }, o.cancel?.sigkillAfterMs ?? 2_500),
         );
       }, o.cancel.sigtermAfterMs ?? 7_500),
@@ -184,7 +194,7 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
   child.stderr.on('data', (d) => (stderr += d));
   if (o.cancel?.afterMs !== undefined) timers.push(setTimeout(cancel, o.cancel.afterMs));
   const limit = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
-  const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+  const [exitCode, exitSignal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.on('close', (code, sig) => resolve([code, sig])),
   );
   clearTimeout(limit);
@@ -194,7 +204,7 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
   const errors = annotations.filter((a) => a.level === 'error' && !a.title);
   return {
     exitCode,
-    signal,
+    signal: exitSignal,
     stdout,
     stderr,
     outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
@@ -213,6 +223,8 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
         .join('\n'),
     )}\n${stderr}\n${readFileSync(files.output, 'utf8')}\n${readFileSync(files.state, 'utf8')}\n${readFileSync(files.summary, 'utf8')}`,
     durationMs: Date.now() - started,
+    startedAt: started,
+    signalsSentAt,
   };
 }
 

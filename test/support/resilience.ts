@@ -1,0 +1,85 @@
+// Small helpers shared by the resilience end-to-end tests (cancellation, faults, duplicates, soak).
+import { request } from 'node:https';
+import type { EmulatorOptions, RecordedRequest } from '../emulator/index.ts';
+import type { StepResult } from './action-runner.ts';
+import { startWorld, type World } from './scenario.ts';
+
+/** A world of its own for one test (faults and request logs are per emulator), closed afterwards. */
+export async function withWorld<T>(fn: (w: World) => Promise<T>, options?: EmulatorOptions): Promise<T> {
+  const w = await startWorld(options);
+  try {
+    return await fn(w);
+  } finally {
+    await w.emu.close();
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Requests recorded from index `from` on (take `w.emu.requests.length` before a step). */
+export function since(w: World, from: number): RecordedRequest[] {
+  return w.emu.requests.slice(from);
+}
+
+/** ARM requests for this run's ID (getRun, cancel, queryActivityRuns). */
+export function forRun(reqs: RecordedRequest[], runId: string, op?: string): RecordedRequest[] {
+  return reqs.filter((r) => r.service === 'arm' && r.path.includes(runId) && (!op || r.op === op));
+}
+
+export function ops(reqs: RecordedRequest[], op: string, service = 'arm'): RecordedRequest[] {
+  return reqs.filter((r) => r.op === op && r.service === service);
+}
+
+/** Annotations a user would read as a problem. */
+export function problems(r: StepResult) {
+  return r.annotations.filter((a) => a.level === 'error' || a.level === 'warning');
+}
+
+/** What the step printed (without masks and debug lines), for failure messages. */
+export function log(r: StepResult): string {
+  const stdout = r.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::') && !l.startsWith('::debug::'))
+    .join('\n');
+  return `exit ${r.exitCode} signal ${r.signal}\n--- stdout\n${stdout}\n--- stderr\n${r.stderr}`;
+}
+
+/**
+ * createRun sent by the test itself (as another workflow would), with an access token minted by the
+ * emulator. Returns the new run's ID.
+ */
+export function createRunDirectly(
+  w: World,
+  pipeline: string,
+  parameters: Record<string, unknown> = {},
+): Promise<string> {
+  const { subscriptionId, resourceGroup, factoryName } = w.seed;
+  const url = new URL(
+    `${w.emu.armUrl}/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.DataFactory/factories/${factoryName}/pipelines/${pipeline}/createRun?api-version=2018-06-01`,
+  );
+  const body = JSON.stringify(parameters);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        ca: w.emu.caPem,
+        headers: {
+          Authorization: `Bearer ${w.emu.mintAccessToken()}`,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`createRun: ${res.statusCode} ${text}`));
+          resolve((JSON.parse(text) as { runId: string }).runId);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
