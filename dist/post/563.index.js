@@ -522,7 +522,7 @@ const jws = __webpack_require__(3324);
 const includes = __webpack_require__(3867);
 const isBoolean = __webpack_require__(1999);
 const isInteger = __webpack_require__(9841);
-const isNumber = __webpack_require__(7735);
+const isNumber = __webpack_require__(116);
 const isPlainObject = __webpack_require__(9888);
 const isString = __webpack_require__(6172);
 const once = __webpack_require__(2192);
@@ -2746,7 +2746,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 7735:
+/***/ 116:
 /***/ ((module) => {
 
 /**
@@ -5137,7 +5137,7 @@ const Comparator = __webpack_require__(9379)
 const Range = __webpack_require__(6782)
 const satisfies = __webpack_require__(392)
 const toComparators = __webpack_require__(4750)
-const maxSatisfying = __webpack_require__(5574)
+const maxSatisfying = __webpack_require__(3193)
 const minSatisfying = __webpack_require__(8595)
 const minVersion = __webpack_require__(1866)
 const validRange = __webpack_require__(4737)
@@ -6117,7 +6117,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 5574:
+/***/ 3193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -24038,8 +24038,8 @@ const MapperTypeNames = {
     UnixTime: "UnixTime",
 };
 //# sourceMappingURL=serializer.js.map
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 84 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(3390);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(4194);
 ;// CONCATENATED MODULE: ./node_modules/@azure/core-client/dist/esm/interfaces.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
