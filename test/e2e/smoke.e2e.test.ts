@@ -13,7 +13,6 @@ test('client secret: runs daily-load to success', async () => {
     inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': 'daily-load', parameters: 'batchSize: 100' },
     env: w.caEnv,
   });
-  console.log(r.stdout, r.stderr);
   expect(r.exitCode).toBe(0);
   expect(r.outputs.status).toBe('Succeeded');
 });
