@@ -106,41 +106,40 @@ export class AdfClient {
     });
   }
 
-  async queryPipelineRuns(filter: RunFilterParameters, o?: CallOptions): Promise<PipelineRun[]> {
-    const runs: PipelineRun[] = [];
-    let token: string | undefined;
-    for (let page = 0; page < 50; page++) {
-      const res = await this.send<{ value?: PipelineRun[]; continuationToken?: string }>(
-        'query pipeline runs',
-        'POST',
-        '/queryPipelineRuns',
-        {
-          ...o,
-          body: token ? { ...filter, continuationToken: token } : filter,
-        },
-      );
-      runs.push(...(res.value ?? []));
-      token = res.continuationToken;
-      if (!token) break;
-    }
-    return runs;
+  queryPipelineRuns(filter: RunFilterParameters, o?: CallOptions): Promise<PipelineRun[]> {
+    return this.paged<PipelineRun>('query pipeline runs', '/queryPipelineRuns', filter, 50, o);
   }
 
-  async queryActivityRuns(runId: string, filter: RunFilterParameters, o?: CallOptions): Promise<ActivityRun[]> {
-    const runs: ActivityRun[] = [];
+  queryActivityRuns(runId: string, filter: RunFilterParameters, o?: CallOptions): Promise<ActivityRun[]> {
+    return this.paged<ActivityRun>(
+      'query activity runs',
+      `/pipelineruns/${seg(runId)}/queryActivityruns`,
+      filter,
+      100,
+      o,
+    );
+  }
+
+  /** ADF's run queries page with a continuationToken sent back in the same filter body. */
+  private async paged<T>(
+    op: string,
+    path: string,
+    filter: RunFilterParameters,
+    maxPages: number,
+    o?: CallOptions,
+  ): Promise<T[]> {
+    const items: T[] = [];
     let token: string | undefined;
-    for (let page = 0; page < 100; page++) {
-      const res = await this.send<{ value?: ActivityRun[]; continuationToken?: string }>(
-        'query activity runs',
-        'POST',
-        `/pipelineruns/${seg(runId)}/queryActivityruns`,
-        { ...o, body: token ? { ...filter, continuationToken: token } : filter },
-      );
-      runs.push(...(res.value ?? []));
+    for (let page = 0; page < maxPages; page++) {
+      const res = await this.send<{ value?: T[]; continuationToken?: string }>(op, 'POST', path, {
+        ...o,
+        body: token ? { ...filter, continuationToken: token } : filter,
+      });
+      items.push(...(res.value ?? []));
       token = res.continuationToken;
       if (!token) break;
     }
-    return runs;
+    return items;
   }
 
   private send<T>(op: string, method: HttpMethods, path: string, o: SendOptions = {}): Promise<T> {
@@ -192,6 +191,7 @@ export class AdfClient {
     } catch (e) {
       if (o.abortSignal?.aborted) throw new CancelledError();
       if (isRestError(e) && e.response) return e.response;
+      if (e instanceof TransportError) throw e;
       const err = e as Error & { code?: string };
       if (err.name === 'AbortError') {
         throw new TransportError(op, 'TIMEOUT', `no answer within ${Math.round(request.timeout / 1000)}s`, {
@@ -212,7 +212,11 @@ export class AdfClient {
 
   private getPipelines() {
     if (!this.pipelines) {
-      const bearer = bearerPolicy(this.options.credential(), `${this.options.endpoint}/.default`);
+      const bearer = bearerPolicy(
+        this.options.credential(),
+        `${this.options.endpoint}/.default`,
+        this.options.requestTimeoutMs,
+      );
       const build = (maxRetries: number) => {
         const pipeline = createPipelineFromOptions({
           retryOptions: { maxRetries, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
@@ -255,7 +259,7 @@ const TOKEN_RENEW_MARGIN_MS = 2 * 60_000;
  * Here the token is renewed inside the request that needs it, so a failure fails that request,
  * which the callers retry like any other transient fault.
  */
-function bearerPolicy(credential: TokenCredential, scope: string): PipelinePolicy {
+function bearerPolicy(credential: TokenCredential, scope: string, timeoutMs: number): PipelinePolicy {
   let token: AccessToken | undefined;
   let renewAt = 0;
   let pending: Promise<AccessToken | null> | undefined;
@@ -267,10 +271,23 @@ function bearerPolicy(credential: TokenCredential, scope: string): PipelinePolic
       }
       if (!token || Date.now() >= renewAt) {
         // Concurrent requests share one token request.
-        pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
-          pending = undefined;
+        const current = (pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
+          if (pending === current) pending = undefined;
+        }));
+        // A hung Entra or GitHub token endpoint must not stall the step: give up on this attempt
+        // (the request was not sent, so any caller may retry) and start afresh next time.
+        const fresh = await withTimeout(current, timeoutMs, () => {
+          if (pending === current) pending = undefined;
+          return new TransportError(
+            'sign-in',
+            'TIMEOUT',
+            `no token from Entra ID within ${Math.round(timeoutMs / 1000)}s`,
+            {
+              notSent: true,
+              timedOut: true,
+            },
+          );
         });
-        const fresh = await pending;
         if (!fresh) throw new AuthError('Signing in returned no access token.');
         const now = Date.now();
         token = fresh;
@@ -283,6 +300,16 @@ function bearerPolicy(credential: TokenCredential, scope: string): PipelinePolic
       return next(request);
     },
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  // The abandoned promise may still reject later; nobody awaits it then.
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function toArmError(op: string, response: PipelineResponse): ArmError {

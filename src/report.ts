@@ -145,6 +145,9 @@ export function renderSummary(o: Outcome): string {
  * A Mermaid gantt chart of the activities: GitHub renders Mermaid code blocks in Markdown,
  * job summaries included. The table below it carries the same facts for anyone it fails for.
  */
+const GANTT_KEYWORD =
+  /^(section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|click|call|weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b/i;
+
 export function gantt(rows: ActivityRow[]): string[] {
   const timed = rows.filter((r) => r.activityRunStart && Date.parse(r.activityRunStart));
   if (timed.length < 2) return [];
@@ -160,8 +163,11 @@ export function gantt(rows: ActivityRow[]): string[] {
           : r.status === 'InProgress'
             ? 'active, '
             : '';
-    // Mermaid task names may not contain ':' or '#'.
-    const name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ');
+    // Mermaid task names may not contain ':', '#' or ';', and a name that starts with a gantt
+    // keyword ("section Load", "click here") would be read as that keyword.
+    let name =
+      `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || 'activity';
+    if (GANTT_KEYWORD.test(name)) name = `‣ ${name}`;
     lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);
   }
   lines.push('```');

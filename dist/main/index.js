@@ -5931,32 +5931,27 @@ class AdfClient {
             query: { isRecursive: recursive },
         });
     }
-    async queryPipelineRuns(filter, o) {
-        const runs = [];
+    queryPipelineRuns(filter, o) {
+        return this.paged('query pipeline runs', '/queryPipelineRuns', filter, 50, o);
+    }
+    queryActivityRuns(runId, filter, o) {
+        return this.paged('query activity runs', `/pipelineruns/${seg(runId)}/queryActivityruns`, filter, 100, o);
+    }
+    /** ADF's run queries page with a continuationToken sent back in the same filter body. */
+    async paged(op, path, filter, maxPages, o) {
+        const items = [];
         let token;
-        for (let page = 0; page < 50; page++) {
-            const res = await this.send('query pipeline runs', 'POST', '/queryPipelineRuns', {
+        for (let page = 0; page < maxPages; page++) {
+            const res = await this.send(op, 'POST', path, {
                 ...o,
                 body: token ? { ...filter, continuationToken: token } : filter,
             });
-            runs.push(...(res.value ?? []));
+            items.push(...(res.value ?? []));
             token = res.continuationToken;
             if (!token)
                 break;
         }
-        return runs;
-    }
-    async queryActivityRuns(runId, filter, o) {
-        const runs = [];
-        let token;
-        for (let page = 0; page < 100; page++) {
-            const res = await this.send('query activity runs', 'POST', `/pipelineruns/${seg(runId)}/queryActivityruns`, { ...o, body: token ? { ...filter, continuationToken: token } : filter });
-            runs.push(...(res.value ?? []));
-            token = res.continuationToken;
-            if (!token)
-                break;
-        }
-        return runs;
+        return items;
     }
     send(op, method, path, o = {}) {
         const url = new URL(`${this.options.endpoint}${this.factoryId}${path}`);
@@ -6014,6 +6009,8 @@ class AdfClient {
                 throw new CancelledError();
             if ((0,esm/* isRestError */.T0)(e) && e.response)
                 return e.response;
+            if (e instanceof TransportError)
+                throw e;
             const err = e;
             if (err.name === 'AbortError') {
                 throw new TransportError(op, 'TIMEOUT', `no answer within ${Math.round(request.timeout / 1000)}s`, {
@@ -6034,7 +6031,7 @@ class AdfClient {
     }
     getPipelines() {
         if (!this.pipelines) {
-            const bearer = bearerPolicy(this.options.credential(), `${this.options.endpoint}/.default`);
+            const bearer = bearerPolicy(this.options.credential(), `${this.options.endpoint}/.default`, this.options.requestTimeoutMs);
             const build = (maxRetries) => {
                 const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({
                     retryOptions: { maxRetries, retryDelayInMs: 1000, maxRetryDelayInMs: 30_000 },
@@ -6073,7 +6070,7 @@ const TOKEN_RENEW_MARGIN_MS = 2 * 60_000;
  * Here the token is renewed inside the request that needs it, so a failure fails that request,
  * which the callers retry like any other transient fault.
  */
-function bearerPolicy(credential, scope) {
+function bearerPolicy(credential, scope, timeoutMs) {
     let token;
     let renewAt = 0;
     let pending;
@@ -6085,10 +6082,20 @@ function bearerPolicy(credential, scope) {
             }
             if (!token || Date.now() >= renewAt) {
                 // Concurrent requests share one token request.
-                pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
-                    pending = undefined;
+                const current = (pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
+                    if (pending === current)
+                        pending = undefined;
+                }));
+                // A hung Entra or GitHub token endpoint must not stall the step: give up on this attempt
+                // (the request was not sent, so any caller may retry) and start afresh next time.
+                const fresh = await withTimeout(current, timeoutMs, () => {
+                    if (pending === current)
+                        pending = undefined;
+                    return new TransportError('sign-in', 'TIMEOUT', `no token from Entra ID within ${Math.round(timeoutMs / 1000)}s`, {
+                        notSent: true,
+                        timedOut: true,
+                    });
                 });
-                const fresh = await pending;
                 if (!fresh)
                     throw new AuthError('Signing in returned no access token.');
                 const now = Date.now();
@@ -6099,6 +6106,15 @@ function bearerPolicy(credential, scope) {
             return next(request);
         },
     };
+}
+function withTimeout(promise, ms, onTimeout) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    // The abandoned promise may still reject later; nobody awaits it then.
+    promise.catch(() => undefined);
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 function toArmError(op, response) {
     let code = `HTTP${response.status}`;
@@ -6933,6 +6949,7 @@ function renderSummary(o) {
  * A Mermaid gantt chart of the activities: GitHub renders Mermaid code blocks in Markdown,
  * job summaries included. The table below it carries the same facts for anyone it fails for.
  */
+const GANTT_KEYWORD = /^(section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|click|call|weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b/i;
 function gantt(rows) {
     const timed = rows.filter((r) => r.activityRunStart && Date.parse(r.activityRunStart));
     if (timed.length < 2)
@@ -6948,8 +6965,11 @@ function gantt(rows) {
                 : r.status === 'InProgress'
                     ? 'active, '
                     : '';
-        // Mermaid task names may not contain ':' or '#'.
-        const name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ');
+        // Mermaid task names may not contain ':', '#' or ';', and a name that starts with a gantt
+        // keyword ("section Load", "click here") would be read as that keyword.
+        let name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || 'activity';
+        if (GANTT_KEYWORD.test(name))
+            name = `‣ ${name}`;
         lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);
     }
     lines.push('```');

@@ -99,4 +99,32 @@ describe.concurrent('short-lived tokens', () => {
       },
       { tokenLifetimeSec: 6 },
     ));
+  test('a hung Entra token request times out and the next poll signs in afresh', () =>
+    withWorld(
+      async (w) => {
+        w.emu.nextRunScript('quick', {
+          phases: [
+            { status: 'Queued', ms: 500 },
+            { status: 'InProgress', ms: 11_500 },
+          ],
+        });
+        // The first token request (before the run) answers; the second, a renewal mid-wait, hangs.
+        w.emu.faults.add({ service: 'entra', op: 'token', skip: 1, count: 1, fault: { hang: true } });
+        const r = await runStep({
+          inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': 'quick', 'poll-interval': '2s' },
+          env: { ...w.caEnv, ADF_ACTION_REQUEST_TIMEOUT_MS: '2000' },
+        });
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(r.outputs.status).toBe('Succeeded');
+        expect(w.emu.runs).toHaveLength(1);
+        const tokens = ops(w.emu.requests, 'token', 'entra');
+        expect(tokens.map((t) => t.status)).toContain('hung');
+        // Signing in worked again after the hung request was given up on.
+        const hungAt = tokens.find((t) => t.status === 'hung')!.at;
+        expect(tokens.some((t) => t.status === 200 && t.at > hungAt)).toBe(true);
+        expect(r.stdout).toMatch(/no token from Entra ID within 2s/);
+        expect(r.stdout).toMatch(/still waiting for run/);
+      },
+      { tokenLifetimeSec: 4 },
+    ));
 });

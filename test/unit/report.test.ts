@@ -367,8 +367,8 @@ describe('gantt', () => {
       '  title Activity timeline',
       '  dateFormat x',
       '  axisFormat %H:%M:%S',
-      `  Lookup  config :done, ${start}, ${end}`,
-      `  · Copy  1 :crit, ${start}, ${end}`,
+      `  Lookup config :done, ${start}, ${end}`,
+      `  · Copy 1 :crit, ${start}, ${end}`,
       `  Wait now :active, ${start}, ${start + 1}`,
       '```',
     ]);
@@ -387,5 +387,27 @@ describe('gantt', () => {
   it('caps the chart at 60 tasks', () => {
     const rows = Array.from({ length: 80 }, (_, i) => row(`A${i}`));
     expect(gantt(rows)).toHaveLength(5 + 60 + 1);
+  });
+});
+
+describe('gantt names', () => {
+  it('an activity named like a gantt keyword stays a task', () => {
+    const rows = ['section Load', 'click here', 'title', 'Copy: a#b;c'].map((activityName, i) => ({
+      activityName,
+      activityType: 'Copy',
+      status: 'Succeeded',
+      activityRunStart: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      activityRunEnd: new Date(Date.UTC(2026, 0, 1, 0, 0, i + 1)).toISOString(),
+      depth: 0,
+      path: [],
+    }));
+    const lines = gantt(rows);
+    const tasks = lines.filter((l) => l.startsWith('  ') && !/^\s+(title|dateFormat|axisFormat) /.test(l));
+    expect(tasks).toHaveLength(4);
+    for (const t of tasks) expect(t).toMatch(/^ {2}(‣ )?[^:#;]+ :done, \d+, \d+$/);
+    expect(tasks[0]).toMatch(/^ {2}‣ section Load :/);
+    expect(tasks[1]).toMatch(/^ {2}‣ click here :/);
+    expect(tasks[2]).toMatch(/^ {2}‣ title :/);
+    expect(tasks[3]).toMatch(/^ {2}Copy a b c :/);
   });
 });
