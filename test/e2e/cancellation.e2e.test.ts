@@ -33,6 +33,22 @@ function onlyNewRun(runsBefore: number) {
 }
 
 /** Post step with main's state; returns it and the requests it made. */
+/** Starts a run that stays InProgress this long and SIGKILLs main once it has seen InProgress. */
+async function killMainWhileInProgress(inProgressMs: number) {
+  w.emu.nextRunScript('quick', {
+    phases: [
+      { status: 'Queued', ms: 200 },
+      { status: 'InProgress', ms: inProgressMs },
+    ],
+  });
+  const runsBefore = w.emu.runs.length;
+  const o = step({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
+  const main = await runStep(o);
+  const run = onlyNewRun(runsBefore);
+  expect(main.signal, log(main)).toBe('SIGKILL');
+  return { o, main, run };
+}
+
 async function post(main: Awaited<ReturnType<typeof runStep>>, o: StepOptions) {
   const from = w.emu.requests.length;
   const r = await runStep({ ...o, entry: 'post', cancel: undefined, state: main.state });
@@ -129,17 +145,7 @@ test('SIGINT with cancel-on-workflow-cancel: false leaves the run running and sa
 });
 
 test('main killed (SIGKILL) during the wait: the post step cancels the run', async () => {
-  w.emu.nextRunScript('quick', {
-    phases: [
-      { status: 'Queued', ms: 200 },
-      { status: 'InProgress', ms: 30_000 },
-    ],
-  });
-  const runsBefore = w.emu.runs.length;
-  const o = step({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
-  const main = await runStep(o);
-  const run = onlyNewRun(runsBefore);
-  expect(main.signal, log(main)).toBe('SIGKILL');
+  const { o, main, run } = await killMainWhileInProgress(30_000);
   expect(main.state['run-id']).toBe(run.runId);
   expect(main.state.done).toBeUndefined();
   expect(run.cancelRequests).toEqual([]);
@@ -157,17 +163,7 @@ test('main killed (SIGKILL) during the wait: the post step cancels the run', asy
 });
 
 test('post step under transient faults (dropped polls, a failing cancel, a sign-in blip) still cancels the run', async () => {
-  w.emu.nextRunScript('quick', {
-    phases: [
-      { status: 'Queued', ms: 200 },
-      { status: 'InProgress', ms: 30_000 },
-    ],
-  });
-  const runsBefore = w.emu.runs.length;
-  const o = step({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
-  const main = await runStep(o);
-  const run = onlyNewRun(runsBefore);
-  expect(main.signal, log(main)).toBe('SIGKILL');
+  const { o, main, run } = await killMainWhileInProgress(30_000);
 
   // A failed sign-in, then more consecutive failures than the SDK's own retries absorb (3) on each
   // request of the clean-up. (Retry-After: 0 keeps the SDK's retries quick.)
@@ -189,17 +185,7 @@ test('post step under transient faults (dropped polls, a failing cancel, a sign-
 });
 
 test('post step after the run ended on its own: nothing to cancel, no error', async () => {
-  w.emu.nextRunScript('quick', {
-    phases: [
-      { status: 'Queued', ms: 200 },
-      { status: 'InProgress', ms: 2_500 },
-    ],
-  });
-  const runsBefore = w.emu.runs.length;
-  const o = step({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
-  const main = await runStep(o);
-  const run = onlyNewRun(runsBefore);
-  expect(main.signal, log(main)).toBe('SIGKILL');
+  const { o, main, run } = await killMainWhileInProgress(2_500);
   while (w.emu.runStatus(run.runId) !== 'Succeeded') await sleep(100);
 
   const p = await post(main, o);
@@ -210,17 +196,7 @@ test('post step after the run ended on its own: nothing to cancel, no error', as
 });
 
 test('post step cancels a run that succeeds before the cancel lands: reported plainly, post exits 0', async () => {
-  w.emu.nextRunScript('quick', {
-    phases: [
-      { status: 'Queued', ms: 200 },
-      { status: 'InProgress', ms: 7_000 },
-    ],
-  });
-  const runsBefore = w.emu.runs.length;
-  const o = step({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
-  const main = await runStep(o);
-  const run = onlyNewRun(runsBefore);
-  expect(main.signal, log(main)).toBe('SIGKILL');
+  const { o, main, run } = await killMainWhileInProgress(7_000);
 
   // Start post ~3 s before the run ends; its cancel is held 4.5 s (under the action's 5 s request
   // timeout for a cancel), so it lands after the run succeeded and ADF refuses it
