@@ -253,3 +253,24 @@ function editDistance(a: string, b: string): number {
   }
   return d[a.length][b.length];
 }
+
+export interface ExplainContext {
+  auth: AuthContext;
+  client: AdfClient;
+  names: { resourceGroup: string; factoryName: string; pipelineName: string; subscriptionId: string };
+}
+
+/** Adds what to do to any error the step may fail with. */
+export async function explainError(e: unknown, ctx: ExplainContext): Promise<Error> {
+  if (e instanceof ArmError) {
+    if (e.status === 403) e.hint = explainForbidden(e, ctx.client.factoryId);
+    else if (e.status === 404) e.hint = await explainNotFound(e, ctx.client, ctx.names);
+    else if (e.status === 401)
+      e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
+    else if (e.code === 'ReferencedPipelineRunNotValid')
+      e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
+    return e;
+  }
+  if (e instanceof Error && /Authentication|Credential|AuthError/.test(e.name)) return explainAuthError(e, ctx.auth);
+  return e instanceof Error ? e : new Error(String(e));
+}

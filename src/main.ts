@@ -2,58 +2,27 @@
 // Whatever happens after createRun answers, the user learns the run's ID and fate, and the run is
 // cancelled when the inputs say so.
 import * as core from '@actions/core';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fetchActivityRows, failedActivities, type ActivityRow, type FailedActivity } from './activities.js';
+import { failedActivities, fetchActivityRows } from './activities.js';
 import type { AdfClient } from './adf-client.js';
 import { isFinal, type PipelineRun } from './adf-types.js';
+import { azureCliOnPath } from './auth/azure-cli.js';
 import { chooseAuth, type AuthMethod } from './auth/index.js';
-import { cancelRun, describeCancel, type CancelOutcome } from './cancel.js';
+import { cancelRun, describeCancel } from './cancel.js';
 import { createClient } from './client.js';
 import { findCloud, studioRunUrl } from './clouds.js';
 import { startRun } from './create-run.js';
 import { formatDuration } from './duration.js';
-import { ArmError, AuthError, errorMessage } from './errors.js';
-import { explainAuthError, explainForbidden, explainNotFound, type AuthContext } from './explain.js';
+import { ArmError, errorMessage } from './errors.js';
+import { explainError, type AuthContext } from './explain.js';
 import { InputError, readInputs, type Inputs } from './inputs.js';
 import { displayParameters, secureValues, validateParameters, type ParameterDefinitions } from './parameters.js';
 import { persist } from './persist.js';
-import { failureMessage, outputsFor, renderSummary, trimText, type Outcome } from './report.js';
+import { annotateFailures, failStep, publish, writeOutputs } from './publish.js';
+import { failureMessage, type Outcome } from './report.js';
+import { watchSignals } from './signals.js';
 import { saveContext, STATE } from './state.js';
-import { CANCEL_BUDGET_MS, CREATE_PHASE_MS, SIGNAL_CANCEL_BUDGET_MS, settleMs } from './tuning.js';
+import { CANCEL_BUDGET_MS, CREATE_PHASE_MS, settleMs } from './tuning.js';
 import { waitForRun } from './wait.js';
-
-/** Tracks SIGINT/SIGTERM: the runner's way of cancelling a step. */
-function watchSignals() {
-  const controller = new AbortController();
-  let signalledAt: number | undefined;
-  const onSignal = (name: string) => {
-    if (signalledAt === undefined) {
-      signalledAt = Date.now();
-      core.info(`Received ${name}: the workflow is being cancelled.`);
-      controller.abort();
-    } else {
-      core.info(`Received ${name} again; finishing up.`);
-    }
-  };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
-  return {
-    signal: controller.signal,
-    /** Time left for cleanup before the runner kills the process. */
-    budget: () =>
-      signalledAt === undefined
-        ? CANCEL_BUDGET_MS
-        : Math.max(1_000, signalledAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
-  };
-}
-
-function azOnPath(): boolean {
-  const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
-  return (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .some((dir) => dir && exe.some((e) => existsSync(path.join(dir, e))));
-}
 
 export async function run(): Promise<void> {
   const signals = watchSignals();
@@ -73,12 +42,12 @@ export async function run(): Promise<void> {
   try {
     const choice = chooseAuth(inputs, {
       idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
-      azAvailable: azOnPath(),
+      azAvailable: azureCliOnPath(),
     });
     method = choice.method;
     core.info(`Signing in to ${inputs.cloud.name} with ${method.description} (${choice.reason}).`);
   } catch (e) {
-    fail(e);
+    failStep(e);
     return;
   }
 
@@ -92,21 +61,7 @@ export async function run(): Promise<void> {
     authorityHost: inputs.cloud.authorityHost,
   };
   const client = createClient(method, { ...inputs.cloud, ...inputs });
-  const names = { ...inputs };
-  const explain = async (e: unknown): Promise<Error> => {
-    if (e instanceof ArmError) {
-      if (e.status === 403) e.hint = explainForbidden(e, client.factoryId);
-      else if (e.status === 404) e.hint = await explainNotFound(e, client, names);
-      else if (e.status === 401)
-        e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
-      else if (e.code === 'ReferencedPipelineRunNotValid')
-        e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
-      return e;
-    }
-    if (e instanceof Error && /Authentication|Credential|AuthError/.test(e.name))
-      return explainAuthError(e, authContext);
-    return e instanceof Error ? e : new Error(String(e));
-  };
+  const explain = (e: unknown) => explainError(e, { auth: authContext, client, names: inputs });
 
   // 1. Check the parameters against the pipeline's declaration.
   let parameters = inputs.parameters;
@@ -130,7 +85,7 @@ export async function run(): Promise<void> {
           `Cannot read the definition of pipeline '${inputs.pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant 'Microsoft.DataFactory/factories/pipelines/read' to enable the check, or set 'validate-parameters: false' to skip it.`,
         );
       } else {
-        fail(await explain(e));
+        failStep(await explain(e));
         return;
       }
     }
@@ -147,7 +102,6 @@ export async function run(): Promise<void> {
     }
   }
   for (const secret of secureValues(parameters, definitions)) core.setSecret(secret);
-  runParameterDefinitions = definitions;
   const shown = displayParameters(parameters, definitions);
   if (Object.keys(parameters).length) core.info(`Parameters: ${JSON.stringify(shown)}`);
   if (signals.signal.aborted) {
@@ -187,7 +141,7 @@ export async function run(): Promise<void> {
     });
     runId = started.runId;
   } catch (e) {
-    fail(await explain(e), 'createRun');
+    failStep(await explain(e), 'createRun');
     return;
   }
   core.saveState(STATE.runId, runId);
@@ -205,6 +159,7 @@ export async function run(): Promise<void> {
     runUrl,
     status: 'Queued',
     parameters: shown,
+    definitions,
   };
   let lastRun: PipelineRun | undefined;
 
@@ -212,7 +167,7 @@ export async function run(): Promise<void> {
     if (!inputs.wait && !signals.signal.aborted) {
       lastRun = await readRun(client, runId);
       settle(outcome, lastRun);
-      await finish(inputs, outcome);
+      await finish(inputs.jobSummary, outcome);
       core.info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
       return;
     }
@@ -234,7 +189,7 @@ export async function run(): Promise<void> {
     if (result.outcome === 'final') {
       settle(outcome, result.run);
       await addActivities(client, outcome, result.run);
-      await finish(inputs, outcome);
+      await finish(inputs.jobSummary, outcome);
       if (result.run.status !== 'Succeeded') core.setFailed(failureMessage(outcome));
       else core.info(`Run ${runId} succeeded in ${formatDuration(outcomeDuration(result.run))}.`);
       return;
@@ -248,7 +203,7 @@ export async function run(): Promise<void> {
       if (inputs.cancelOnTimeout) {
         const c = await cancelRun(client, runId, { recursive: inputs.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
         what = describeCancel(runId, c);
-        afterCancel(outcome, c, lastRun);
+        settle(outcome, c.run ?? lastRun);
         if (c.outcome === 'already-final') {
           // It finished just as we gave up: report it as it is.
           await addActivities(client, outcome, c.run);
@@ -258,7 +213,7 @@ export async function run(): Promise<void> {
         what = `The run was left ${outcome.status} (cancel-on-timeout: false).`;
       }
       outcome.note = `The wait timed out after ${formatDuration(inputs.timeoutMs)}. ${what}`;
-      await finish(inputs, outcome);
+      await finish(inputs.jobSummary, outcome);
       core.setFailed(
         `Timed out after ${formatDuration(inputs.timeoutMs)} waiting for run ${runId} of '${inputs.pipelineName}'. ${what}\nRun in ADF Studio: ${runUrl}`,
       );
@@ -271,7 +226,7 @@ export async function run(): Promise<void> {
       core.info(`Cancelling ADF run ${runId}${inputs.cancelRecursive ? ' and its child pipelines' : ''}.`);
       const c = await cancelRun(client, runId, { recursive: inputs.cancelRecursive, budgetMs: signals.budget() });
       what = describeCancel(runId, c);
-      afterCancel(outcome, c, lastRun);
+      settle(outcome, c.run ?? lastRun);
     } else {
       settle(outcome, lastRun);
       what = `ADF run ${runId} was left running (cancel-on-workflow-cancel: false); it is still ${outcome.status}.`;
@@ -290,14 +245,14 @@ export async function run(): Promise<void> {
     } else if (inputs.cancelOnWorkflowCancel) {
       const c = await cancelRun(client, runId, { recursive: inputs.cancelRecursive, budgetMs: signals.budget() });
       what = describeCancel(runId, c);
-      afterCancel(outcome, c, lastRun);
+      settle(outcome, c.run ?? lastRun);
     } else {
       what = `The run was left running (cancel-on-workflow-cancel: false).`;
     }
     settle(outcome, outcome.run ?? lastRun);
     writeOutputs(outcome);
     core.saveState(STATE.done, 'true');
-    fail(err, undefined, `\nRun ${runId}: ${runUrl}\n${what}`);
+    failStep(err, undefined, `\nRun ${runId}: ${runUrl}\n${what}`);
   }
 }
 
@@ -310,20 +265,10 @@ async function readRun(client: AdfClient, runId: string): Promise<PipelineRun | 
   }
 }
 
-// The pipeline's parameter definitions, once known: getRun echoes every parameter value, SecureString
-// ones included, and the `run` output must not carry them.
-let runParameterDefinitions: ParameterDefinitions | undefined;
-
 function settle(outcome: Outcome, run: PipelineRun | undefined): void {
   if (!run) return;
-  outcome.run = run.parameters
-    ? { ...run, parameters: displayParameters(run.parameters, runParameterDefinitions) as Record<string, string> }
-    : run;
+  outcome.run = run;
   outcome.status = run.status;
-}
-
-function afterCancel(outcome: Outcome, c: CancelOutcome, lastRun: PipelineRun | undefined): void {
-  settle(outcome, c.run ?? lastRun);
 }
 
 function outcomeDuration(run: PipelineRun): number {
@@ -331,56 +276,20 @@ function outcomeDuration(run: PipelineRun): number {
 }
 
 async function addActivities(client: AdfClient, outcome: Outcome, run: PipelineRun): Promise<void> {
-  let rows: ActivityRow[] = [];
   try {
-    rows = await persist(() => fetchActivityRows(client, run), { until: Date.now() + 60_000 });
+    outcome.activities = await persist(() => fetchActivityRows(client, run), { until: Date.now() + 60_000 });
   } catch (e) {
     core.warning(
       `Could not read the activity runs of run ${run.runId} (${errorMessage(e)}); the report has no activity details.`,
     );
     return;
   }
-  const failed: FailedActivity[] = failedActivities(rows);
-  outcome.activities = rows;
-  outcome.failed = failed;
-  for (const f of failed) {
-    core.error(
-      trimText(
-        `${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${f.message || '(no message)'}`,
-      ),
-      {
-        title: f.path.length > 100 ? f.name : f.path,
-      },
-    );
-  }
+  outcome.failed = failedActivities(outcome.activities);
+  annotateFailures(outcome.failed);
 }
 
-function writeOutputs(outcome: Outcome): void {
-  for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value);
-}
-
-async function finish(inputs: Inputs, outcome: Outcome): Promise<void> {
-  writeOutputs(outcome);
-  if (inputs.jobSummary) {
-    try {
-      await core.summary.addRaw(renderSummary(outcome)).write();
-    } catch (e) {
-      core.warning(`Could not write the job summary: ${errorMessage(e)}`);
-    }
-  }
+/** Outputs and summary; from here on the post step has nothing to do. */
+async function finish(jobSummary: boolean, outcome: Outcome): Promise<void> {
+  await publish(outcome, jobSummary);
   core.saveState(STATE.done, 'true');
-}
-
-function fail(e: unknown, op?: string, suffix = ''): void {
-  if (e instanceof AuthError) {
-    core.setFailed(`${e.message}${e.hint ? `\n${e.hint}` : ''}${suffix}`);
-    return;
-  }
-  if (e instanceof ArmError) {
-    const ids = e.ids ? `\n(${e.ids})` : '';
-    const what = op === 'createRun' ? 'Azure refused to start the run' : `Azure answered ${e.op} with an error`;
-    core.setFailed(`${what}: HTTP ${e.status} ${e.code}: ${e.armMessage}${e.hint ? `\n${e.hint}` : ''}${ids}${suffix}`);
-    return;
-  }
-  core.setFailed(`${errorMessage(e)}${suffix}`);
 }

@@ -3,6 +3,7 @@
 import type { ActivityRow, FailedActivity } from './activities.js';
 import type { PipelineRun } from './adf-types.js';
 import { formatDuration } from './duration.js';
+import { displayParameters, type ParameterDefinitions } from './parameters.js';
 
 export interface Outcome {
   pipelineName: string;
@@ -14,6 +15,8 @@ export interface Outcome {
   /** Final, or the last status seen when the wait ended otherwise. */
   status: string;
   parameters: Record<string, unknown>;
+  /** The pipeline's declared parameters, when read: which values are SecureString. */
+  definitions?: ParameterDefinitions;
   activities?: ActivityRow[];
   failed?: FailedActivity[];
   /** Why the step ended, when it was not the run's own end (timeout, cancellation, error). */
@@ -49,7 +52,12 @@ export function outputsFor(o: Outcome): Record<string, string> {
         pipelineRunId,
       })),
     ),
-    run: o.run ? JSON.stringify(o.run) : '',
+    // getRun echoes every parameter value, SecureString ones included: never pass those on.
+    run: o.run
+      ? JSON.stringify(
+          o.run.parameters ? { ...o.run, parameters: displayParameters(o.run.parameters, o.definitions) } : o.run,
+        )
+      : '',
   };
 }
 

@@ -2179,7 +2179,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5735);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8510);
 // The action's main entry point: all logic lives in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -2191,7 +2191,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5735:
+/***/ 8510:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -5203,11 +5203,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/activities.ts
 const MAX_DEPTH = 3;
 const MAX_CHILD_RUNS = 25;
@@ -5263,6 +5258,33 @@ function failedActivities(rows) {
 // model keeps unknown properties.
 const FINAL_STATUSES = ['Succeeded', 'Failed', 'Cancelled'];
 const isFinal = (status) => FINAL_STATUSES.includes(status ?? '');
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/auth/azure-cli.ts
+
+
+/** The session left by `az login` or azure/login earlier in the job. */
+function azureCliAuth(s) {
+    return {
+        mode: 'azure-cli',
+        description: `the Azure CLI session${s.tenantId ? ` (tenant ${s.tenantId})` : ''}`,
+        async createCredential() {
+            const { AzureCliCredential } = await __nccwpck_require__.e(/* import() */ 563).then(__nccwpck_require__.bind(__nccwpck_require__, 5563));
+            return new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
+        },
+    };
+}
+/** Whether an `az` executable is on PATH (what `auth: auto` falls back to). */
+function azureCliOnPath() {
+    const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
+    return (process.env.PATH ?? '')
+        .split((external_node_path_default()).delimiter)
+        .some((dir) => dir && exe.some((e) => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, e))));
+}
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 // Error types that keep what users and support need: ARM's code and message, the HTTP status,
@@ -5355,19 +5377,6 @@ function isTransient(e) {
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
-}
-
-;// CONCATENATED MODULE: ./src/auth/azure-cli.ts
-/** The session left by `az login` or azure/login earlier in the job. */
-function azureCliAuth(s) {
-    return {
-        mode: 'azure-cli',
-        description: `the Azure CLI session${s.tenantId ? ` (tenant ${s.tenantId})` : ''}`,
-        async createCredential() {
-            const { AzureCliCredential } = await __nccwpck_require__.e(/* import() */ 563).then(__nccwpck_require__.bind(__nccwpck_require__, 5563));
-            return new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
-        },
-    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
@@ -5751,6 +5760,23 @@ function editDistance(a, b) {
         }
     }
     return d[a.length][b.length];
+}
+/** Adds what to do to any error the step may fail with. */
+async function explainError(e, ctx) {
+    if (e instanceof ArmError) {
+        if (e.status === 403)
+            e.hint = explainForbidden(e, ctx.client.factoryId);
+        else if (e.status === 404)
+            e.hint = await explainNotFound(e, ctx.client, ctx.names);
+        else if (e.status === 401)
+            e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
+        else if (e.code === 'ReferencedPipelineRunNotValid')
+            e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
+        return e;
+    }
+    if (e instanceof Error && /Authentication|Credential|AuthError/.test(e.name))
+        return explainAuthError(e, ctx.auth);
+    return e instanceof Error ? e : new Error(String(e));
 }
 
 ;// CONCATENATED MODULE: ./src/sleep.ts
@@ -6833,6 +6859,7 @@ function readParameters(inline, file, options, problems) {
 
 ;// CONCATENATED MODULE: ./src/report.ts
 
+
 function runDurationMs(run) {
     if (!run)
         return undefined;
@@ -6861,7 +6888,10 @@ function outputsFor(o) {
             pipelineName,
             pipelineRunId,
         }))),
-        run: o.run ? JSON.stringify(o.run) : '',
+        // getRun echoes every parameter value, SecureString ones included: never pass those on.
+        run: o.run
+            ? JSON.stringify(o.run.parameters ? { ...o.run, parameters: displayParameters(o.run.parameters, o.definitions) } : o.run)
+            : '',
     };
 }
 const MARK = {
@@ -6974,6 +7004,78 @@ function gantt(rows) {
     }
     lines.push('```');
     return lines;
+}
+
+;// CONCATENATED MODULE: ./src/publish.ts
+// Hands the outcome to the runner: outputs, annotations, the job summary, and the step's failure.
+
+
+
+function writeOutputs(outcome) {
+    for (const [name, value] of Object.entries(outputsFor(outcome)))
+        setOutput(name, value);
+}
+/** Outputs, then the job summary (when asked for). */
+async function publish(outcome, jobSummary) {
+    writeOutputs(outcome);
+    if (!jobSummary)
+        return;
+    try {
+        await summary.addRaw(renderSummary(outcome)).write();
+    }
+    catch (e) {
+        warning(`Could not write the job summary: ${errorMessage(e)}`);
+    }
+}
+/** One error annotation per failed activity, titled with its name (its path when nested). */
+function annotateFailures(failed) {
+    for (const f of failed) {
+        const kind = [f.failureType, f.errorCode].filter(Boolean).join(' ');
+        error(trimText(`${kind}${kind ? ': ' : ''}${f.message || '(no message)'}`), {
+            title: f.path.length > 100 ? f.name : f.path,
+        });
+    }
+}
+/** Fails the step with the error's own words, its advice, and the IDs Azure support asks for. */
+function failStep(e, op, suffix = '') {
+    if (e instanceof AuthError) {
+        setFailed(`${e.message}${e.hint ? `\n${e.hint}` : ''}${suffix}`);
+        return;
+    }
+    if (e instanceof ArmError) {
+        const ids = e.ids ? `\n(${e.ids})` : '';
+        const what = op === 'createRun' ? 'Azure refused to start the run' : `Azure answered ${e.op} with an error`;
+        setFailed(`${what}: HTTP ${e.status} ${e.code}: ${e.armMessage}${e.hint ? `\n${e.hint}` : ''}${ids}${suffix}`);
+        return;
+    }
+    setFailed(`${errorMessage(e)}${suffix}`);
+}
+
+;// CONCATENATED MODULE: ./src/signals.ts
+// The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it 2.5 s after that.
+
+
+function watchSignals() {
+    const controller = new AbortController();
+    let signalledAt;
+    const onSignal = (name) => {
+        if (signalledAt === undefined) {
+            signalledAt = Date.now();
+            info(`Received ${name}: the workflow is being cancelled.`);
+            controller.abort();
+        }
+        else {
+            info(`Received ${name} again; finishing up.`);
+        }
+    };
+    process.on('SIGINT', () => onSignal('SIGINT'));
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
+    return {
+        signal: controller.signal,
+        budget: () => signalledAt === undefined
+            ? CANCEL_BUDGET_MS
+            : Math.max(1_000, signalledAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -7132,36 +7234,7 @@ function describeFault(e) {
 
 
 
-/** Tracks SIGINT/SIGTERM: the runner's way of cancelling a step. */
-function watchSignals() {
-    const controller = new AbortController();
-    let signalledAt;
-    const onSignal = (name) => {
-        if (signalledAt === undefined) {
-            signalledAt = Date.now();
-            info(`Received ${name}: the workflow is being cancelled.`);
-            controller.abort();
-        }
-        else {
-            info(`Received ${name} again; finishing up.`);
-        }
-    };
-    process.on('SIGINT', () => onSignal('SIGINT'));
-    process.on('SIGTERM', () => onSignal('SIGTERM'));
-    return {
-        signal: controller.signal,
-        /** Time left for cleanup before the runner kills the process. */
-        budget: () => signalledAt === undefined
-            ? CANCEL_BUDGET_MS
-            : Math.max(1_000, signalledAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
-    };
-}
-function azOnPath() {
-    const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
-    return (process.env.PATH ?? '')
-        .split((external_node_path_default()).delimiter)
-        .some((dir) => dir && exe.some((e) => (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, e))));
-}
+
 async function run() {
     const signals = watchSignals();
     // Mask the secret before anything could echo it, even an input error.
@@ -7180,13 +7253,13 @@ async function run() {
     try {
         const choice = chooseAuth(inputs, {
             idTokenAvailable: Boolean(process.env.ACTIONS_ID_TOKEN_REQUEST_URL && process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
-            azAvailable: azOnPath(),
+            azAvailable: azureCliOnPath(),
         });
         method = choice.method;
         info(`Signing in to ${inputs.cloud.name} with ${method.description} (${choice.reason}).`);
     }
     catch (e) {
-        fail(e);
+        failStep(e);
         return;
     }
     const authContext = {
@@ -7199,23 +7272,7 @@ async function run() {
         authorityHost: inputs.cloud.authorityHost,
     };
     const client = createClient(method, { ...inputs.cloud, ...inputs });
-    const names = { ...inputs };
-    const explain = async (e) => {
-        if (e instanceof ArmError) {
-            if (e.status === 403)
-                e.hint = explainForbidden(e, client.factoryId);
-            else if (e.status === 404)
-                e.hint = await explainNotFound(e, client, names);
-            else if (e.status === 401)
-                e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
-            else if (e.code === 'ReferencedPipelineRunNotValid')
-                e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
-            return e;
-        }
-        if (e instanceof Error && /Authentication|Credential|AuthError/.test(e.name))
-            return explainAuthError(e, authContext);
-        return e instanceof Error ? e : new Error(String(e));
-    };
+    const explain = (e) => explainError(e, { auth: authContext, client, names: inputs });
     // 1. Check the parameters against the pipeline's declaration.
     let parameters = inputs.parameters;
     let definitions;
@@ -7237,7 +7294,7 @@ async function run() {
                 warning(`Cannot read the definition of pipeline '${inputs.pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant 'Microsoft.DataFactory/factories/pipelines/read' to enable the check, or set 'validate-parameters: false' to skip it.`);
             }
             else {
-                fail(await explain(e));
+                failStep(await explain(e));
                 return;
             }
         }
@@ -7254,7 +7311,6 @@ async function run() {
     }
     for (const secret of secureValues(parameters, definitions))
         setSecret(secret);
-    runParameterDefinitions = definitions;
     const shown = displayParameters(parameters, definitions);
     if (Object.keys(parameters).length)
         info(`Parameters: ${JSON.stringify(shown)}`);
@@ -7295,7 +7351,7 @@ async function run() {
         runId = started.runId;
     }
     catch (e) {
-        fail(await explain(e), 'createRun');
+        failStep(await explain(e), 'createRun');
         return;
     }
     saveState(STATE.runId, runId);
@@ -7312,13 +7368,14 @@ async function run() {
         runUrl,
         status: 'Queued',
         parameters: shown,
+        definitions,
     };
     let lastRun;
     try {
         if (!inputs.wait && !signals.signal.aborted) {
             lastRun = await readRun(client, runId);
             settle(outcome, lastRun);
-            await finish(inputs, outcome);
+            await finish(inputs.jobSummary, outcome);
             info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
             return;
         }
@@ -7336,7 +7393,7 @@ async function run() {
         if (result.outcome === 'final') {
             settle(outcome, result.run);
             await addActivities(client, outcome, result.run);
-            await finish(inputs, outcome);
+            await finish(inputs.jobSummary, outcome);
             if (result.run.status !== 'Succeeded')
                 setFailed(failureMessage(outcome));
             else
@@ -7349,7 +7406,7 @@ async function run() {
             if (inputs.cancelOnTimeout) {
                 const c = await cancelRun(client, runId, { recursive: inputs.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
                 what = describeCancel(runId, c);
-                afterCancel(outcome, c, lastRun);
+                settle(outcome, c.run ?? lastRun);
                 if (c.outcome === 'already-final') {
                     // It finished just as we gave up: report it as it is.
                     await addActivities(client, outcome, c.run);
@@ -7360,7 +7417,7 @@ async function run() {
                 what = `The run was left ${outcome.status} (cancel-on-timeout: false).`;
             }
             outcome.note = `The wait timed out after ${formatDuration(inputs.timeoutMs)}. ${what}`;
-            await finish(inputs, outcome);
+            await finish(inputs.jobSummary, outcome);
             setFailed(`Timed out after ${formatDuration(inputs.timeoutMs)} waiting for run ${runId} of '${inputs.pipelineName}'. ${what}\nRun in ADF Studio: ${runUrl}`);
             return;
         }
@@ -7370,7 +7427,7 @@ async function run() {
             info(`Cancelling ADF run ${runId}${inputs.cancelRecursive ? ' and its child pipelines' : ''}.`);
             const c = await cancelRun(client, runId, { recursive: inputs.cancelRecursive, budgetMs: signals.budget() });
             what = describeCancel(runId, c);
-            afterCancel(outcome, c, lastRun);
+            settle(outcome, c.run ?? lastRun);
         }
         else {
             settle(outcome, lastRun);
@@ -7392,7 +7449,7 @@ async function run() {
         else if (inputs.cancelOnWorkflowCancel) {
             const c = await cancelRun(client, runId, { recursive: inputs.cancelRecursive, budgetMs: signals.budget() });
             what = describeCancel(runId, c);
-            afterCancel(outcome, c, lastRun);
+            settle(outcome, c.run ?? lastRun);
         }
         else {
             what = `The run was left running (cancel-on-workflow-cancel: false).`;
@@ -7400,7 +7457,7 @@ async function run() {
         settle(outcome, outcome.run ?? lastRun);
         writeOutputs(outcome);
         saveState(STATE.done, 'true');
-        fail(err, undefined, `\nRun ${runId}: ${runUrl}\n${what}`);
+        failStep(err, undefined, `\nRun ${runId}: ${runUrl}\n${what}`);
     }
 }
 async function readRun(client, runId) {
@@ -7412,69 +7469,30 @@ async function readRun(client, runId) {
         return undefined;
     }
 }
-// The pipeline's parameter definitions, once known: getRun echoes every parameter value, SecureString
-// ones included, and the `run` output must not carry them.
-let runParameterDefinitions;
 function settle(outcome, run) {
     if (!run)
         return;
-    outcome.run = run.parameters
-        ? { ...run, parameters: displayParameters(run.parameters, runParameterDefinitions) }
-        : run;
+    outcome.run = run;
     outcome.status = run.status;
-}
-function afterCancel(outcome, c, lastRun) {
-    settle(outcome, c.run ?? lastRun);
 }
 function outcomeDuration(run) {
     return typeof run.durationInMs === 'number' ? run.durationInMs : NaN;
 }
 async function addActivities(client, outcome, run) {
-    let rows = [];
     try {
-        rows = await persist(() => fetchActivityRows(client, run), { until: Date.now() + 60_000 });
+        outcome.activities = await persist(() => fetchActivityRows(client, run), { until: Date.now() + 60_000 });
     }
     catch (e) {
         warning(`Could not read the activity runs of run ${run.runId} (${errorMessage(e)}); the report has no activity details.`);
         return;
     }
-    const failed = failedActivities(rows);
-    outcome.activities = rows;
-    outcome.failed = failed;
-    for (const f of failed) {
-        error(trimText(`${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${f.message || '(no message)'}`), {
-            title: f.path.length > 100 ? f.name : f.path,
-        });
-    }
+    outcome.failed = failedActivities(outcome.activities);
+    annotateFailures(outcome.failed);
 }
-function writeOutputs(outcome) {
-    for (const [name, value] of Object.entries(outputsFor(outcome)))
-        setOutput(name, value);
-}
-async function finish(inputs, outcome) {
-    writeOutputs(outcome);
-    if (inputs.jobSummary) {
-        try {
-            await summary.addRaw(renderSummary(outcome)).write();
-        }
-        catch (e) {
-            warning(`Could not write the job summary: ${errorMessage(e)}`);
-        }
-    }
+/** Outputs and summary; from here on the post step has nothing to do. */
+async function finish(jobSummary, outcome) {
+    await publish(outcome, jobSummary);
     saveState(STATE.done, 'true');
-}
-function fail(e, op, suffix = '') {
-    if (e instanceof AuthError) {
-        setFailed(`${e.message}${e.hint ? `\n${e.hint}` : ''}${suffix}`);
-        return;
-    }
-    if (e instanceof ArmError) {
-        const ids = e.ids ? `\n(${e.ids})` : '';
-        const what = op === 'createRun' ? 'Azure refused to start the run' : `Azure answered ${e.op} with an error`;
-        setFailed(`${what}: HTTP ${e.status} ${e.code}: ${e.armMessage}${e.hint ? `\n${e.hint}` : ''}${ids}${suffix}`);
-        return;
-    }
-    setFailed(`${errorMessage(e)}${suffix}`);
 }
 
 

@@ -5162,7 +5162,13 @@ function getIDToken(aud) {
 const FINAL_STATUSES = ['Succeeded', 'Failed', 'Cancelled'];
 const isFinal = (status) => FINAL_STATUSES.includes(status ?? '');
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/auth/azure-cli.ts
+
+
 /** The session left by `az login` or azure/login earlier in the job. */
 function azure_cli_azureCliAuth(s) {
     return {
@@ -5173,6 +5179,13 @@ function azure_cli_azureCliAuth(s) {
             return new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
         },
     };
+}
+/** Whether an `az` executable is on PATH (what `auth: auto` falls back to). */
+function azureCliOnPath() {
+    const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
+    return (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .some((dir) => dir && exe.some((e) => existsSync(path.join(dir, e))));
 }
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 87 modules
@@ -5649,6 +5662,23 @@ function editDistance(a, b) {
         }
     }
     return d[a.length][b.length];
+}
+/** Adds what to do to any error the step may fail with. */
+async function explainError(e, ctx) {
+    if (e instanceof ArmError) {
+        if (e.status === 403)
+            e.hint = explainForbidden(e, ctx.client.factoryId);
+        else if (e.status === 404)
+            e.hint = await explainNotFound(e, ctx.client, ctx.names);
+        else if (e.status === 401)
+            e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
+        else if (e.code === 'ReferencedPipelineRunNotValid')
+            e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
+        return e;
+    }
+    if (e instanceof Error && /Authentication|Credential|AuthError/.test(e.name))
+        return explainAuthError(e, ctx.auth);
+    return e instanceof Error ? e : new Error(String(e));
 }
 
 ;// CONCATENATED MODULE: ./src/sleep.ts
