@@ -17,7 +17,7 @@ import { explainError, type AuthContext } from './explain.js';
 import { InputError, readInputs, type Inputs } from './inputs.js';
 import { displayParameters, secureValues, validateParameters, type ParameterDefinitions } from './parameters.js';
 import { persist } from './persist.js';
-import { annotateFailures, failStep, publish, writeOutputs } from './publish.js';
+import { annotateFailures, failStep, publish } from './publish.js';
 import { failureMessage, type Outcome } from './report.js';
 import { watchSignals } from './signals.js';
 import { saveContext, STATE } from './state.js';
@@ -233,8 +233,7 @@ export async function run(): Promise<void> {
     }
     core.info(what);
     outcome.note = `The workflow was cancelled. ${what}`;
-    writeOutputs(outcome);
-    core.saveState(STATE.done, 'true');
+    await finish(inputs.jobSummary, outcome);
     core.setFailed(`The workflow was cancelled while waiting for run ${runId}. ${what}`);
   } catch (e) {
     // Our own failure after the run exists: say where the run is and what became of it.
@@ -250,8 +249,8 @@ export async function run(): Promise<void> {
       what = `The run was left running (cancel-on-workflow-cancel: false).`;
     }
     settle(outcome, outcome.run ?? lastRun);
-    writeOutputs(outcome);
-    core.saveState(STATE.done, 'true');
+    outcome.note = `The action failed: ${errorMessage(err)} ${what}`;
+    await finish(inputs.jobSummary, outcome);
     failStep(err, undefined, `\nRun ${runId}: ${runUrl}\n${what}`);
   }
 }

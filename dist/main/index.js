@@ -7435,8 +7435,7 @@ async function run() {
         }
         info(what);
         outcome.note = `The workflow was cancelled. ${what}`;
-        writeOutputs(outcome);
-        saveState(STATE.done, 'true');
+        await finish(inputs.jobSummary, outcome);
         setFailed(`The workflow was cancelled while waiting for run ${runId}. ${what}`);
     }
     catch (e) {
@@ -7455,8 +7454,8 @@ async function run() {
             what = `The run was left running (cancel-on-workflow-cancel: false).`;
         }
         settle(outcome, outcome.run ?? lastRun);
-        writeOutputs(outcome);
-        saveState(STATE.done, 'true');
+        outcome.note = `The action failed: ${errorMessage(err)} ${what}`;
+        await finish(inputs.jobSummary, outcome);
         failStep(err, undefined, `\nRun ${runId}: ${runUrl}\n${what}`);
     }
 }

@@ -107,6 +107,10 @@ test.each([
   expect(main.outputs.status).toBe('Cancelled');
   expect(main.state['run-id']).toBe(run.runId);
   expect(main.state.done).toBe('true');
+  // The job summary tells the same story.
+  expect(main.summary).toContain(run.runId);
+  expect(main.summary).toMatch(/The workflow was cancelled\. Cancelled run/);
+  expect(main.summary).toMatch(/⏹️ Cancelled/);
 
   // The post step sees that main handled the run and does nothing.
   const p = await post(main, o);
