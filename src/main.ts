@@ -6,7 +6,7 @@ import { failedActivities, fetchActivityRows } from './activities.js';
 import type { AdfClient } from './adf-client.js';
 import { isFinal, type PipelineRun } from './adf-types.js';
 import { azureCliOnPath } from './auth/azure-cli.js';
-import { chooseAuth, type AuthMethod } from './auth/index.js';
+import { authSettings, chooseAuth, type AuthMethod, type AuthSettings } from './auth/index.js';
 import { cancelRun, describeCancel } from './cancel.js';
 import { createClient } from './client.js';
 import { findCloud, studioRunUrl } from './clouds.js';
@@ -119,6 +119,7 @@ export async function run(): Promise<void> {
     resourceManager: inputs.cloud.resourceManager,
     studioHost: studio,
     authMode: method.mode,
+    auth: withoutSecret(authSettings(inputs)),
     cancelOnWorkflowCancel: inputs.cancelOnWorkflowCancel,
     cancelRecursive: inputs.cancelRecursive,
   });
@@ -291,4 +292,9 @@ async function addActivities(client: AdfClient, outcome: Outcome, run: PipelineR
 async function finish(jobSummary: boolean, outcome: Outcome): Promise<void> {
   await publish(outcome, jobSummary);
   core.saveState(STATE.done, 'true');
+}
+
+/** The secret stays in its input; the post step reads it from there again. */
+function withoutSecret({ clientSecret: _secret, ...rest }: AuthSettings): Omit<AuthSettings, 'clientSecret'> {
+  return rest;
 }

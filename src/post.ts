@@ -3,13 +3,10 @@
 // Post never fails the job: by the time it runs, the outcome has been decided.
 import * as core from '@actions/core';
 import { isFinal } from './adf-types.js';
-import { azureCliAuth } from './auth/azure-cli.js';
-import { clientSecretAuth } from './auth/client-secret.js';
-import { oidcAuth } from './auth/oidc.js';
-import type { AuthMethod, AuthSettings } from './auth/types.js';
+import { authMethodFor, type AuthMethod } from './auth/index.js';
 import { cancelRun, describeCancel } from './cancel.js';
 import { createClient } from './client.js';
-import { findCloud, studioRunUrl } from './clouds.js';
+import { studioRunUrl } from './clouds.js';
 import { errorMessage } from './errors.js';
 import { persist } from './persist.js';
 import { loadContext, STATE, type SavedContext } from './state.js';
@@ -68,22 +65,5 @@ export async function post(): Promise<void> {
 }
 
 function authFor(c: SavedContext): AuthMethod {
-  const cloud = findCloud(core.getInput('environment') || 'AzureCloud') ?? findCloud('AzureCloud')!;
-  const authority = core.getInput('authority-host').replace(/\/+$/, '');
-  const settings: AuthSettings = {
-    tenantId: core.getInput('tenant-id'),
-    clientId: core.getInput('client-id'),
-    clientSecret: core.getInput('client-secret'),
-    audience: core.getInput('audience') || cloud.oidcAudience,
-    authorityHost: authority || cloud.authorityHost,
-    disableInstanceDiscovery: Boolean(authority),
-  };
-  switch (c.authMode) {
-    case 'client-secret':
-      return clientSecretAuth(settings);
-    case 'oidc':
-      return oidcAuth(settings);
-    case 'azure-cli':
-      return azureCliAuth(settings);
-  }
+  return authMethodFor(c.authMode, { ...c.auth, clientSecret: core.getInput('client-secret') });
 }

@@ -1,6 +1,7 @@
 // What main hands to the post step through GITHUB_STATE. Saved the moment it is known, since the
 // main process may be killed at any time after createRun answers.
 import * as core from '@actions/core';
+import type { AuthSettings } from './auth/types.js';
 
 export interface SavedContext {
   subscriptionId: string;
@@ -10,6 +11,8 @@ export interface SavedContext {
   resourceManager: string;
   studioHost: string;
   authMode: 'oidc' | 'client-secret' | 'azure-cli';
+  /** Resolved by main from the inputs (cloud, overrides, audience); the secret is never saved. */
+  auth: Omit<AuthSettings, 'clientSecret'>;
   cancelOnWorkflowCancel: boolean;
   cancelRecursive: boolean;
 }

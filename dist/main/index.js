@@ -5268,7 +5268,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 /** The session left by `az login` or azure/login earlier in the job. */
-function azureCliAuth(s) {
+function azure_cli_azureCliAuth(s) {
     return {
         mode: 'azure-cli',
         description: `the Azure CLI session${s.tenantId ? ` (tenant ${s.tenantId})` : ''}`,
@@ -5416,7 +5416,7 @@ async function diagnoseDiscovery(e, authorityHost, tenantId) {
 
 ;// CONCATENATED MODULE: ./src/auth/client-secret.ts
 
-function clientSecretAuth(s) {
+function client_secret_clientSecretAuth(s) {
     return {
         mode: 'client-secret',
         description: `client secret for application ${s.clientId} in tenant ${s.tenantId}`,
@@ -5454,7 +5454,7 @@ function decodeJwtClaims(token) {
  * assertion callback asks GitHub for a fresh one on every Entra token request; waits of hours
  * keep working for as long as the job's request token does (~6 h).
  */
-function oidcAuth(s) {
+function oidc_oidcAuth(s) {
     let claims;
     const getAssertion = async () => {
         const idToken = await getIDToken(s.audience);
@@ -5485,9 +5485,20 @@ function oidcAuth(s) {
 
 
 const ID_TOKEN_HINT = "Add 'permissions: id-token: write' to the job (or workflow) so it can request a GitHub OIDC token. Pull requests from forks and Dependabot runs get no ID token and no secrets.";
-/** Pure: picks the auth mode from the inputs and what the job offers. */
-function chooseAuth(inputs, env) {
-    const settings = {
+/** The sign-in method for a mode already chosen (by chooseAuth, or saved for the post step). */
+function authMethodFor(mode, settings) {
+    switch (mode) {
+        case 'client-secret':
+            return clientSecretAuth(settings);
+        case 'oidc':
+            return oidcAuth(settings);
+        case 'azure-cli':
+            return azureCliAuth(settings);
+    }
+}
+/** The non-secret sign-in settings the inputs resolve to. */
+function authSettings(inputs) {
+    return {
         tenantId: inputs.tenantId,
         clientId: inputs.clientId,
         clientSecret: inputs.clientSecret,
@@ -5495,33 +5506,37 @@ function chooseAuth(inputs, env) {
         authorityHost: inputs.cloud.authorityHost,
         disableInstanceDiscovery: inputs.customAuthority,
     };
+}
+/** Pure: picks the auth mode from the inputs and what the job offers. */
+function chooseAuth(inputs, env) {
+    const settings = authSettings(inputs);
     switch (inputs.auth) {
         case 'client-secret':
-            return { method: clientSecretAuth(settings), reason: 'auth: client-secret' };
+            return { method: client_secret_clientSecretAuth(settings), reason: 'auth: client-secret' };
         case 'oidc':
             if (!env.idTokenAvailable) {
                 throw new AuthError('auth: oidc, but this job cannot request a GitHub OIDC token.', { hint: ID_TOKEN_HINT });
             }
-            return { method: oidcAuth(settings), reason: 'auth: oidc' };
+            return { method: oidc_oidcAuth(settings), reason: 'auth: oidc' };
         case 'azure-cli':
             if (!env.azAvailable)
                 throw new AuthError('auth: azure-cli, but no `az` executable is on PATH.', { hint: AZ_HINT });
-            return { method: azureCliAuth(settings), reason: 'auth: azure-cli' };
+            return { method: azure_cli_azureCliAuth(settings), reason: 'auth: azure-cli' };
         case 'auto':
             break;
     }
     if (inputs.clientSecret)
-        return { method: clientSecretAuth(settings), reason: "'client-secret' is set" };
+        return { method: client_secret_clientSecretAuth(settings), reason: "'client-secret' is set" };
     const haveIds = Boolean(inputs.clientId && inputs.tenantId);
     if (haveIds && env.idTokenAvailable) {
         return {
-            method: oidcAuth(settings),
+            method: oidc_oidcAuth(settings),
             reason: "'client-id' and 'tenant-id' are set and the job can request an ID token",
         };
     }
     if (env.azAvailable) {
         return {
-            method: azureCliAuth(settings),
+            method: azure_cli_azureCliAuth(settings),
             reason: haveIds
                 ? "'client-id' and 'tenant-id' are set but the job cannot request an OIDC token (no 'permissions: id-token: write'), so the existing Azure CLI session is used"
                 : "no 'client-id'/'client-secret' is set, so the existing Azure CLI session is used",
@@ -7328,6 +7343,7 @@ async function run() {
         resourceManager: inputs.cloud.resourceManager,
         studioHost: studio,
         authMode: method.mode,
+        auth: withoutSecret(authSettings(inputs)),
         cancelOnWorkflowCancel: inputs.cancelOnWorkflowCancel,
         cancelRecursive: inputs.cancelRecursive,
     });
@@ -7492,6 +7508,10 @@ async function addActivities(client, outcome, run) {
 async function finish(jobSummary, outcome) {
     await publish(outcome, jobSummary);
     saveState(STATE.done, 'true');
+}
+/** The secret stays in its input; the post step reads it from there again. */
+function withoutSecret({ clientSecret: _secret, ...rest }) {
+    return rest;
 }
 
 

@@ -5162,6 +5162,99 @@ function getIDToken(aud) {
 const FINAL_STATUSES = ['Succeeded', 'Failed', 'Cancelled'];
 const isFinal = (status) => FINAL_STATUSES.includes(status ?? '');
 
+;// CONCATENATED MODULE: ./src/errors.ts
+// Error types that keep what users and support need: ARM's code and message, the HTTP status,
+// and the request and correlation IDs that Azure support asks for.
+class errors_ArmError extends Error {
+    status;
+    code;
+    armMessage;
+    requestId;
+    correlationId;
+    retryAfterMs;
+    op;
+    /** Advice added by the explain step, printed after ARM's own text. */
+    hint;
+    constructor(init) {
+        super(`${init.op}: HTTP ${init.status} ${init.code}: ${init.message}`);
+        this.name = 'ArmError';
+        this.op = init.op;
+        this.status = init.status;
+        this.code = init.code;
+        this.armMessage = init.message;
+        this.requestId = init.requestId;
+        this.correlationId = init.correlationId;
+        this.retryAfterMs = init.retryAfterMs;
+    }
+    /** The IDs for a support ticket, as one line. */
+    get ids() {
+        const parts = [];
+        if (this.requestId)
+            parts.push(`x-ms-request-id: ${this.requestId}`);
+        if (this.correlationId)
+            parts.push(`x-ms-correlation-request-id: ${this.correlationId}`);
+        return parts.join(', ');
+    }
+}
+/** A request that got no HTTP answer: refused, reset, timed out. */
+class TransportError extends Error {
+    op;
+    code;
+    /** True only when the request surely never reached the server (safe to resend a POST). */
+    notSent;
+    timedOut;
+    constructor(op, code, message, opts) {
+        super(`${op}: ${message}`, { cause: opts.cause });
+        this.name = 'TransportError';
+        this.op = op;
+        this.code = code;
+        this.notSent = opts.notSent;
+        this.timedOut = opts.timedOut ?? false;
+    }
+}
+/** The step was cancelled (SIGINT/SIGTERM) while a request or a sleep was under way. */
+class CancelledError extends Error {
+    constructor() {
+        super('The operation was cancelled.');
+        this.name = 'CancelledError';
+    }
+}
+/** Sign-in failed; `hint` says what to change. */
+class errors_AuthError extends Error {
+    hint;
+    constructor(message, opts) {
+        super(message, { cause: opts?.cause });
+        this.name = 'AuthError';
+        this.hint = opts?.hint;
+    }
+}
+// Codes that mean the connection failed before any byte of the request could reach the server.
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EADDRNOTAVAIL',
+]);
+function isNotSentCode(code) {
+    return NOT_SENT_CODES.has(code);
+}
+/**
+ * Whether waiting and asking again may help: throttling, server faults, lost connections.
+ * 401 is handled by re-authenticating before it gets here; 403/404/400 are the user's to fix.
+ */
+function isTransient(e) {
+    if (e instanceof TransportError)
+        return true;
+    if (e instanceof errors_ArmError)
+        return e.status === 408 || e.status === 429 || e.status >= 500;
+    return false;
+}
+function errors_errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -5286,99 +5379,6 @@ function oidc_oidcAuth(s) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
-// Error types that keep what users and support need: ARM's code and message, the HTTP status,
-// and the request and correlation IDs that Azure support asks for.
-class errors_ArmError extends Error {
-    status;
-    code;
-    armMessage;
-    requestId;
-    correlationId;
-    retryAfterMs;
-    op;
-    /** Advice added by the explain step, printed after ARM's own text. */
-    hint;
-    constructor(init) {
-        super(`${init.op}: HTTP ${init.status} ${init.code}: ${init.message}`);
-        this.name = 'ArmError';
-        this.op = init.op;
-        this.status = init.status;
-        this.code = init.code;
-        this.armMessage = init.message;
-        this.requestId = init.requestId;
-        this.correlationId = init.correlationId;
-        this.retryAfterMs = init.retryAfterMs;
-    }
-    /** The IDs for a support ticket, as one line. */
-    get ids() {
-        const parts = [];
-        if (this.requestId)
-            parts.push(`x-ms-request-id: ${this.requestId}`);
-        if (this.correlationId)
-            parts.push(`x-ms-correlation-request-id: ${this.correlationId}`);
-        return parts.join(', ');
-    }
-}
-/** A request that got no HTTP answer: refused, reset, timed out. */
-class TransportError extends Error {
-    op;
-    code;
-    /** True only when the request surely never reached the server (safe to resend a POST). */
-    notSent;
-    timedOut;
-    constructor(op, code, message, opts) {
-        super(`${op}: ${message}`, { cause: opts.cause });
-        this.name = 'TransportError';
-        this.op = op;
-        this.code = code;
-        this.notSent = opts.notSent;
-        this.timedOut = opts.timedOut ?? false;
-    }
-}
-/** The step was cancelled (SIGINT/SIGTERM) while a request or a sleep was under way. */
-class CancelledError extends Error {
-    constructor() {
-        super('The operation was cancelled.');
-        this.name = 'CancelledError';
-    }
-}
-/** Sign-in failed; `hint` says what to change. */
-class errors_AuthError extends Error {
-    hint;
-    constructor(message, opts) {
-        super(message, { cause: opts?.cause });
-        this.name = 'AuthError';
-        this.hint = opts?.hint;
-    }
-}
-// Codes that mean the connection failed before any byte of the request could reach the server.
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'EADDRNOTAVAIL',
-]);
-function isNotSentCode(code) {
-    return NOT_SENT_CODES.has(code);
-}
-/**
- * Whether waiting and asking again may help: throttling, server faults, lost connections.
- * 401 is handled by re-authenticating before it gets here; 403/404/400 are the user's to fix.
- */
-function isTransient(e) {
-    if (e instanceof TransportError)
-        return true;
-    if (e instanceof errors_ArmError)
-        return e.status === 408 || e.status === 429 || e.status >= 500;
-    return false;
-}
-function errors_errorMessage(e) {
-    return e instanceof Error ? e.message : String(e);
-}
-
 ;// CONCATENATED MODULE: ./src/auth/index.ts
 // Chooses how to sign in and hands out credentials that register every token as a secret.
 
@@ -5387,9 +5387,20 @@ function errors_errorMessage(e) {
 
 
 const auth_ID_TOKEN_HINT = "Add 'permissions: id-token: write' to the job (or workflow) so it can request a GitHub OIDC token. Pull requests from forks and Dependabot runs get no ID token and no secrets.";
-/** Pure: picks the auth mode from the inputs and what the job offers. */
-function chooseAuth(inputs, env) {
-    const settings = {
+/** The sign-in method for a mode already chosen (by chooseAuth, or saved for the post step). */
+function authMethodFor(mode, settings) {
+    switch (mode) {
+        case 'client-secret':
+            return client_secret_clientSecretAuth(settings);
+        case 'oidc':
+            return oidc_oidcAuth(settings);
+        case 'azure-cli':
+            return azure_cli_azureCliAuth(settings);
+    }
+}
+/** The non-secret sign-in settings the inputs resolve to. */
+function authSettings(inputs) {
+    return {
         tenantId: inputs.tenantId,
         clientId: inputs.clientId,
         clientSecret: inputs.clientSecret,
@@ -5397,6 +5408,10 @@ function chooseAuth(inputs, env) {
         authorityHost: inputs.cloud.authorityHost,
         disableInstanceDiscovery: inputs.customAuthority,
     };
+}
+/** Pure: picks the auth mode from the inputs and what the job offers. */
+function chooseAuth(inputs, env) {
+    const settings = authSettings(inputs);
     switch (inputs.auth) {
         case 'client-secret':
             return { method: clientSecretAuth(settings), reason: 'auth: client-secret' };
@@ -6203,8 +6218,6 @@ function loadContext() {
 
 
 
-
-
 async function post() {
     const runId = getState(STATE.runId);
     if (!runId) {
@@ -6250,24 +6263,7 @@ async function post() {
     }
 }
 function authFor(c) {
-    const cloud = findCloud(getInput('environment') || 'AzureCloud') ?? findCloud('AzureCloud');
-    const authority = getInput('authority-host').replace(/\/+$/, '');
-    const settings = {
-        tenantId: getInput('tenant-id'),
-        clientId: getInput('client-id'),
-        clientSecret: getInput('client-secret'),
-        audience: getInput('audience') || cloud.oidcAudience,
-        authorityHost: authority || cloud.authorityHost,
-        disableInstanceDiscovery: Boolean(authority),
-    };
-    switch (c.authMode) {
-        case 'client-secret':
-            return client_secret_clientSecretAuth(settings);
-        case 'oidc':
-            return oidc_oidcAuth(settings);
-        case 'azure-cli':
-            return azure_cli_azureCliAuth(settings);
-    }
+    return authMethodFor(c.authMode, { ...c.auth, clientSecret: getInput('client-secret') });
 }
 
 

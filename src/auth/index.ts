@@ -6,9 +6,9 @@ import type { Inputs } from '../inputs.js';
 import { azureCliAuth } from './azure-cli.js';
 import { clientSecretAuth } from './client-secret.js';
 import { oidcAuth } from './oidc.js';
-import type { AuthMethod, AuthSettings } from './types.js';
+import type { AuthMethod, AuthModeName, AuthSettings } from './types.js';
 
-export type { AuthMethod } from './types.js';
+export type { AuthMethod, AuthSettings } from './types.js';
 
 export interface Environment {
   /** Whether the job may request an OIDC token (permissions: id-token: write). */
@@ -26,9 +26,21 @@ export interface Choice {
 export const ID_TOKEN_HINT =
   "Add 'permissions: id-token: write' to the job (or workflow) so it can request a GitHub OIDC token. Pull requests from forks and Dependabot runs get no ID token and no secrets.";
 
-/** Pure: picks the auth mode from the inputs and what the job offers. */
-export function chooseAuth(inputs: Inputs, env: Environment): Choice {
-  const settings: AuthSettings = {
+/** The sign-in method for a mode already chosen (by chooseAuth, or saved for the post step). */
+export function authMethodFor(mode: AuthModeName, settings: AuthSettings): AuthMethod {
+  switch (mode) {
+    case 'client-secret':
+      return clientSecretAuth(settings);
+    case 'oidc':
+      return oidcAuth(settings);
+    case 'azure-cli':
+      return azureCliAuth(settings);
+  }
+}
+
+/** The non-secret sign-in settings the inputs resolve to. */
+export function authSettings(inputs: Inputs): AuthSettings {
+  return {
     tenantId: inputs.tenantId,
     clientId: inputs.clientId,
     clientSecret: inputs.clientSecret,
@@ -36,6 +48,11 @@ export function chooseAuth(inputs: Inputs, env: Environment): Choice {
     authorityHost: inputs.cloud.authorityHost,
     disableInstanceDiscovery: inputs.customAuthority,
   };
+}
+
+/** Pure: picks the auth mode from the inputs and what the job offers. */
+export function chooseAuth(inputs: Inputs, env: Environment): Choice {
+  const settings = authSettings(inputs);
   switch (inputs.auth) {
     case 'client-secret':
       return { method: clientSecretAuth(settings), reason: 'auth: client-secret' };
