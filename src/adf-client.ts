@@ -1,6 +1,7 @@
 // A small typed client for exactly the Data Factory operations the action uses, on the Azure
 // SDK's HTTP pipeline (bearer token, retry and throttling policies, user agent).
 import {
+  agentPolicy,
   createDefaultHttpClient,
   createPipelineFromOptions,
   createPipelineRequest,
@@ -12,6 +13,7 @@ import {
   type PipelineResponse,
 } from '@azure/core-rest-pipeline';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import type { Agent } from 'node:https';
 import type { ActivityRun, CreateRunOptions, PipelineResource, PipelineRun, RunFilterParameters } from './adf-types.js';
 import { ArmError, AuthError, CancelledError, TransportError, isNotSentCode } from './errors.js';
 import { factoryResourceId } from './clouds.js';
@@ -27,6 +29,8 @@ export interface AdfClientOptions {
   credential: () => TokenCredential;
   userAgent: string;
   requestTimeoutMs: number;
+  /** The HTTPS agent for ARM; absent behind a proxy, where the SDK's proxy agents apply. */
+  agent?: Agent;
   /** Called for each HTTP attempt, for step debug logging. Never receives headers. */
   onAttempt?: (line: string) => void;
   /** Called when the client re-authenticates after a 401. */
@@ -223,6 +227,7 @@ export class AdfClient {
           userAgentOptions: { userAgentPrefix: this.options.userAgent },
         });
         pipeline.addPolicy(bearer);
+        if (this.options.agent) pipeline.addPolicy(agentPolicy(this.options.agent));
         if (this.options.onAttempt)
           pipeline.addPolicy(attemptLogPolicy(this.options.onAttempt), { afterPhase: 'Retry' });
         return pipeline;

@@ -71,7 +71,7 @@ export interface ReadOptions {
   readFile?: (file: string) => string;
 }
 
-export function readInputs(get: GetInput, options: ReadOptions = {}): Inputs {
+export async function readInputs(get: GetInput, options: ReadOptions = {}): Promise<Inputs> {
   const problems: string[] = [];
   const text = (name: string) => get(name).trim();
   const bool = (name: string, fallback: boolean): boolean => {
@@ -116,7 +116,7 @@ export function readInputs(get: GetInput, options: ReadOptions = {}): Inputs {
     );
   }
 
-  const parameters = readParameters(text('parameters'), text('parameters-file'), options, problems);
+  const parameters = await readParameters(text('parameters'), text('parameters-file'), options, problems);
 
   const authText = (text('auth') || 'auto').toLowerCase();
   const authModes: AuthMode[] = ['auto', 'oidc', 'client-secret', 'azure-cli'];
@@ -244,12 +244,12 @@ function httpsUrl(name: string, value: string, problems: string[]): string | und
   return value.replace(/\/+$/, '');
 }
 
-function readParameters(
+async function readParameters(
   inline: string,
   file: string,
   options: ReadOptions,
   problems: string[],
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   let fromFile: Record<string, unknown> = {};
   if (file) {
     const workspace = options.workspace ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
@@ -264,14 +264,14 @@ function readParameters(
       );
     }
     if (content !== undefined) {
-      const parsed = parseParameterText(content);
+      const parsed = await parseParameterText(content);
       if ('error' in parsed) problems.push(`'parameters-file' (${file}) ${parsed.error}`);
       else fromFile = parsed.value;
     }
   }
   let fromInput: Record<string, unknown> = {};
   if (inline) {
-    const parsed = parseParameterText(inline);
+    const parsed = await parseParameterText(inline);
     if ('error' in parsed) problems.push(`'parameters' ${parsed.error}`);
     else fromInput = parsed.value;
   }

@@ -21,6 +21,7 @@ import { annotateFailures, failStep, publish } from './publish.js';
 import { failureMessage, type Outcome } from './report.js';
 import { watchSignals } from './signals.js';
 import { saveContext, STATE } from './state.js';
+import { describeStartup } from './startup.js';
 import { CANCEL_BUDGET_MS, CREATE_PHASE_MS, settleMs } from './tuning.js';
 import { waitForRun } from './wait.js';
 
@@ -29,10 +30,11 @@ export async function run(): Promise<void> {
   // Mask the secret before anything could echo it, even an input error.
   const rawSecret = core.getInput('client-secret');
   if (rawSecret) core.setSecret(rawSecret);
+  core.debug(describeStartup());
 
   let inputs: Inputs;
   try {
-    inputs = readInputs((name) => core.getInput(name));
+    inputs = await readInputs((name) => core.getInput(name));
   } catch (e) {
     core.setFailed(e instanceof InputError ? e.message : `Invalid inputs: ${errorMessage(e)}`);
     return;
@@ -60,7 +62,7 @@ export async function run(): Promise<void> {
     defaultAudience: findCloud(inputs.cloud.name)?.oidcAudience ?? inputs.audience,
     authorityHost: inputs.cloud.authorityHost,
   };
-  const client = createClient(method, { ...inputs.cloud, ...inputs });
+  const client = createClient(method, { ...inputs.cloud, ...inputs }, { authorityHost: inputs.cloud.authorityHost });
   const explain = (e: unknown) => explainError(e, { auth: authContext, client, names: inputs });
 
   // 1. Check the parameters against the pipeline's declaration.

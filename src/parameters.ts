@@ -1,6 +1,5 @@
 // Pipeline parameters: parsing what the user wrote, and checking it against the pipeline's
 // declared parameters so that type mistakes fail before a run starts instead of inside ADF.
-import { parse as parseYaml } from 'yaml';
 
 export type ParameterType = 'String' | 'Int' | 'Float' | 'Bool' | 'Array' | 'Object' | 'SecureString';
 export interface ParameterSpec {
@@ -9,13 +8,19 @@ export interface ParameterSpec {
 }
 export type ParameterDefinitions = Record<string, ParameterSpec>;
 
-/** JSON first (the common case, and exact), then YAML; either way it must be a mapping. */
-export function parseParameterText(text: string): { value: Record<string, unknown> } | { error: string } {
+/**
+ * JSON first (the common case, and exact), then YAML; either way it must be a mapping. The YAML
+ * parser is a third of the main bundle, so it is loaded only for text that is not JSON.
+ */
+export async function parseParameterText(
+  text: string,
+): Promise<{ value: Record<string, unknown> } | { error: string }> {
   if (text.trim() === '') return { value: {} };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
+    const { parse: parseYaml } = await import('yaml');
     try {
       // YAML 1.2 core schema: `yes`/`on` stay strings, `true`, `5` and `1.5` keep their types.
       value = parseYaml(text, { schema: 'core', uniqueKeys: true });

@@ -1,5 +1,9 @@
-// The action's post entry point (runs.post): all logic lives in post.ts.
-import { post } from './post.js';
+// The action's post entry point (runs.post): all logic lives in post.ts, loaded once start-up is
+// prepared.
+import { dropFormDataGlobal, enableCompileCache } from './startup.js';
 
+enableCompileCache();
+dropFormDataGlobal();
+const { post } = await import('./post.js');
 await post();
 process.exit();

@@ -9,10 +9,12 @@ import { createClient } from './client.js';
 import { studioRunUrl } from './clouds.js';
 import { errorMessage } from './errors.js';
 import { persist } from './persist.js';
+import { describeStartup } from './startup.js';
 import { loadContext, STATE, type SavedContext } from './state.js';
 import { CANCEL_BUDGET_MS } from './tuning.js';
 
 export async function post(): Promise<void> {
+  core.debug(describeStartup());
   const runId = core.getState(STATE.runId);
   if (!runId) {
     core.debug('No run was started by this step; nothing to clean up.');
@@ -39,7 +41,7 @@ export async function post(): Promise<void> {
   );
 
   try {
-    const client = createClient(authFor(context), context);
+    const client = createClient(authFor(context), context, { authorityHost: context.auth.authorityHost });
     // Persist through transient faults: this is the last chance to stop a run nobody watches.
     const run = await persist(() => client.getRun(runId), { until: Date.now() + CANCEL_BUDGET_MS });
     if (isFinal(run.status)) {

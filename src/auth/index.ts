@@ -6,9 +6,9 @@ import type { Inputs } from '../inputs.js';
 import { azureCliAuth } from './azure-cli.js';
 import { clientSecretAuth } from './client-secret.js';
 import { oidcAuth } from './oidc.js';
-import type { AuthMethod, AuthModeName, AuthSettings } from './types.js';
+import type { AuthMethod, AuthModeName, AuthSettings, Transport } from './types.js';
 
-export type { AuthMethod, AuthSettings } from './types.js';
+export type { AuthMethod, AuthSettings, Transport } from './types.js';
 
 export interface Environment {
   /** Whether the job may request an OIDC token (permissions: id-token: write). */
@@ -97,12 +97,12 @@ const AZ_HINT = 'Run azure/login (or `az login`) earlier in the job, or use OIDC
  * A credential that loads @azure/identity only when the first token is needed and registers
  * every access token with the runner as a secret, so it is masked if anything ever prints it.
  */
-export function maskingCredential(method: AuthMethod): TokenCredential {
+export function maskingCredential(method: AuthMethod, transport?: Transport): TokenCredential {
   let inner: Promise<TokenCredential> | undefined;
   const masked = new Set<string>();
   return {
     async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
-      inner ??= method.createCredential();
+      inner ??= method.createCredential(transport);
       let token: AccessToken | null;
       try {
         token = await (await inner).getToken(scopes, options);

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import type { AuthMethod, AuthSettings } from './types.js';
 import { decodeJwtClaims } from '../jwt.js';
 import { diagnoseDiscovery } from './discovery.js';
+import { sdkTransport } from './transport.js';
 
 /**
  * GitHub OIDC → Entra workload identity federation. The ID token lives ~10 minutes, so the
@@ -19,11 +20,12 @@ export function oidcAuth(s: AuthSettings): AuthMethod {
   return {
     mode: 'oidc',
     description: `OIDC federated credential for application ${s.clientId} in tenant ${s.tenantId} (audience ${s.audience})`,
-    async createCredential() {
+    async createCredential(transport) {
       const { ClientAssertionCredential } = await import('@azure/identity');
       return new ClientAssertionCredential(s.tenantId, s.clientId, getAssertion, {
         authorityHost: s.authorityHost,
         disableInstanceDiscovery: s.disableInstanceDiscovery,
+        ...sdkTransport(transport),
       });
     },
     lastIdTokenClaims: () => claims,

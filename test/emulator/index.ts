@@ -64,7 +64,10 @@ export interface Emulator {
 
   requests: RecordedRequest[];
   requestsFor(op: string, service?: Service): RecordedRequest[];
+  /** Clears the request log and the connection counts. */
   clearRequests(): void;
+  /** TLS connections each service accepted since the last clearRequests(). */
+  tlsConnections(): Record<Service, number>;
 
   addTenant(tenantId: string): void;
   addClient(spec: ClientSpec): Client;
@@ -161,7 +164,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     faults: ctx.faults,
     requests: ctx.recorder.requests,
     requestsFor: (op, service) => ctx.recorder.for(op).filter((r) => service === undefined || r.service === service),
-    clearRequests: () => ctx.recorder.clear(),
+    clearRequests: () => {
+      ctx.recorder.clear();
+      for (const h of Object.values(hosts)) h.tlsConnections = 0;
+    },
+    tlsConnections: () => ({
+      entra: hosts.entra.tlsConnections,
+      oidc: hosts.oidc.tlsConnections,
+      arm: hosts.arm.tlsConnections,
+    }),
 
     addTenant: (id) => world.addTenant(id),
     addClient: (spec) => world.addClient(spec),

@@ -104,6 +104,8 @@ export class ServiceHost {
   private readonly def: ServiceDef;
   private readonly deps: HostDeps;
   url = '';
+  /** TLS connections completed since the last reset (a client that reuses its connections opens few). */
+  tlsConnections = 0;
 
   constructor(def: ServiceDef, deps: HostDeps) {
     this.def = def;
@@ -119,6 +121,7 @@ export class ServiceHost {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
+    this.server.on('secureConnection', () => this.tlsConnections++);
     // Clients that give up on a TLS handshake should not log noise.
     this.server.on('tlsClientError', () => {});
   }

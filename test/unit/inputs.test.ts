@@ -20,14 +20,14 @@ const noFile: ReadOptions = {
   },
 };
 
-function read(extra: Record<string, string> = {}, options: ReadOptions = noFile): Inputs {
+async function read(extra: Record<string, string> = {}, options: ReadOptions = noFile): Promise<Inputs> {
   const all: Record<string, string> = { ...BASE, ...extra };
   return readInputs((name) => all[name] ?? '', options);
 }
 
-function problems(extra: Record<string, string> = {}, options: ReadOptions = noFile): string[] {
+async function problems(extra: Record<string, string> = {}, options: ReadOptions = noFile): Promise<string[]> {
   try {
-    read(extra, options);
+    await read(extra, options);
   } catch (e) {
     if (e instanceof InputError) return e.problems;
     throw e;
@@ -35,15 +35,15 @@ function problems(extra: Record<string, string> = {}, options: ReadOptions = noF
   throw new Error('expected an InputError');
 }
 
-function oneProblem(extra: Record<string, string>, options?: ReadOptions): string {
-  const p = problems(extra, options);
+async function oneProblem(extra: Record<string, string>, options?: ReadOptions): Promise<string> {
+  const p = await problems(extra, options);
   expect(p).toHaveLength(1);
   return p[0];
 }
 
 describe('readInputs: defaults', () => {
-  it('applies every documented default', () => {
-    const i = read();
+  it('applies every documented default', async () => {
+    const i = await read();
     expect(i).toMatchObject({
       subscriptionId: SUB,
       resourceGroup: 'rg-data',
@@ -78,24 +78,24 @@ describe('readInputs: defaults', () => {
     });
   });
 
-  it('trims surrounding whitespace of inputs', () => {
-    const i = read({ 'pipeline-name': '  Load Sales  ', 'factory-name': ' adf-prod-01\n' });
+  it('trims surrounding whitespace of inputs', async () => {
+    const i = await read({ 'pipeline-name': '  Load Sales  ', 'factory-name': ' adf-prod-01\n' });
     expect(i.pipelineName).toBe('Load Sales');
     expect(i.factoryName).toBe('adf-prod-01');
   });
 });
 
 describe('readInputs: required inputs', () => {
-  it.each(['subscription-id', 'resource-group', 'factory-name', 'pipeline-name'])('%s is required', (name) => {
-    expect(oneProblem({ [name]: '' })).toBe(`'${name}' is required.`);
+  it.each(['subscription-id', 'resource-group', 'factory-name', 'pipeline-name'])('%s is required', async (name) => {
+    expect(await oneProblem({ [name]: '' })).toBe(`'${name}' is required.`);
   });
 
-  it('whitespace-only counts as missing', () => {
-    expect(oneProblem({ 'pipeline-name': '   ' })).toBe(`'pipeline-name' is required.`);
+  it('whitespace-only counts as missing', async () => {
+    expect(await oneProblem({ 'pipeline-name': '   ' })).toBe(`'pipeline-name' is required.`);
   });
 
-  it('reports all four missing at once', () => {
-    const p = problems({ 'subscription-id': '', 'resource-group': '', 'factory-name': '', 'pipeline-name': '' });
+  it('reports all four missing at once', async () => {
+    const p = await problems({ 'subscription-id': '', 'resource-group': '', 'factory-name': '', 'pipeline-name': '' });
     expect(p).toEqual([
       `'subscription-id' is required.`,
       `'resource-group' is required.`,
@@ -106,8 +106,8 @@ describe('readInputs: required inputs', () => {
 });
 
 describe('readInputs: GUIDs', () => {
-  it('accepts upper-case GUIDs', () => {
-    expect(read({ 'subscription-id': SUB.toUpperCase() }).subscriptionId).toBe(SUB.toUpperCase());
+  it('accepts upper-case GUIDs', async () => {
+    expect((await read({ 'subscription-id': SUB.toUpperCase() })).subscriptionId).toBe(SUB.toUpperCase());
   });
 
   it.each([
@@ -116,56 +116,56 @@ describe('readInputs: GUIDs', () => {
     `{${SUB}}`,
     `${SUB}x`,
     '1111111-2222-3333-4444-555555555555',
-  ])('rejects subscription-id %s', (v) => {
-    const p = oneProblem({ 'subscription-id': v });
+  ])('rejects subscription-id %s', async (v) => {
+    const p = await oneProblem({ 'subscription-id': v });
     expect(p).toContain(`'subscription-id' must be a subscription ID (a GUID`);
     expect(p).toContain(`got '${v}'`);
   });
 
-  it('client-id must be a GUID', () => {
-    expect(oneProblem({ 'client-id': 'my-app', 'tenant-id': TENANT })).toBe(
+  it('client-id must be a GUID', async () => {
+    expect(await oneProblem({ 'client-id': 'my-app', 'tenant-id': TENANT })).toBe(
       `'client-id' must be the application (client) ID, a GUID, got 'my-app'.`,
     );
   });
 
-  it('tenant-id may be a GUID or a verified domain', () => {
-    expect(read({ 'client-id': CLIENT, 'tenant-id': TENANT }).tenantId).toBe(TENANT);
-    expect(read({ 'client-id': CLIENT, 'tenant-id': 'contoso.onmicrosoft.com' }).tenantId).toBe(
+  it('tenant-id may be a GUID or a verified domain', async () => {
+    expect((await read({ 'client-id': CLIENT, 'tenant-id': TENANT })).tenantId).toBe(TENANT);
+    expect((await read({ 'client-id': CLIENT, 'tenant-id': 'contoso.onmicrosoft.com' })).tenantId).toBe(
       'contoso.onmicrosoft.com',
     );
-    expect(read({ 'client-id': CLIENT, 'tenant-id': 'fabrikam.co.uk' }).tenantId).toBe('fabrikam.co.uk');
+    expect((await read({ 'client-id': CLIENT, 'tenant-id': 'fabrikam.co.uk' })).tenantId).toBe('fabrikam.co.uk');
   });
 
-  it.each(['contoso', 'not a tenant', '-bad.example.com', 'a..b'])('rejects tenant-id %s', (v) => {
-    expect(oneProblem({ 'client-id': CLIENT, 'tenant-id': v })).toBe(
+  it.each(['contoso', 'not a tenant', '-bad.example.com', 'a..b'])('rejects tenant-id %s', async (v) => {
+    expect(await oneProblem({ 'client-id': CLIENT, 'tenant-id': v })).toBe(
       `'tenant-id' must be the directory (tenant) ID, a GUID, or a verified domain, got '${v}'.`,
     );
   });
 
-  it('reference-run-id must be a GUID', () => {
-    expect(oneProblem({ 'reference-run-id': 'run-1' })).toBe(
+  it('reference-run-id must be a GUID', async () => {
+    expect(await oneProblem({ 'reference-run-id': 'run-1' })).toBe(
       `'reference-run-id' must be a pipeline run ID (a GUID), got 'run-1'.`,
     );
   });
 });
 
 describe('readInputs: resource names (ARM patterns of the ADF spec)', () => {
-  it.each(['rg-data', 'my_rg.(1)', 'A', 'x'.repeat(90), 'rg.data'])('accepts resource-group %s', (v) => {
-    expect(read({ 'resource-group': v }).resourceGroup).toBe(v);
+  it.each(['rg-data', 'my_rg.(1)', 'A', 'x'.repeat(90), 'rg.data'])('accepts resource-group %s', async (v) => {
+    expect((await read({ 'resource-group': v })).resourceGroup).toBe(v);
   });
 
-  it.each(['rg data', 'rg.', 'x'.repeat(91), 'rg/1', 'rg#1', 'rg:1'])('rejects resource-group %s', (v) => {
-    expect(oneProblem({ 'resource-group': v })).toContain(`'resource-group' must be 1-90 letters, digits`);
+  it.each(['rg data', 'rg.', 'x'.repeat(91), 'rg/1', 'rg#1', 'rg:1'])('rejects resource-group %s', async (v) => {
+    expect(await oneProblem({ 'resource-group': v })).toContain(`'resource-group' must be 1-90 letters, digits`);
   });
 
-  it.each(['abc', 'adf-prod-01', 'ADF2', 'x'.repeat(63), 'a-b-c'])('accepts factory-name %s', (v) => {
-    expect(read({ 'factory-name': v }).factoryName).toBe(v);
+  it.each(['abc', 'adf-prod-01', 'ADF2', 'x'.repeat(63), 'a-b-c'])('accepts factory-name %s', async (v) => {
+    expect((await read({ 'factory-name': v })).factoryName).toBe(v);
   });
 
   it.each(['ab', 'x'.repeat(64), 'a--b', '-abc', 'abc-', 'a_bc', 'a.bc', 'adf prod'])(
     'rejects factory-name %s',
-    (v) => {
-      const p = oneProblem({ 'factory-name': v });
+    async (v) => {
+      const p = await oneProblem({ 'factory-name': v });
       expect(p).toContain(`'factory-name' must be 3-63 letters, digits and single hyphens`);
       expect(p).toContain(`got '${v}'`);
     },
@@ -173,8 +173,8 @@ describe('readInputs: resource names (ARM patterns of the ADF spec)', () => {
 
   it.each(['Load Sales', '_private', 'pipe-line_1', 'P1', 'Pデータ', 'a(b)[c]', 'x'.repeat(260)])(
     'accepts pipeline-name %s',
-    (v) => {
-      expect(read({ 'pipeline-name': v }).pipelineName).toBe(v);
+    async (v) => {
+      expect((await read({ 'pipeline-name': v })).pipelineName).toBe(v);
     },
   );
 
@@ -194,8 +194,8 @@ describe('readInputs: resource names (ARM patterns of the ADF spec)', () => {
     '-starts-with-hyphen',
     ' (starts)'.trim(),
     'x'.repeat(261),
-  ])('rejects pipeline-name %s', (v) => {
-    const p = oneProblem({ 'pipeline-name': v });
+  ])('rejects pipeline-name %s', async (v) => {
+    const p = await oneProblem({ 'pipeline-name': v });
     expect(p).toContain(
       `'pipeline-name' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /`,
     );
@@ -204,8 +204,8 @@ describe('readInputs: resource names (ARM patterns of the ADF spec)', () => {
 
   // The spec's `\w` is .NET's, which is Unicode-aware; Microsoft documents resource group names as
   // "alphanumeric characters (Char.IsLetterOrDigit())", so non-ASCII letters are valid.
-  it.each(['rg-données', 'グループ', 'rg-ü_1'])('accepts the Unicode resource-group %s', (v) => {
-    expect(read({ 'resource-group': v }).resourceGroup).toBe(v);
+  it.each(['rg-données', 'グループ', 'rg-ü_1'])('accepts the Unicode resource-group %s', async (v) => {
+    expect((await read({ 'resource-group': v })).resourceGroup).toBe(v);
   });
 });
 
@@ -221,24 +221,24 @@ describe('readInputs: booleans', () => {
   ];
   const withRecovery = { 'reference-run-id': RUN };
 
-  it.each(booleans)('%s accepts every YAML 1.2 core spelling', (input, key, fallback) => {
-    for (const v of ['true', 'True', 'TRUE']) expect(read({ ...withRecovery, [input]: v })[key]).toBe(true);
-    for (const v of ['false', 'False', 'FALSE']) expect(read({ ...withRecovery, [input]: v })[key]).toBe(false);
-    expect(read({ ...withRecovery, [input]: '' })[key]).toBe(fallback);
-    expect(read({ ...withRecovery, [input]: ' true ' })[key]).toBe(true);
+  it.each(booleans)('%s accepts every YAML 1.2 core spelling', async (input, key, fallback) => {
+    for (const v of ['true', 'True', 'TRUE']) expect((await read({ ...withRecovery, [input]: v }))[key]).toBe(true);
+    for (const v of ['false', 'False', 'FALSE']) expect((await read({ ...withRecovery, [input]: v }))[key]).toBe(false);
+    expect((await read({ ...withRecovery, [input]: '' }))[key]).toBe(fallback);
+    expect((await read({ ...withRecovery, [input]: ' true ' }))[key]).toBe(true);
   });
 
-  it.each(booleans)('%s rejects anything else', (input) => {
+  it.each(booleans)('%s rejects anything else', async (input) => {
     for (const v of ['yes', 'no', '1', '0', 'tRuE', 'on']) {
-      expect(oneProblem({ ...withRecovery, [input]: v })).toBe(`'${input}' must be true or false, got '${v}'.`);
+      expect(await oneProblem({ ...withRecovery, [input]: v })).toBe(`'${input}' must be true or false, got '${v}'.`);
     }
   });
 
-  it('start-from-failure is a boolean too', () => {
-    expect(read({ recovery: 'true', 'reference-run-id': RUN, 'start-from-failure': 'True' }).startFromFailure).toBe(
-      true,
-    );
-    expect(problems({ recovery: 'true', 'reference-run-id': RUN, 'start-from-failure': 'y' })).toContain(
+  it('start-from-failure is a boolean too', async () => {
+    expect(
+      (await read({ recovery: 'true', 'reference-run-id': RUN, 'start-from-failure': 'True' })).startFromFailure,
+    ).toBe(true);
+    expect(await problems({ recovery: 'true', 'reference-run-id': RUN, 'start-from-failure': 'y' })).toContain(
       `'start-from-failure' must be true or false, got 'y'.`,
     );
   });
@@ -253,18 +253,18 @@ describe('readInputs: durations', () => {
     ['600', 600_000],
     ['1.5h', 5_400_000],
     ['2H', 7_200_000],
-  ])('timeout %s → %d ms', (v, ms) => {
-    expect(read({ timeout: v }).timeoutMs).toBe(ms);
+  ])('timeout %s → %d ms', async (v, ms) => {
+    expect((await read({ timeout: v })).timeoutMs).toBe(ms);
   });
 
-  it.each(['soon', '1h30', '0', '0s', '-5', '5d', 'h'])('rejects timeout %s', (v) => {
-    expect(oneProblem({ timeout: v })).toBe(
+  it.each(['soon', '1h30', '0', '0s', '-5', '5d', 'h'])('rejects timeout %s', async (v) => {
+    expect(await oneProblem({ timeout: v })).toBe(
       `'timeout' must be a duration like 90s, 45m, 2h, 1h30m or a number of seconds, got '${v}'.`,
     );
   });
 
-  it.each(['auto', 'AUTO', 'Auto', ''])('poll-interval %j is auto', (v) => {
-    expect(read({ 'poll-interval': v }).pollInterval).toBe('auto');
+  it.each(['auto', 'AUTO', 'Auto', ''])('poll-interval %j is auto', async (v) => {
+    expect((await read({ 'poll-interval': v })).pollInterval).toBe('auto');
   });
 
   it.each([
@@ -273,12 +273,12 @@ describe('readInputs: durations', () => {
     ['30', 30_000],
     ['1', 1_000],
     ['1000ms', 1_000],
-  ])('poll-interval %s is fixed at %d ms', (v, ms) => {
-    expect(read({ 'poll-interval': v }).pollInterval).toBe(ms);
+  ])('poll-interval %s is fixed at %d ms', async (v, ms) => {
+    expect((await read({ 'poll-interval': v })).pollInterval).toBe(ms);
   });
 
-  it.each(['500ms', '0.5', '0', 'fast', '-1s'])('rejects poll-interval %s (too small or not a duration)', (v) => {
-    expect(oneProblem({ 'poll-interval': v })).toBe(
+  it.each(['500ms', '0.5', '0', 'fast', '-1s'])('rejects poll-interval %s (too small or not a duration)', async (v) => {
+    expect(await oneProblem({ 'poll-interval': v })).toBe(
       `'poll-interval' must be 'auto' or a duration of at least 1s (like 15s or 1m), got '${v}'.`,
     );
   });
@@ -300,25 +300,25 @@ describe('readInputs: environment and endpoints', () => {
       'https://management.usgovcloudapi.net',
       'api://AzureADTokenExchangeUSGov',
     ],
-  ])('environment %j → %s (case-insensitive)', (env, name, arm, audience) => {
-    const i = read({ environment: env });
+  ])('environment %j → %s (case-insensitive)', async (env, name, arm, audience) => {
+    const i = await read({ environment: env });
     expect(i.cloud.name).toBe(name);
     expect(i.cloud.resourceManager).toBe(arm);
     expect(i.audience).toBe(audience);
   });
 
-  it('rejects an unknown environment, listing the known ones', () => {
-    expect(oneProblem({ environment: 'AzureGermanCloud' })).toBe(
+  it('rejects an unknown environment, listing the known ones', async () => {
+    expect(await oneProblem({ environment: 'AzureGermanCloud' })).toBe(
       `'environment' must be one of AzureCloud, AzureUSGovernment, AzureChinaCloud, got 'AzureGermanCloud'.`,
     );
   });
 
-  it('an explicit audience wins over the cloud default', () => {
-    expect(read({ environment: 'AzureUSGovernment', audience: 'api://custom' }).audience).toBe('api://custom');
+  it('an explicit audience wins over the cloud default', async () => {
+    expect((await read({ environment: 'AzureUSGovernment', audience: 'api://custom' })).audience).toBe('api://custom');
   });
 
-  it('overrides ARM and authority endpoints (https only), trimming trailing slashes', () => {
-    const i = read({
+  it('overrides ARM and authority endpoints (https only), trimming trailing slashes', async () => {
+    const i = await read({
       'resource-manager-endpoint': 'https://localhost:8443/',
       'authority-host': 'https://login.example.test//',
     });
@@ -330,39 +330,39 @@ describe('readInputs: environment and endpoints', () => {
     expect(i.cloud.studioHost).toBe('https://adf.azure.com');
   });
 
-  it('an ARM override alone keeps instance discovery on', () => {
-    const i = read({ 'resource-manager-endpoint': 'https://arm.example.test' });
+  it('an ARM override alone keeps instance discovery on', async () => {
+    const i = await read({ 'resource-manager-endpoint': 'https://arm.example.test' });
     expect(i.customAuthority).toBe(false);
     expect(i.cloud.authorityHost).toBe('https://login.microsoftonline.com');
   });
 
-  it('does not modify the shared cloud table', () => {
-    read({ 'resource-manager-endpoint': 'https://arm.example.test' });
-    expect(read().cloud.resourceManager).toBe('https://management.azure.com');
+  it('does not modify the shared cloud table', async () => {
+    await read({ 'resource-manager-endpoint': 'https://arm.example.test' });
+    expect((await read()).cloud.resourceManager).toBe('https://management.azure.com');
   });
 
-  it.each(['resource-manager-endpoint', 'authority-host'])('%s must use https', (name) => {
-    expect(oneProblem({ [name]: 'http://localhost:8080' })).toBe(
+  it.each(['resource-manager-endpoint', 'authority-host'])('%s must use https', async (name) => {
+    expect(await oneProblem({ [name]: 'http://localhost:8080' })).toBe(
       `'${name}' must use https (Azure sign-in refuses plain http), got 'http://localhost:8080'.`,
     );
   });
 
-  it.each(['resource-manager-endpoint', 'authority-host'])('%s must be a URL', (name) => {
-    expect(oneProblem({ [name]: 'management.example.com' })).toBe(
+  it.each(['resource-manager-endpoint', 'authority-host'])('%s must be a URL', async (name) => {
+    expect(await oneProblem({ [name]: 'management.example.com' })).toBe(
       `'${name}' must be an https URL like https://management.example.com, got 'management.example.com'.`,
     );
   });
 });
 
 describe('readInputs: rerun and recovery', () => {
-  it('reference-run-id alone is a plain rerun', () => {
-    const i = read({ 'reference-run-id': RUN });
+  it('reference-run-id alone is a plain rerun', async () => {
+    const i = await read({ 'reference-run-id': RUN });
     expect(i.referenceRunId).toBe(RUN);
     expect(i.recovery).toBe(false);
   });
 
-  it('recovery with a reference run and a start activity', () => {
-    const i = read({ 'reference-run-id': RUN, recovery: 'true', 'start-activity': 'Copy Sales' });
+  it('recovery with a reference run and a start activity', async () => {
+    const i = await read({ 'reference-run-id': RUN, recovery: 'true', 'start-activity': 'Copy Sales' });
     expect(i).toMatchObject({
       recovery: true,
       referenceRunId: RUN,
@@ -371,100 +371,105 @@ describe('readInputs: rerun and recovery', () => {
     });
   });
 
-  it('recovery with start-from-failure', () => {
-    const i = read({ 'reference-run-id': RUN, recovery: 'true', 'start-from-failure': 'true' });
+  it('recovery with start-from-failure', async () => {
+    const i = await read({ 'reference-run-id': RUN, recovery: 'true', 'start-from-failure': 'true' });
     expect(i).toMatchObject({ recovery: true, startFromFailure: true, startActivity: '' });
   });
 
-  it('recovery needs reference-run-id', () => {
-    expect(oneProblem({ recovery: 'true' })).toBe(
+  it('recovery needs reference-run-id', async () => {
+    expect(await oneProblem({ recovery: 'true' })).toBe(
       `'recovery: true' needs 'reference-run-id': the run whose group the new run joins.`,
     );
   });
 
-  it('start-activity only applies in recovery mode', () => {
-    expect(oneProblem({ 'reference-run-id': RUN, 'start-activity': 'Copy' })).toBe(
+  it('start-activity only applies in recovery mode', async () => {
+    expect(await oneProblem({ 'reference-run-id': RUN, 'start-activity': 'Copy' })).toBe(
       `'start-activity' only applies in recovery mode: set 'recovery: true' and 'reference-run-id'.`,
     );
   });
 
-  it('start-from-failure only applies in recovery mode', () => {
-    expect(oneProblem({ 'start-from-failure': 'true' })).toBe(
+  it('start-from-failure only applies in recovery mode', async () => {
+    expect(await oneProblem({ 'start-from-failure': 'true' })).toBe(
       `'start-from-failure' only applies in recovery mode: set 'recovery: true' and 'reference-run-id'.`,
     );
   });
 
-  it('start-activity and start-from-failure exclude each other', () => {
+  it('start-activity and start-from-failure exclude each other', async () => {
     expect(
-      oneProblem({ 'reference-run-id': RUN, recovery: 'true', 'start-activity': 'Copy', 'start-from-failure': 'true' }),
+      await oneProblem({
+        'reference-run-id': RUN,
+        recovery: 'true',
+        'start-activity': 'Copy',
+        'start-from-failure': 'true',
+      }),
     ).toContain(`Set either 'start-activity' or 'start-from-failure', not both`);
   });
 });
 
 describe('readInputs: auth modes', () => {
-  it.each(['auto', 'oidc', 'client-secret', 'azure-cli'])('accepts auth %s', (mode) => {
+  it.each(['auto', 'oidc', 'client-secret', 'azure-cli'])('accepts auth %s', async (mode) => {
     const extra: Record<string, string> = { auth: mode, 'client-id': CLIENT, 'tenant-id': TENANT };
     if (mode === 'client-secret') extra['client-secret'] = 's3cret';
-    expect(read(extra).auth).toBe(mode);
+    expect((await read(extra)).auth).toBe(mode);
   });
 
-  it('auth is case-insensitive', () => {
-    expect(read({ auth: 'AZURE-CLI' }).auth).toBe('azure-cli');
-    expect(read({ auth: 'OIDC', 'client-id': CLIENT, 'tenant-id': TENANT }).auth).toBe('oidc');
+  it('auth is case-insensitive', async () => {
+    expect((await read({ auth: 'AZURE-CLI' })).auth).toBe('azure-cli');
+    expect((await read({ auth: 'OIDC', 'client-id': CLIENT, 'tenant-id': TENANT })).auth).toBe('oidc');
   });
 
-  it('rejects an unknown auth mode, listing the modes', () => {
-    expect(oneProblem({ auth: 'managed-identity' })).toBe(
+  it('rejects an unknown auth mode, listing the modes', async () => {
+    expect(await oneProblem({ auth: 'managed-identity' })).toBe(
       `'auth' must be one of auto, oidc, client-secret, azure-cli, got 'managed-identity'.`,
     );
   });
 
-  it('oidc needs client-id and tenant-id', () => {
-    expect(problems({ auth: 'oidc' })).toEqual([
+  it('oidc needs client-id and tenant-id', async () => {
+    expect(await problems({ auth: 'oidc' })).toEqual([
       `'client-id' is required with auth: oidc.`,
       `'tenant-id' is required with auth: oidc.`,
     ]);
-    expect(problems({ auth: 'oidc', 'client-id': CLIENT })).toEqual([`'tenant-id' is required with auth: oidc.`]);
+    expect(await problems({ auth: 'oidc', 'client-id': CLIENT })).toEqual([`'tenant-id' is required with auth: oidc.`]);
   });
 
-  it('client-secret needs client-id, tenant-id and client-secret', () => {
-    expect(problems({ auth: 'client-secret' })).toEqual([
+  it('client-secret needs client-id, tenant-id and client-secret', async () => {
+    expect(await problems({ auth: 'client-secret' })).toEqual([
       `'client-id' is required with auth: client-secret.`,
       `'tenant-id' is required with auth: client-secret.`,
       `'client-secret' is required with auth: client-secret.`,
     ]);
   });
 
-  it('azure-cli needs nothing else', () => {
-    expect(read({ auth: 'azure-cli' }).auth).toBe('azure-cli');
+  it('azure-cli needs nothing else', async () => {
+    expect((await read({ auth: 'azure-cli' })).auth).toBe('azure-cli');
   });
 
-  it('auto with a client secret needs the ids', () => {
-    expect(oneProblem({ 'client-secret': 's3cret' })).toBe(
+  it('auto with a client secret needs the ids', async () => {
+    expect(await oneProblem({ 'client-secret': 's3cret' })).toBe(
       `'client-secret' is set, so 'client-id' and 'tenant-id' are required too.`,
     );
-    expect(oneProblem({ 'client-secret': 's3cret', 'client-id': CLIENT })).toBe(
+    expect(await oneProblem({ 'client-secret': 's3cret', 'client-id': CLIENT })).toBe(
       `'client-secret' is set, so 'client-id' and 'tenant-id' are required too.`,
     );
-    const i = read({ 'client-secret': 's3cret', 'client-id': CLIENT, 'tenant-id': TENANT });
+    const i = await read({ 'client-secret': 's3cret', 'client-id': CLIENT, 'tenant-id': TENANT });
     expect(i.clientSecret).toBe('s3cret');
   });
 
-  it('auto with only ids is fine (OIDC or az decides later)', () => {
-    const i = read({ 'client-id': CLIENT, 'tenant-id': TENANT });
+  it('auto with only ids is fine (OIDC or az decides later)', async () => {
+    const i = await read({ 'client-id': CLIENT, 'tenant-id': TENANT });
     expect(i).toMatchObject({ auth: 'auto', clientId: CLIENT, tenantId: TENANT, clientSecret: '' });
   });
 });
 
 describe('readInputs: parameters', () => {
-  it('parses a JSON object, keeping types', () => {
-    const i = read({
+  it('parses a JSON object, keeping types', async () => {
+    const i = await read({
       parameters: '{"n": 5, "f": 2.5, "b": true, "s": "x", "a": [1, "two"], "o": {"k": [true]}, "z": null}',
     });
     expect(i.parameters).toEqual({ n: 5, f: 2.5, b: true, s: 'x', a: [1, 'two'], o: { k: [true] }, z: null });
   });
 
-  it('parses a YAML mapping, keeping types', () => {
+  it('parses a YAML mapping, keeping types', async () => {
     const yaml = [
       'n: 5',
       'f: 2.5',
@@ -478,7 +483,7 @@ describe('readInputs: parameters', () => {
       '  k: v',
       '  nested: [1, 2]',
     ].join('\n');
-    expect(read({ parameters: yaml }).parameters).toEqual({
+    expect((await read({ parameters: yaml })).parameters).toEqual({
       n: 5,
       f: 2.5,
       b: false,
@@ -489,8 +494,8 @@ describe('readInputs: parameters', () => {
     });
   });
 
-  it('YAML uses the 1.2 core schema: yes/no/on stay strings', () => {
-    expect(read({ parameters: 'a: yes\nb: on\nc: no\nd: True' }).parameters).toEqual({
+  it('YAML uses the 1.2 core schema: yes/no/on stay strings', async () => {
+    expect((await read({ parameters: 'a: yes\nb: on\nc: no\nd: True' })).parameters).toEqual({
       a: 'yes',
       b: 'on',
       c: 'no',
@@ -498,41 +503,45 @@ describe('readInputs: parameters', () => {
     });
   });
 
-  it('accepts a YAML flow mapping that is not JSON', () => {
-    expect(read({ parameters: '{region: eu, count: 3}' }).parameters).toEqual({ region: 'eu', count: 3 });
+  it('accepts a YAML flow mapping that is not JSON', async () => {
+    expect((await read({ parameters: '{region: eu, count: 3}' })).parameters).toEqual({ region: 'eu', count: 3 });
   });
 
-  it('rejects a JSON array', () => {
-    expect(oneProblem({ parameters: '[1, 2]' })).toBe(
+  it('rejects a JSON array', async () => {
+    expect(await oneProblem({ parameters: '[1, 2]' })).toBe(
       `'parameters' must be a JSON object or a YAML mapping of parameter names to values, got a list.`,
     );
   });
 
-  it('rejects a YAML list', () => {
-    expect(oneProblem({ parameters: '- a\n- b' })).toContain(`'parameters' must be a JSON object or a YAML mapping`);
+  it('rejects a YAML list', async () => {
+    expect(await oneProblem({ parameters: '- a\n- b' })).toContain(
+      `'parameters' must be a JSON object or a YAML mapping`,
+    );
   });
 
-  it('rejects a scalar', () => {
-    expect(oneProblem({ parameters: 'just text' })).toBe(
+  it('rejects a scalar', async () => {
+    expect(await oneProblem({ parameters: 'just text' })).toBe(
       `'parameters' must be a JSON object or a YAML mapping of parameter names to values, got a string.`,
     );
-    expect(oneProblem({ parameters: '42' })).toContain('got a number.');
+    expect(await oneProblem({ parameters: '42' })).toContain('got a number.');
   });
 
-  it('rejects text that is neither JSON nor YAML', () => {
-    const p = oneProblem({ parameters: '{"a": 1,' });
+  it('rejects text that is neither JSON nor YAML', async () => {
+    const p = await oneProblem({ parameters: '{"a": 1,' });
     expect(p).toMatch(/^'parameters' is neither valid JSON nor valid YAML: /);
     expect(p).toContain('Write a JSON object like {"name": "value"} or a YAML mapping');
   });
 
-  it('rejects duplicate YAML keys', () => {
-    expect(oneProblem({ parameters: 'a: 1\na: 2' })).toMatch(/^'parameters' is neither valid JSON nor valid YAML/);
+  it('rejects duplicate YAML keys', async () => {
+    expect(await oneProblem({ parameters: 'a: 1\na: 2' })).toMatch(
+      /^'parameters' is neither valid JSON nor valid YAML/,
+    );
   });
 
-  it('an empty or null document is no parameters', () => {
-    expect(read({ parameters: 'null' }).parameters).toEqual({});
-    expect(read({ parameters: '~' }).parameters).toEqual({});
-    expect(read({ parameters: '# just a comment' }).parameters).toEqual({});
+  it('an empty or null document is no parameters', async () => {
+    expect((await read({ parameters: 'null' })).parameters).toEqual({});
+    expect((await read({ parameters: '~' })).parameters).toEqual({});
+    expect((await read({ parameters: '# just a comment' })).parameters).toEqual({});
   });
 
   describe('parameters-file', () => {
@@ -549,9 +558,9 @@ describe('readInputs: parameters', () => {
       return { options, seen };
     };
 
-    it('reads a JSON file relative to the workspace', () => {
+    it('reads a JSON file relative to the workspace', async () => {
       const { options, seen } = files({ '/ws/params/prod.json': '{"region": "eu", "days": 7, "tags": ["a"]}' });
-      expect(read({ 'parameters-file': 'params/prod.json' }, options).parameters).toEqual({
+      expect((await read({ 'parameters-file': 'params/prod.json' }, options)).parameters).toEqual({
         region: 'eu',
         days: 7,
         tags: ['a'],
@@ -559,56 +568,60 @@ describe('readInputs: parameters', () => {
       expect(seen).toEqual(['/ws/params/prod.json']);
     });
 
-    it('reads a YAML file', () => {
+    it('reads a YAML file', async () => {
       const { options } = files({ '/ws/p.yml': 'region: eu\ndays: 7\nfull: true\n' });
-      expect(read({ 'parameters-file': 'p.yml' }, options).parameters).toEqual({ region: 'eu', days: 7, full: true });
+      expect((await read({ 'parameters-file': 'p.yml' }, options)).parameters).toEqual({
+        region: 'eu',
+        days: 7,
+        full: true,
+      });
     });
 
-    it('keys in parameters win over the file', () => {
+    it('keys in parameters win over the file', async () => {
       const { options } = files({ '/ws/p.json': '{"region": "eu", "days": 7}' });
-      const i = read({ 'parameters-file': 'p.json', parameters: 'days: 1\nextra: x' }, options);
+      const i = await read({ 'parameters-file': 'p.json', parameters: 'days: 1\nextra: x' }, options);
       expect(i.parameters).toEqual({ region: 'eu', days: 1, extra: 'x' });
     });
 
-    it('a missing file names the full path', () => {
+    it('a missing file names the full path', async () => {
       const { options } = files({});
-      expect(oneProblem({ 'parameters-file': 'nope.json' }, options)).toBe(
+      expect(await oneProblem({ 'parameters-file': 'nope.json' }, options)).toBe(
         `'parameters-file' could not be read: no file at /ws/nope.json. The path is relative to the workspace; check out the repository first.`,
       );
     });
 
-    it('other read errors keep their message', () => {
+    it('other read errors keep their message', async () => {
       const options: ReadOptions = {
         workspace: '/ws',
         readFile: () => {
           throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
         },
       };
-      expect(oneProblem({ 'parameters-file': 'p.json' }, options)).toContain(
+      expect(await oneProblem({ 'parameters-file': 'p.json' }, options)).toContain(
         `'parameters-file' could not be read: EACCES: permission denied.`,
       );
     });
 
-    it('a file that is not a mapping names the file', () => {
+    it('a file that is not a mapping names the file', async () => {
       const { options } = files({ '/ws/list.json': '["a", "b"]' });
-      expect(oneProblem({ 'parameters-file': 'list.json' }, options)).toBe(
+      expect(await oneProblem({ 'parameters-file': 'list.json' }, options)).toBe(
         `'parameters-file' (list.json) must be a JSON object or a YAML mapping of parameter names to values, got a list.`,
       );
     });
 
-    it('an absolute path is used as is', () => {
+    it('an absolute path is used as is', async () => {
       const { options, seen } = files({ '/abs/p.json': '{}' });
-      read({ 'parameters-file': '/abs/p.json' }, options);
+      await read({ 'parameters-file': '/abs/p.json' }, options);
       expect(seen).toEqual(['/abs/p.json']);
     });
   });
 });
 
 describe('readInputs: several problems at once', () => {
-  it('collects every problem into one InputError', () => {
+  it('collects every problem into one InputError', async () => {
     let error: unknown;
     try {
-      read({
+      await read({
         'subscription-id': 'nope',
         'factory-name': 'a',
         'pipeline-name': 'a/b',
@@ -642,9 +655,9 @@ describe('readInputs: several problems at once', () => {
     expect(e.message.split('\n')).toHaveLength(11);
   });
 
-  it('a single problem reads as one line', () => {
+  it('a single problem reads as one line', async () => {
     try {
-      read({ wait: 'nah' });
+      await read({ wait: 'nah' });
       expect.unreachable();
     } catch (e) {
       expect((e as Error).message).toBe(`Invalid input: 'wait' must be true or false, got 'nah'.`);

@@ -25,41 +25,41 @@ const bad = (type: string, value: unknown): string => {
 };
 
 describe('parseParameterText', () => {
-  it('empty text is no parameters', () => {
-    expect(parseParameterText('')).toEqual({ value: {} });
-    expect(parseParameterText('  \n ')).toEqual({ value: {} });
+  it('empty text is no parameters', async () => {
+    expect(await parseParameterText('')).toEqual({ value: {} });
+    expect(await parseParameterText('  \n ')).toEqual({ value: {} });
   });
 
-  it('JSON keeps exact types', () => {
-    expect(parseParameterText('{"a": 1, "b": "1", "c": [1.5], "d": {"e": false}}')).toEqual({
+  it('JSON keeps exact types', async () => {
+    expect(await parseParameterText('{"a": 1, "b": "1", "c": [1.5], "d": {"e": false}}')).toEqual({
       value: { a: 1, b: '1', c: [1.5], d: { e: false } },
     });
   });
 
-  it('YAML falls back when JSON fails', () => {
-    expect(parseParameterText('a: 1\nb: "1"\nc: [x, y]\nd: {e: false}')).toEqual({
+  it('YAML falls back when JSON fails', async () => {
+    expect(await parseParameterText('a: 1\nb: "1"\nc: [x, y]\nd: {e: false}')).toEqual({
       value: { a: 1, b: '1', c: ['x', 'y'], d: { e: false } },
     });
   });
 
-  it('YAML core schema: dates and yes/no stay strings', () => {
-    expect(parseParameterText('day: 2024-01-31\nok: yes')).toEqual({ value: { day: '2024-01-31', ok: 'yes' } });
+  it('YAML core schema: dates and yes/no stay strings', async () => {
+    expect(await parseParameterText('day: 2024-01-31\nok: yes')).toEqual({ value: { day: '2024-01-31', ok: 'yes' } });
   });
 
-  it('non-mappings are rejected with what they are', () => {
-    expect(parseParameterText('[1]')).toEqual({
+  it('non-mappings are rejected with what they are', async () => {
+    expect(await parseParameterText('[1]')).toEqual({
       error: 'must be a JSON object or a YAML mapping of parameter names to values, got a list.',
     });
-    expect(parseParameterText('true')).toEqual({
+    expect(await parseParameterText('true')).toEqual({
       error: 'must be a JSON object or a YAML mapping of parameter names to values, got a boolean.',
     });
-    expect(parseParameterText('"x"')).toEqual({
+    expect(await parseParameterText('"x"')).toEqual({
       error: 'must be a JSON object or a YAML mapping of parameter names to values, got a string.',
     });
   });
 
-  it('broken text reports the YAML reason on one line', () => {
-    const r = parseParameterText('a: [1, 2');
+  it('broken text reports the YAML reason on one line', async () => {
+    const r = await parseParameterText('a: [1, 2');
     expect('error' in r).toBe(true);
     const error = (r as { error: string }).error;
     expect(error).toMatch(/^is neither valid JSON nor valid YAML: \S/);
