@@ -1,7 +1,16 @@
 // Shared by the bench sections: spawning processes (optionally under GNU time for peak RSS), the
 // environment the GitHub runner gives a step, statistics and Markdown tables.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inputEnv, parseFileCommands, repoRoot } from '../test/support/action-runner.ts';
@@ -123,6 +132,51 @@ export class StepDir {
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * TMPDIRs the bench gives the action. The action keeps Node's compile cache in
+ * <TMPDIR>/run-adf-pipeline-action-cache-<uid> (src/startup.ts), so what a run finds there decides
+ * whether it compiles the bundle or reads the cache: the bench never lets it use the real temp folder.
+ */
+export class TmpDirs {
+  readonly root = mkdtempSync(path.join(tmpdir(), 'bench-tmpdirs-'));
+  private count = 0;
+
+  /** One TMPDIR kept for all runs of `name`: the first run writes the cache, later runs read it. */
+  persistent(name: string): string {
+    const dir = path.join(this.root, `kept-${name.replace(/[^\w.-]/g, '_')}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  }
+
+  /** A new, empty TMPDIR (the first run on a machine); remove it with discard(). */
+  fresh(): string {
+    const dir = path.join(this.root, `empty-${this.count++}`);
+    mkdirSync(dir, { mode: 0o700 });
+    return dir;
+  }
+
+  discard(dir: string): void {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Regular files under `dir` (recursively) and their total size. */
+export function dirStats(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  if (!existsSync(dir)) return { files, bytes };
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    bytes += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return { files, bytes };
 }
 
 export interface Summary {

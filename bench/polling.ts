@@ -121,8 +121,10 @@ export async function waitRun(
     'pipeline-name': pipeline,
     'poll-interval': interval === 'auto' ? 'auto' : `${interval / 1000}s`,
   };
+  // TMPDIR in the step's own folder: the compile cache (src/startup.ts) starts empty and goes with it,
+  // so nothing depends on, or is left in, the real temp folder.
   const r = await runProcess(NODE, [ACTION_MAIN], {
-    env: step.env(inputs, w.caEnv),
+    env: step.env(inputs, { ...w.caEnv, TMPDIR: step.dir }),
     onSpawn: o.onSpawn,
     timeoutMs: runMs + 120_000,
   });

@@ -1,6 +1,7 @@
 // Preloaded (node --import) into the action's process for the bench's probe runs only, never the
 // timed ones. Records each outgoing connection (remote port, TLS, resumed session) and which
-// files the process loaded, and writes them as JSON to $BENCH_PROBE_OUT when the process exits.
+// files the process loaded (and whether Node loaded its built-in undici, the engine behind fetch and
+// FormData), and writes them as JSON to $BENCH_PROBE_OUT when the process exits.
 import dc from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
@@ -19,6 +20,8 @@ export interface ProbeReport {
   connections: ProbeConnection[];
   /** file: URLs of every ES module the process loaded (the bundle and any lazily loaded chunk) */
   loaded: string[];
+  /** Whether Node evaluated its built-in undici (fetch, FormData) in this process. */
+  builtinUndici: boolean;
   exitAt: number;
 }
 
@@ -45,5 +48,11 @@ registerHooks({
 
 process.on('exit', () => {
   const out = process.env.BENCH_PROBE_OUT;
-  if (out) writeFileSync(out, JSON.stringify({ connections, loaded, exitAt: performance.now() } satisfies ProbeReport));
+  // Node lists the built-in modules it loaded (undocumented, but present in every current release).
+  const builtins = (process as unknown as { moduleLoadList?: string[] }).moduleLoadList ?? [];
+  const builtinUndici = builtins.some((m) => m.includes('internal/deps/undici'));
+  if (out) {
+    const report: ProbeReport = { connections, loaded, builtinUndici, exitAt: performance.now() };
+    writeFileSync(out, JSON.stringify(report));
+  }
 });

@@ -82,11 +82,24 @@ function renderMachine(m: ReturnType<typeof machineInfo>): string {
 
 function renderTrigger(t: TriggerResult): string {
   const action = t.variants.find((v) => v.id === 'action')!;
+  const firstRun = t.variants.find((v) => v.id === 'action-first-run')!;
   const curl = t.variants.find((v) => v.id === 'curl')!;
+  const timeline = (v: (typeof t.variants)[number]) =>
+    v.timeline
+      ? `spawn → first request ${ms(v.timeline.toFirstRequest)}, first → last request ${ms(v.timeline.requests)}, ` +
+        `last request → exit ${ms(v.timeline.afterLastRequest)}`
+      : 'n/a';
+  const files = (fs: string[]) => (fs.length ? fs.join(', ') : 'none');
+  const checkLine = (c: TriggerResult['compileCache']['checks'][number]) =>
+    `${c.tmpdir === 'kept' ? 'kept TMPDIR (warm)' : 'empty TMPDIR (first run)'}: read from the cache ${files(c.read)}; ` +
+    `written ${files(c.written)}${c.rejected.length ? `; ⚠ rejected ${files(c.rejected)}` : ''}`;
+  const written = firstRun.compileCache;
   const out: string[] = [];
   out.push(
     `## 1. Cold trigger (\`wait: false\`, client-secret sign-in)\n`,
-    `${t.runs} measured runs per variant after ${t.warmups} warm-up(s), interleaved; wall time from spawn to exit; peak RSS from GNU time (for the script: its largest process, curl or jq).\n`,
+    `${t.runs} measured runs per variant after ${t.warmups} warm-up(s), interleaved; wall time from spawn to exit; peak RSS from GNU time (for the script: its largest process, curl or jq). ` +
+      `The action keeps Node's compile cache under TMPDIR: each action variant gets its own TMPDIR from the bench, kept for all its runs and warmed by the warm-up run(s); ` +
+      `"first run on a machine" gets a new, empty TMPDIR for every run (it compiles the whole bundle and writes the cache before it exits).\n`,
     table(
       ['variant', 'median', 'min', 'max', 'peak RSS (median)', 'requests per run'],
       t.variants.map((v) => [
@@ -103,35 +116,43 @@ function renderTrigger(t: TriggerResult): string {
       ]),
     ),
     '',
-    `**Action / curl median: ${t.ratio.toFixed(2)}×** (target ≤ 2×: ${check(t.ratio <= 2)}). ` +
+    `**Action / curl median: ${t.ratio.toFixed(2)}×** (warm compile cache; target ≤ 2×: ${check(t.ratio <= 2)}). ` +
       `Action ${ms(action.wall.median)} vs curl + jq ${ms(curl.wall.median)}.\n`,
-  );
-  if (action.timeline) {
-    out.push(
-      `Where the action's time goes (medians): spawn → first request ${ms(action.timeline.toFirstRequest)} ` +
-        `(Node start-up, loading the bundle and the identity chunk), first → last request ${ms(action.timeline.requests)}, ` +
-        `last request → exit ${ms(action.timeline.afterLastRequest)}.\n`,
-    );
-  }
-  out.push(
-    `Connections opened by one action run: ${t.probe.connections.map((c) => `${c.service} ${c.count}${c.resumed ? ` (${c.resumed} resumed TLS)` : ''}`).join(', ')} (curl: one per request, 2).\n`,
-    `Files of dist/ loaded: by a \`wait: false\` run: ${t.probe.loadedTrigger.join(', ')}; by a run that stops at input validation: ${t.probe.loadedInputError.join(', ')}.\n`,
+    `**First run on a machine (empty compile cache): ${ms(firstRun.wall.median)}, ${t.ratioFirstRun.toFixed(2)}× curl** ` +
+      `(target ≤ 2×: ${check(t.ratioFirstRun <= 2)}); ${ms(firstRun.wall.median - action.wall.median)} more than with a warm cache. ` +
+      `Only the compile cache is empty here: dist/ and Node itself are still in the OS page cache, which on a new runner they are not.\n`,
+    `Where the action's time goes (medians; the first request comes after Node start-up, loading the bundle and the identity chunk): ` +
+      `warm cache: ${timeline(action)}; first run: ${timeline(firstRun)}.\n`,
+    `Compile cache: ` +
+      (written && written.files > 0
+        ? `a first run writes ${written.files} file(s), ${kbytes(written.bytes)}. `
+        : '⚠ a first run wrote nothing to its TMPDIR (this build does not use a compile cache). ') +
+      `Checked with NODE_DEBUG_NATIVE=COMPILE_CACHE, one run each: ${t.compileCache.checks.map(checkLine).join('; ')}.\n`,
+    `Connections opened by one action run: ${t.probe.connections.map((c) => `${c.service} ${c.count}${c.resumed ? ` (${c.resumed} resumed TLS)` : ''}`).join(', ')} (curl: one per request, 2). ` +
+      `Node's built-in undici (fetch, FormData) loaded: ${t.probe.builtinUndici ? 'yes' : 'no'}.\n`,
+    `Files of dist/ loaded (probe runs, warm compile cache): by a \`wait: false\` run: ${files(t.probe.loadedTrigger)}; ` +
+      `with YAML parameters: ${files(t.probe.loadedYaml)}; by a run that stops at input validation: ${files(t.probe.loadedInputError)}.\n`,
     `### Bundle\n`,
     table(
-      ['file', 'size', 'role'],
-      t.bundle.files.map((f) => [f.file, kbytes(f.bytes), f.role]),
+      ['file', 'size', 'holds', 'loaded by'],
+      t.bundle.files.map((f) => [f.file, kbytes(f.bytes), f.role, f.loadedBy]),
     ),
     '',
-    `Load time of dist/main/index.js (import and evaluate, then stop at input validation): ${ms(t.load.loadMs)} ` +
-      `(median ${ms(t.load.bundle.median, 1)} to exit vs ${ms(t.load.empty.median, 1)} for \`node -e 0\`, ${t.load.runs} runs each).\n`,
-    `### CPU profile of a \`wait: false\` run (self time, mean of 3 runs; profiling adds overhead)\n`,
+    `dist/main: ${kbytes(t.bundle.totalBytes)} in all, entry ${kbytes(t.bundle.mainBytes)}; a \`wait: false\` run loads ${kbytes(t.bundle.triggerBytes)}` +
+      (t.bundle.staleBytes
+        ? `; ⚠ plus ${kbytes(t.bundle.staleBytes)} of stale chunks no file of this build refers to (left over from an earlier build: ncc does not empty dist/).\n`
+        : '.\n'),
+    `Load time of dist/main/index.js (import and evaluate, then stop at input validation), warm compile cache: ${ms(t.load.loadMs)} ` +
+      `(median ${ms(t.load.bundle.median, 1)} to exit vs ${ms(t.load.empty.median, 1)} for \`node -e 0\`, ${t.load.runs} runs each); ` +
+      `empty compile cache (a new TMPDIR per run): ${ms(t.load.loadMsEmptyCache)} (median ${ms(t.load.bundleEmptyCache.median, 1)} to exit).\n`,
+    `### CPU profile of a \`wait: false\` run, warm compile cache (self time, mean of 3 runs; profiling adds overhead)\n`,
     table(
       ['where', 'self time'],
       t.profile.rows.filter((r) => r.ms >= 0.5).map((r) => [r.what, ms(r.ms, 1)]),
     ),
     '',
     `Profile span ${ms(t.profile.totalMs)}.\n`,
-    `### Load cost of each heavy dependency, bundled alone with ncc (median over \`node -e 0\`)\n`,
+    `### Load cost of each heavy dependency, bundled alone with ncc (median over \`node -e 0\`; no compile cache)\n`,
     table(
       ['package', 'bundle', 'load time', 'note'],
       t.deps.map((d) => [d.name, kbytes(d.bytes), ms(d.loadMs), d.note]),
@@ -217,7 +238,8 @@ function renderMemory(runs: MemoryResult[]): string {
   return [
     `## 3. Memory while waiting\n`,
     `VmRSS of the action's process every ${main.sampleEveryMs / 1000} s; peak = VmHWM (the kernel's high-water mark). ` +
-      `The second run polls every second to show whether memory grows per poll.\n`,
+      `The second run polls every second to show whether memory grows per poll. ` +
+      `Each run has a TMPDIR of its own, so it starts with an empty compile cache.\n`,
     table(
       ['run', 'first sample', 'middle', 'last', 'peak', 'growth 10 s → middle', 'growth middle → last'],
       runs.map(row),
