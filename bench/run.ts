@@ -84,6 +84,7 @@ function renderTrigger(t: TriggerResult): string {
   const action = t.variants.find((v) => v.id === 'action')!;
   const firstRun = t.variants.find((v) => v.id === 'action-first-run')!;
   const curl = t.variants.find((v) => v.id === 'curl')!;
+  const curlLower = t.variants.find((v) => v.id === 'curl-emulator-ca');
   const timeline = (v: (typeof t.variants)[number]) =>
     v.timeline
       ? `spawn → first request ${ms(v.timeline.toFirstRequest)}, first → last request ${ms(v.timeline.requests)}, ` +
@@ -117,7 +118,19 @@ function renderTrigger(t: TriggerResult): string {
     ),
     '',
     `**Action / curl median: ${t.ratio.toFixed(2)}×** (warm compile cache; target ≤ 2×: ${check(t.ratio <= 2)}). ` +
-      `Action ${ms(action.wall.median)} vs curl + jq ${ms(curl.wall.median)}.\n`,
+      `Action ${ms(action.wall.median)} vs curl + jq ${ms(curl.wall.median)}` +
+      (t.curlStore
+        ? `, the script verifying TLS as it does on a runner: with curl's default CA bundle (${t.curlStore.bundle}) plus the emulator's CA, ${t.curlStore.certs} certificates. ` +
+          `The action verifies with Node's root store plus the emulator's CA (NODE_EXTRA_CA_CERTS).\n`
+        : `; curl named no default CA bundle on this machine, so the script trusts only the emulator's CA.\n`),
+    ...(t.lowerBound && curlLower
+      ? [
+          `**Against the lower bound** (the same script trusting only the emulator's CA, a store no workflow has): ` +
+            `${ms(curlLower.wall.median)}; the action takes ${t.lowerBound.ratio.toFixed(2)}× that (target ≤ 2×: ${check(t.lowerBound.ratio <= 2)}), ` +
+            `${t.lowerBound.ratioFirstRun.toFixed(2)}× on a first run. The difference between the two baselines is curl loading its CA bundle: ` +
+            `${ms((curl.wall.median - curlLower.wall.median) / 2)} per curl process.\n`,
+        ]
+      : []),
     `**First run on a machine (empty compile cache): ${ms(firstRun.wall.median)}, ${t.ratioFirstRun.toFixed(2)}× curl** ` +
       `(target ≤ 2×: ${check(t.ratioFirstRun <= 2)}); ${ms(firstRun.wall.median - action.wall.median)} more than with a warm cache. ` +
       `Only the compile cache is empty here: dist/ and Node itself are still in the OS page cache, which on a new runner they are not.\n`,

@@ -6,6 +6,7 @@
 // a TMPDIR from the bench, never the real temp folder: one kept per variant (warmed by the warm-up
 // runs), or a new, empty one per run for "first run on a machine".
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -98,6 +99,10 @@ export interface TriggerResult {
   ratio: number;
   /** The action's first run on a machine (empty compile cache) / curl + jq, medians. */
   ratioFirstRun: number;
+  /** The ratios against the curl script trusting only the emulator's CA (absent if that is the headline). */
+  lowerBound?: { ratio: number; ratioFirstRun: number };
+  /** curl's default CA bundle the realistic baseline trusts (absent: curl named none; the headline is then the lower bound). */
+  curlStore?: { bundle: string; certs: number };
   compileCache: { checks: CacheCheck[] };
   probe: {
     connections: Array<{ service: string; count: number; resumed: number }>;
@@ -311,7 +316,43 @@ async function actionOnce(w: World, what: string, tmp: string, extra: Record<str
   if (r.exitCode !== 0) fail(what, r);
 }
 
-function makeRunners(w: World, tmp: TmpDirs, postState: () => Record<string, string>): Runner[] {
+/**
+ * The CA file curl verifies servers with when it is given none: what the classic how-to's script
+ * runs with on a runner. Read from curl's own verbose output; undefined if curl does not say.
+ */
+export async function curlDefaultCaFile(probeUrl: string): Promise<string | undefined> {
+  const r = await runProcess('curl', ['-sv', '-o', '/dev/null', '--max-time', '5', probeUrl], {
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  const file = /CAfile: (\S+)/.exec(r.stderr)?.[1];
+  return file && existsSync(file) ? file : undefined;
+}
+
+/**
+ * The two trust stores the curl baseline runs with. `realistic`: curl's default CA bundle plus
+ * the emulator's CA, which is what the script verifies against on a runner (there the emulator's
+ * CA is Entra's and ARM's public roots), and the same as the action gets (Node's root store plus
+ * NODE_EXTRA_CA_CERTS). `emulatorOnly`: the emulator's CA alone, a store no real workflow has; it
+ * spares curl loading the bundle, which OpenSSL 3.0 does slowly in every curl process.
+ */
+export interface CurlStores {
+  realistic?: { file: string; bundle: string; certs: number };
+  emulatorOnly: string;
+}
+
+export async function curlStores(w: World, dir: string): Promise<CurlStores> {
+  const bundle = await curlDefaultCaFile(w.emu.entraUrl);
+  if (!bundle) return { emulatorOnly: w.emu.caFile };
+  const text = `${readFileSync(bundle, 'utf8').trimEnd()}\n${w.emu.caPem}`;
+  const file = path.join(dir, 'curl-default-store-plus-emulator-ca.pem');
+  writeFileSync(file, text);
+  return {
+    realistic: { file, bundle, certs: text.match(/-----BEGIN CERTIFICATE-----/g)?.length ?? 0 },
+    emulatorOnly: w.emu.caFile,
+  };
+}
+
+function makeRunners(w: World, tmp: TmpDirs, postState: () => Record<string, string>, stores: CurlStores): Runner[] {
   /**
    * `kept`: one TMPDIR for all runs of the variant, so the warm-up runs fill the compile cache and
    * the measured runs read it. `empty`: a new TMPDIR per run, as on a fresh machine: the action
@@ -340,7 +381,7 @@ function makeRunners(w: World, tmp: TmpDirs, postState: () => Record<string, str
     };
   };
   /** The same two requests without the action: token (client credentials), then createRun. */
-  const script = (id: string, label: string, cmd: string, args: string[]): Runner => ({
+  const script = (id: string, label: string, cmd: string, args: string[], caFile = w.emu.caFile): Runner => ({
     id,
     label,
     async run() {
@@ -359,7 +400,7 @@ function makeRunners(w: World, tmp: TmpDirs, postState: () => Record<string, str
         FACTORY_NAME: w.seed.factoryName,
         PIPELINE_NAME: 'daily-load',
         PARAMETERS: PARAMETERS_JSON,
-        CA_FILE: w.emu.caFile,
+        CA_FILE: caFile,
         NODE_EXTRA_CA_CERTS: w.emu.caFile,
       };
       const r = await runProcess(cmd, args, { env, rss: true });
@@ -378,7 +419,24 @@ function makeRunners(w: World, tmp: TmpDirs, postState: () => Record<string, str
       'kept',
     ),
     action('action-first-run', FIRST_RUN_LABEL, { parameters: PARAMETERS_JSON }, 'empty'),
-    script('curl', 'baseline: bench/baseline/trigger.sh (curl + jq)', 'bash', [BASELINE]),
+    ...(stores.realistic
+      ? [
+          script(
+            'curl',
+            `baseline: bench/baseline/trigger.sh (curl + jq), trusting curl's default CA bundle + the emulator's CA (as on a runner)`,
+            'bash',
+            [BASELINE],
+            stores.realistic.file,
+          ),
+        ]
+      : []),
+    script(
+      stores.realistic ? 'curl-emulator-ca' : 'curl',
+      `baseline${stores.realistic ? ', lower bound' : ''}: the same script trusting only the emulator's CA`,
+      'bash',
+      [BASELINE],
+      stores.emulatorOnly,
+    ),
     action(
       'action-no-validate',
       'action, validate-parameters: false',
@@ -638,7 +696,8 @@ export async function benchTrigger(o: { runs: number; warmups: number; quick: bo
   const tmp = new TmpDirs();
   try {
     let state: Record<string, string> = {};
-    const runners = makeRunners(w, tmp, () => state);
+    const stores = await curlStores(w, tmp.root);
+    const runners = makeRunners(w, tmp, () => state, stores);
     // The post step needs a main step's saved state: take it from one run (in a TMPDIR of its own).
     {
       const step = new StepDir();
@@ -696,6 +755,7 @@ export async function benchTrigger(o: { runs: number; warmups: number; quick: bo
     const action = variants.find((v) => v.id === 'action')!;
     const firstRun = variants.find((v) => v.id === 'action-first-run')!;
     const curl = variants.find((v) => v.id === 'curl')!;
+    const curlLower = variants.find((v) => v.id === 'curl-emulator-ca');
 
     log('compile-cache check: one run each with a kept and an empty TMPDIR');
     const fresh = tmp.fresh();
@@ -740,6 +800,11 @@ export async function benchTrigger(o: { runs: number; warmups: number; quick: bo
       variants,
       ratio: action.wall.median / curl.wall.median,
       ratioFirstRun: firstRun.wall.median / curl.wall.median,
+      lowerBound: curlLower && {
+        ratio: action.wall.median / curlLower.wall.median,
+        ratioFirstRun: firstRun.wall.median / curlLower.wall.median,
+      },
+      curlStore: stores.realistic ? { bundle: stores.realistic.bundle, certs: stores.realistic.certs } : undefined,
       compileCache: { checks },
       probe: {
         connections: [...byService].map(([service, e]) => ({ service, ...e })),
