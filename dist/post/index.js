@@ -11,7 +11,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
 (0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .dropFormDataGlobal */ .Tt)();
-const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(77), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9260));
+const { post } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(367)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2423));
 await post();
 process.exit();
 

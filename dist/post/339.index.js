@@ -1,18 +1,18 @@
-export const id = 222;
-export const ids = [222];
+export const id = 339;
+export const ids = [339];
 export const modules = {
 
-/***/ 9260:
+/***/ 3339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  post: () => (/* binding */ post)
+  lookAfterRun: () => (/* binding */ lookAfterRun)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var lib_core = __webpack_require__(6421);
+var core = __webpack_require__(6421);
 ;// CONCATENATED MODULE: ./src/adf-types.ts
 // The parts of ADF's REST models (2018-06-01) the action reads. ADF adds fields freely, so every
 // model keeps unknown properties.
@@ -228,8 +228,8 @@ function decodeJwtClaims(token) {
 function oidc_oidcAuth(s) {
     let claims;
     const getAssertion = async () => {
-        const idToken = await lib_core/* getIDToken */.V9(s.audience);
-        lib_core/* setSecret */.Pq(idToken);
+        const idToken = await core/* getIDToken */.V9(s.audience);
+        core/* setSecret */.Pq(idToken);
         claims = decodeJwtClaims(idToken);
         return idToken;
     };
@@ -340,7 +340,7 @@ function maskingCredential(method, transport) {
             }
             if (token?.token && !masked.has(token.token)) {
                 masked.add(token.token);
-                lib_core/* setSecret */.Pq(token.token);
+                core/* setSecret */.Pq(token.token);
             }
             return token;
         },
@@ -1139,8 +1139,8 @@ function createClient(method, target, o = {}) {
         agent,
         userAgent: USER_AGENT,
         requestTimeoutMs: requestTimeoutMs(),
-        onAttempt: lib_core/* isDebug */._o() ? (line) => lib_core/* debug */.Yz(`ARM ${line}`) : undefined,
-        onReauthenticate: (op) => lib_core/* info */.pq(`Azure rejected the access token during ${op}; signing in again.`),
+        onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`ARM ${line}`) : undefined,
+        onReauthenticate: (op) => core/* info */.pq(`Azure rejected the access token during ${op}; signing in again.`),
     });
 }
 
@@ -1169,32 +1169,9 @@ async function persist(fn, o) {
     }
 }
 
-// EXTERNAL MODULE: ./src/startup.ts + 1 modules
-var startup = __webpack_require__(1189);
-;// CONCATENATED MODULE: ./src/state.ts
-// What main hands to the post step through GITHUB_STATE. Saved the moment it is known, since the
-// main process may be killed at any time after createRun answers.
-
-const STATE = { context: 'context', runId: 'run-id', done: 'done' };
-function saveContext(c) {
-    core.saveState(STATE.context, JSON.stringify(c));
-}
-function loadContext() {
-    const raw = lib_core/* getState */.Gu(STATE.context);
-    if (!raw)
-        return undefined;
-    try {
-        return JSON.parse(raw);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/post.ts
-// The post step: runs after the job's steps, also when the job was cancelled or main was killed.
-// If main did not finish handling the run, check it and cancel it when the inputs ask for it.
-// Post never fails the job: by the time it runs, the outcome has been decided.
+;// CONCATENATED MODULE: ./src/unfinished-run.ts
+// What the post step does when main stopped before it finished with the run it started: check the
+// run through transient faults, and cancel it if it is still going and the inputs ask for it.
 
 
 
@@ -1204,75 +1181,38 @@ function loadContext() {
 
 
 
-
-
-async function post() {
-    lib_core/* debug */.Yz((0,startup/* describeStartup */.JC)());
-    const runId = lib_core/* getState */.Gu(STATE.runId);
-    if (!runId) {
-        lib_core/* debug */.Yz('No run was started by this step; nothing to clean up.');
-        return;
-    }
-    if (lib_core/* getState */.Gu(STATE.done) === 'true') {
-        lib_core/* debug */.Yz(`The main step finished handling run ${runId}; nothing to clean up.`);
-        return;
-    }
-    const context = loadContext();
-    if (!context) {
-        lib_core/* warning */.$e(`Run ${runId} was started, but the step's saved context is missing; check the run in ADF Studio.`);
-        return;
-    }
-    const secret = lib_core/* getInput */.V4('client-secret');
+async function lookAfterRun(runId, context) {
+    const secret = core/* getInput */.V4('client-secret');
     if (secret)
-        lib_core/* setSecret */.Pq(secret);
+        core/* setSecret */.Pq(secret);
     const url = studioRunUrl(context.studioHost, `/subscriptions/${context.subscriptionId}/resourceGroups/${context.resourceGroup}/providers/Microsoft.DataFactory/factories/${context.factoryName}`, runId);
-    lib_core/* info */.pq(`The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run: ${url}`);
+    core/* info */.pq(`The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run: ${url}`);
     try {
         const client = createClient(authFor(context), context, { authorityHost: context.auth.authorityHost });
         // Persist through transient faults: this is the last chance to stop a run nobody watches.
         const run = await persist(() => client.getRun(runId), { until: Date.now() + CANCEL_BUDGET_MS });
         if (isFinal(run.status)) {
-            lib_core/* info */.pq(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
+            core/* info */.pq(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
             return;
         }
         if (!context.cancelOnWorkflowCancel) {
-            lib_core/* warning */.$e(`Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false). ${url}`);
+            core/* warning */.$e(`Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false). ${url}`);
             return;
         }
-        lib_core/* info */.pq(`Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
+        core/* info */.pq(`Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
         const c = await cancelRun(client, runId, { recursive: context.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
         const line = describeCancel(runId, c);
         if (c.outcome === 'failed')
-            lib_core/* warning */.$e(line);
+            core/* warning */.$e(line);
         else
-            lib_core/* info */.pq(line);
+            core/* info */.pq(line);
     }
     catch (e) {
-        lib_core/* warning */.$e(`Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ADF Studio: ${url}`);
+        core/* warning */.$e(`Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ADF Studio: ${url}`);
     }
 }
 function authFor(c) {
-    return authMethodFor(c.authMode, { ...c.auth, clientSecret: lib_core/* getInput */.V4('client-secret') });
-}
-
-
-/***/ }),
-
-/***/ 4213:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ ProxyAgent)
-/* harmony export */ });
-// Build-time stand-in for the `undici` package (mapped in tsconfig.json `paths`, which ncc applies
-// when bundling). @actions/core imports @actions/http-client, which imports undici only for
-// HttpClient.getAgentDispatcher (a proxy dispatcher for fetch). Neither @actions/core nor this
-// action calls it, yet bundling undici put ~900 kB in dist/ that every run parsed and evaluated
-// at start-up (~25 ms of a ~200 ms trigger; see bench/). Node's own fetch is not affected.
-class ProxyAgent {
-    constructor() {
-        throw new Error('undici is not bundled with this action (src/stubs/undici.ts): getAgentDispatcher is unsupported.');
-    }
+    return authMethodFor(c.authMode, { ...c.auth, clientSecret: core/* getInput */.V4('client-secret') });
 }
 
 
