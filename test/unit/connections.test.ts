@@ -91,6 +91,13 @@ describe('PreconnectingAgent against a local HTTPS server', () => {
         .on('error', reject);
     });
 
+  /**
+   * Node hands a keep-alive socket back to its agent on a later tick than the response's 'end'
+   * event: a request sent in between would open a second connection.
+   */
+  const pooled = (a: PreconnectingAgent) =>
+    waitFor(() => Object.values(a.freeSockets).reduce((n, list) => n + (list?.length ?? 0), 0) === 1);
+
   const waitFor = async (cond: () => boolean) => {
     for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
     expect(cond()).toBe(true);
@@ -108,7 +115,8 @@ describe('PreconnectingAgent against a local HTTPS server', () => {
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({ path: '/subscriptions/x?api-version=2018-06-01' });
     expect(a.waiting).toBe(0);
-    // Later requests reuse the same keep-alive connection.
+    // Later requests reuse the same keep-alive connection, once the agent has it back.
+    await pooled(a);
     await get(a, `${origin}/again`);
     expect(connections).toBe(1);
     expect(requests).toBe(2);
@@ -125,6 +133,7 @@ describe('PreconnectingAgent against a local HTTPS server', () => {
   it('works as a plain keep-alive agent without preconnect', async () => {
     const a = agent();
     await get(a, `${origin}/one`);
+    await pooled(a);
     await get(a, `${origin}/two`);
     expect(connections).toBe(1);
     expect(requests).toBe(2);
