@@ -1119,17 +1119,14 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 /**
  * The ARM client for the step, signing in with the given method. Both ARM and Entra ID requests
  * share one HTTPS agent; unless a proxy is configured, it starts the TLS handshakes with both right
- * away, so they overlap with loading the sign-in code (`preconnect: false` for a client that may
- * never send a request).
+ * away, so they overlap with loading the sign-in code.
  */
-function createClient(method, target, o = {}) {
+function createClient(method, target, o) {
     const agent = createAgent();
-    if (agent && o.preconnect !== false) {
-        agent.preconnect(target.resourceManager);
-        // The Azure CLI signs in by itself.
-        if (method.mode !== 'azure-cli' && o.authorityHost)
-            agent.preconnect(o.authorityHost);
-    }
+    agent?.preconnect(target.resourceManager);
+    // The Azure CLI signs in by itself.
+    if (method.mode !== 'azure-cli')
+        agent?.preconnect(o.authorityHost);
     return new AdfClient({
         endpoint: target.resourceManager,
         subscriptionId: target.subscriptionId,

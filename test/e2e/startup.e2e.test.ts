@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileCacheDir } from '../../src/startup.js';
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 import { expectSuccess, log, step } from './helpers.ts';
@@ -19,8 +20,7 @@ afterAll(async () => {
 });
 
 const uid = process.getuid?.() ?? null;
-const cacheDirIn = (tmp: string) =>
-  path.join(tmp, uid === null ? 'run-adf-pipeline-action-cache' : `run-adf-pipeline-action-cache-${uid}`);
+const cacheDirIn = (tmp: string) => compileCacheDir(tmp, uid);
 const trigger = () => ({ ...w.base, ...w.secretAuth, 'pipeline-name': 'quick', wait: 'false' });
 const debugLine = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('::debug::Compile cache:'));
 
