@@ -1,7 +1,7 @@
 // 2. Polling economy: status requests and worst-case detection delay of `poll-interval: auto`
 // (src/schedule.ts) next to fixed 5 s (Kestra's default) and fixed 60 s (Airflow's default), and a
 // check of the computed schedule against real runs on the emulator.
-import { AUTO_AGE_FRACTION, AUTO_MAX_MS, AUTO_MIN_MS, pollTimes } from '../src/schedule.ts';
+import { AUTO_AGE_FRACTION, AUTO_MAX_MS, AUTO_MIN_MS, pollTimes } from '../src/run/schedule.ts';
 import { startWorld, type World } from '../test/support/scenario.ts';
 import type { RecordedRequest, RunScript } from '../test/emulator/index.ts';
 import { ACTION_MAIN, NODE, StepDir, countOps, fail, log, runProcess } from './common.ts';

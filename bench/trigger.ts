@@ -2,7 +2,7 @@
 // against the emulator, side by side with the curl + jq script most workflows use today, plus
 // where the action's start-up time goes (bundle size and load time, a CPU profile, the load cost
 // of each heavy dependency bundled alone).
-// The action keeps Node's compile cache under TMPDIR (src/startup.ts), so every action run here gets
+// The action keeps Node's compile cache under TMPDIR (src/runtime/startup.ts), so every action run here gets
 // a TMPDIR from the bench, never the real temp folder: one kept per variant (warmed by the warm-up
 // runs), or a new, empty one per run for "first run on a machine".
 import {
@@ -154,12 +154,12 @@ const MARKERS: Array<[RegExp, string]> = [
   [/\bJsonWebTokenError\b/, 'jsonwebtoken'],
   [/\bSEMVER_SPEC_VERSION\b/, 'semver'],
   [/xdg-open/, '`open`'],
-  [/src\/stubs\/jsonwebtoken\.ts/, 'jsonwebtoken stub (src/stubs/jsonwebtoken.ts)'],
-  [/src\/stubs\/undici\.ts/, 'undici stub (src/stubs/undici.ts)'],
+  [/src\/runtime\/stubs\/jsonwebtoken\.ts/, 'jsonwebtoken stub (src/runtime/stubs/jsonwebtoken.ts)'],
+  [/src\/runtime\/stubs\/undici\.ts/, 'undici stub (src/runtime/stubs/undici.ts)'],
 ];
 const CONTENT_ORDER = [
   'webpack runtime',
-  'start-up (src/startup.ts)',
+  'start-up (src/runtime/startup.ts)',
   'our code (src/)',
   '@azure/core-rest-pipeline',
   '@actions/core',
@@ -167,10 +167,10 @@ const CONTENT_ORDER = [
   '@azure/identity + MSAL',
   'jsonwebtoken',
   'semver',
-  'jsonwebtoken stub (src/stubs/jsonwebtoken.ts)',
+  'jsonwebtoken stub (src/runtime/stubs/jsonwebtoken.ts)',
   '`open`',
   'undici',
-  'undici stub (src/stubs/undici.ts)',
+  'undici stub (src/runtime/stubs/undici.ts)',
 ];
 
 /** What a file of dist/ holds, from the module paths webpack writes into it and a few markers. */
@@ -187,8 +187,8 @@ export function chunkContents(file: string, text: string): string[] {
       const group = PACKAGE_GROUPS.find(([re]) => re.test(pkg))?.[1];
       if (group) found.add(group);
       else others.add(pkg);
-    } else if (p === 'src/startup.ts') found.add('start-up (src/startup.ts)');
-    else if (p.startsWith('src/') && !p.startsWith('src/stubs/')) found.add('our code (src/)');
+    } else if (p === 'src/runtime/startup.ts') found.add('start-up (src/runtime/startup.ts)');
+    else if (p.startsWith('src/') && !p.startsWith('src/runtime/stubs/')) found.add('our code (src/)');
   }
   for (const [re, what] of MARKERS) if (re.test(own)) found.add(what);
   const contents = CONTENT_ORDER.filter((c) => found.has(c));
@@ -203,7 +203,7 @@ function chunkRole(file: string, contents: string[], stale: boolean): string {
   if (contents.length === 1 && contents[0] === 'yaml') notes.push('only for parameters that are not JSON');
   if (contents.includes('@azure/identity + MSAL')) notes.push('sign-in');
   if (contents.includes('`open`')) notes.push('interactive browser sign-in; never loaded by the action');
-  if (contents.includes('jsonwebtoken stub (src/stubs/jsonwebtoken.ts)')) notes.push("msal-node's lazy import");
+  if (contents.includes('jsonwebtoken stub (src/runtime/stubs/jsonwebtoken.ts)')) notes.push("msal-node's lazy import");
   const role = `${what}${notes.length ? ` (${notes.join('; ')})` : ''}`;
   if (stale) return `stale, not referenced by this build (left over from an earlier build): ${role}`;
   return file === 'index.js' ? `entry: ${role}` : role;
@@ -613,7 +613,7 @@ const DEPS: Array<{ name: string; code: string; note: string }> = [
   {
     name: 'undici (ProxyAgent)',
     code: "import { ProxyAgent } from 'undici';\nif (!ProxyAgent) process.exit(1);\n",
-    note: 'what @actions/http-client imports; replaced by a stub in dist/ (src/stubs/undici.ts)',
+    note: 'what @actions/http-client imports; replaced by a stub in dist/ (src/runtime/stubs/undici.ts)',
   },
   {
     name: '@azure/core-rest-pipeline',
@@ -628,12 +628,12 @@ const DEPS: Array<{ name: string; code: string; note: string }> = [
   {
     name: 'jsonwebtoken + semver',
     code: "import jwt from 'jsonwebtoken';\nif (typeof jwt.sign !== 'function') process.exit(1);\n",
-    note: 'msal-node imports it only to sign certificate assertions, which this action never does: replaced by a stub in dist/ (src/stubs/jsonwebtoken.ts); semver comes in with it',
+    note: 'msal-node imports it only to sign certificate assertions, which this action never does: replaced by a stub in dist/ (src/runtime/stubs/jsonwebtoken.ts); semver comes in with it',
   },
   {
     name: "Node's FormData/fetch globals",
     code: "if (typeof FormData === 'undefined') process.exit(1);\n",
-    note: "first touch evaluates Node's built-in undici; core-rest-pipeline's formDataPolicy does it at the first request, so the action deletes the global at start-up (src/startup.ts)",
+    note: "first touch evaluates Node's built-in undici; core-rest-pipeline's formDataPolicy does it at the first request, so the action deletes the global at start-up (src/runtime/startup.ts)",
   },
   {
     name: 'yaml',

@@ -1,5 +1,5 @@
 // The action's main entry point: all logic lives in main.ts, loaded once start-up is prepared.
-import { dropFormDataGlobal, enableCompileCache } from './startup.js';
+import { dropFormDataGlobal, enableCompileCache } from './runtime/startup.js';
 
 enableCompileCache();
 dropFormDataGlobal();

@@ -2,8 +2,8 @@
 // If main did not finish handling the run, check it and cancel it when the inputs ask for it.
 // Post never fails the job: by the time it runs, the outcome has been decided.
 import * as core from '@actions/core';
-import { describeStartup } from './startup.js';
-import { loadContext, STATE } from './state.js';
+import { loadContext, STATE } from './run/state.js';
+import { describeStartup } from './runtime/startup.js';
 
 export async function post(): Promise<void> {
   core.debug(describeStartup());
@@ -18,11 +18,13 @@ export async function post(): Promise<void> {
   }
   const context = loadContext();
   if (!context) {
-    core.warning(`Run ${runId} was started, but the step's saved context is missing; check the run in ADF Studio.`);
+    core.warning(
+      `Run ${runId} was started, but the step's saved context is missing; check the run in the service's monitoring view.`,
+    );
     return;
   }
   // Signing in and talking to ARM is only loaded when there is a run to look after: the post step
   // runs at the end of every job that uses the action, and usually has nothing to do.
-  const { lookAfterRun } = await import('./unfinished-run.js');
+  const { lookAfterRun } = await import('./run/backstop.js');
   await lookAfterRun(runId, context);
 }

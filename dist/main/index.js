@@ -5,12 +5,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _startup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1189);
+/* harmony import */ var _runtime_startup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4760);
 // The action's main entry point: all logic lives in main.ts, loaded once start-up is prepared.
 
-(0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
-(0,_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .dropFormDataGlobal */ .Tt)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(77), __nccwpck_require__.e(605)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6585));
+(0,_runtime_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
+(0,_runtime_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .dropFormDataGlobal */ .Tt)();
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(77), __nccwpck_require__.e(750)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1831));
 await run();
 // Keep-alive sockets must not hold the step open once the work is done.
 process.exit();
@@ -20,7 +20,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1189:
+/***/ 4760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44,7 +44,7 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/startup.ts
+;// CONCATENATED MODULE: ./src/runtime/startup.ts
 // What the entry points do before they load the rest of the bundle. A trigger step starts a fresh
 // Node process in thousands of workflows, so start-up time is paid on every run (bench/, issue 5).
 // Only Node built-ins here: everything this module imports is compiled before the cache is on.

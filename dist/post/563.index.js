@@ -11558,8 +11558,8 @@ class TokenCache {
 
 //# sourceMappingURL=TokenCache.mjs.map
 
-// EXTERNAL MODULE: ./src/stubs/jsonwebtoken.ts
-var jsonwebtoken = __webpack_require__(1768);
+// EXTERNAL MODULE: ./src/runtime/stubs/jsonwebtoken.ts
+var jsonwebtoken = __webpack_require__(9037);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-node v7.2.3 2026-11-18 */
 

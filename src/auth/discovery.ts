@@ -1,7 +1,7 @@
 // MSAL reports any failure to read the tenant's OpenID configuration as
 // "endpoints_resolution_error" and drops Entra's answer, so an unknown tenant looks like a network
 // fault (and would be retried). One read of that document tells the two apart.
-import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
+import { createDefaultHttpClient, createPipelineFromOptions, createPipelineRequest } from '@azure/core-rest-pipeline';
 
 /**
  * For a discovery failure that Entra itself answered with an error (AADSTS90002: tenant not
@@ -16,7 +16,10 @@ export async function diagnoseDiscovery(
   if (!(e instanceof Error) || !/endpoints_resolution_error/.test(e.message)) return undefined;
   try {
     const url = `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
-    const res = await createDefaultHttpClient().sendRequest(createPipelineRequest({ url, timeout: 15_000 }));
+    // Through the SDK's pipeline, not a bare HTTP client: its proxy policy honours HTTPS_PROXY and
+    // NO_PROXY, as @azure/identity's own requests to Entra do.
+    const pipeline = createPipelineFromOptions({ retryOptions: { maxRetries: 0 } });
+    const res = await pipeline.sendRequest(createDefaultHttpClient(), createPipelineRequest({ url, timeout: 15_000 }));
     const body = JSON.parse(res.bodyAsText ?? '') as { error?: string; error_description?: string };
     const description = body?.error_description;
     if (res.status < 400 || res.status >= 500 || typeof description !== 'string' || !/AADSTS\d+/.test(description)) {

@@ -1,8 +1,9 @@
 // Chooses how to sign in and hands out credentials that register every token as a secret.
 import * as core from '@actions/core';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
-import { AuthError } from '../errors.js';
-import type { Inputs } from '../inputs.js';
+import { AuthError } from '../http/errors.js';
+import { ID_TOKEN_HINT } from './hints.js';
+import type { Inputs } from '../inputs/inputs.js';
 import { azureCliAuth } from './azure-cli.js';
 import { clientSecretAuth } from './client-secret.js';
 import { oidcAuth } from './oidc.js';
@@ -23,8 +24,7 @@ export interface Choice {
   reason: string;
 }
 
-export const ID_TOKEN_HINT =
-  "Add 'permissions: id-token: write' to the job (or workflow) so it can request a GitHub OIDC token. Pull requests from forks and Dependabot runs get no ID token and no secrets.";
+export { ID_TOKEN_HINT } from './hints.js';
 
 /** The sign-in method for a mode already chosen (by chooseAuth, or saved for the post step). */
 export function authMethodFor(mode: AuthModeName, settings: AuthSettings): AuthMethod {

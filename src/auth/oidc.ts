@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { AuthMethod, AuthSettings } from './types.js';
-import { decodeJwtClaims } from '../jwt.js';
+import { decodeJwtClaims } from './jwt.js';
 import { diagnoseDiscovery } from './discovery.js';
 import { sdkTransport } from './transport.js';
 

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCacheDir } from '../../src/startup.js';
+import { compileCacheDir } from '../../src/runtime/startup.js';
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 import { expectSuccess, log, step } from './helpers.ts';

@@ -1,0 +1,91 @@
+export const id = 331;
+export const ids = [331];
+export const modules = {
+
+/***/ 592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  post: () => (/* binding */ post)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var lib_core = __webpack_require__(6421);
+;// CONCATENATED MODULE: ./src/run/state.ts
+// What main hands to the post step through GITHUB_STATE. Saved the moment it is known, since the
+// main process may be killed at any time after createRun answers.
+
+const STATE = { context: 'context', runId: 'run-id', done: 'done' };
+function saveContext(c) {
+    core.saveState(STATE.context, JSON.stringify(c));
+}
+function loadContext() {
+    const raw = lib_core/* getState */.Gu(STATE.context);
+    if (!raw)
+        return undefined;
+    try {
+        const c = JSON.parse(raw);
+        return c && typeof c === 'object' && c.target ? c : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/runtime/startup.ts + 1 modules
+var startup = __webpack_require__(4760);
+;// CONCATENATED MODULE: ./src/post.ts
+// The post step: runs after the job's steps, also when the job was cancelled or main was killed.
+// If main did not finish handling the run, check it and cancel it when the inputs ask for it.
+// Post never fails the job: by the time it runs, the outcome has been decided.
+
+
+
+async function post() {
+    lib_core/* debug */.Yz((0,startup/* describeStartup */.JC)());
+    const runId = lib_core/* getState */.Gu(STATE.runId);
+    if (!runId) {
+        lib_core/* debug */.Yz('No run was started by this step; nothing to clean up.');
+        return;
+    }
+    if (lib_core/* getState */.Gu(STATE.done) === 'true') {
+        lib_core/* debug */.Yz(`The main step finished handling run ${runId}; nothing to clean up.`);
+        return;
+    }
+    const context = loadContext();
+    if (!context) {
+        lib_core/* warning */.$e(`Run ${runId} was started, but the step's saved context is missing; check the run in the service's monitoring view.`);
+        return;
+    }
+    // Signing in and talking to ARM is only loaded when there is a run to look after: the post step
+    // runs at the end of every job that uses the action, and usually has nothing to do.
+    const { lookAfterRun } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(523)]).then(__webpack_require__.bind(__webpack_require__, 523));
+    await lookAfterRun(runId, context);
+}
+
+
+/***/ }),
+
+/***/ 456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ ProxyAgent)
+/* harmony export */ });
+// Build-time stand-in for the `undici` package (mapped in tsconfig.json `paths`, which ncc applies
+// when bundling). @actions/core imports @actions/http-client, which imports undici only for
+// HttpClient.getAgentDispatcher (a proxy dispatcher for fetch). Neither @actions/core nor this
+// action calls it, yet bundling undici put ~900 kB in dist/ that every run parsed and evaluated
+// at start-up (~25 ms of a ~200 ms trigger; see bench/). Node's own fetch is not affected.
+class ProxyAgent {
+    constructor() {
+        throw new Error('undici is not bundled with this action (src/stubs/undici.ts): getAgentDispatcher is unsupported.');
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1455 @@
+export const id = 523;
+export const ids = [523];
+export const modules = {
+
+/***/ 523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lookAfterRun: () => (/* binding */ lookAfterRun)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+;// CONCATENATED MODULE: ./src/http/errors.ts
+// Error types that keep what users and support need: the service's code and message, the HTTP
+// status, and the request and correlation IDs that Azure support asks for.
+/** An HTTP error answer from a pipeline service (ARM, Synapse, Fabric), in one shape for all. */
+class ServiceError extends Error {
+    status;
+    code;
+    /** The service's own message, without our prefix. */
+    serviceMessage;
+    requestId;
+    correlationId;
+    retryAfterMs;
+    op;
+    /** The header the request ID came in (Fabric calls it RequestId). */
+    requestIdHeader;
+    /** Advice added by the explain step, printed after the service's own text. */
+    hint;
+    constructor(init) {
+        super(`${init.op}: HTTP ${init.status} ${init.code}: ${init.message}`);
+        this.name = 'ServiceError';
+        this.op = init.op;
+        this.status = init.status;
+        this.code = init.code;
+        this.serviceMessage = init.message;
+        this.requestId = init.requestId;
+        this.correlationId = init.correlationId;
+        this.retryAfterMs = init.retryAfterMs;
+        this.requestIdHeader = init.requestIdHeader ?? 'x-ms-request-id';
+    }
+    /** The IDs for a support ticket, as one line. */
+    get ids() {
+        const parts = [];
+        if (this.requestId)
+            parts.push(`${this.requestIdHeader}: ${this.requestId}`);
+        if (this.correlationId)
+            parts.push(`x-ms-correlation-request-id: ${this.correlationId}`);
+        return parts.join(', ');
+    }
+}
+/** A request that got no HTTP answer: refused, reset, timed out. */
+class TransportError extends Error {
+    op;
+    code;
+    /** True only when the request surely never reached the server (safe to resend a POST). */
+    notSent;
+    timedOut;
+    constructor(op, code, message, opts) {
+        super(`${op}: ${message}`, { cause: opts.cause });
+        this.name = 'TransportError';
+        this.op = op;
+        this.code = code;
+        this.notSent = opts.notSent;
+        this.timedOut = opts.timedOut ?? false;
+    }
+}
+/** The step was cancelled (SIGINT/SIGTERM) while a request or a sleep was under way. */
+class CancelledError extends Error {
+    constructor() {
+        super('The operation was cancelled.');
+        this.name = 'CancelledError';
+    }
+}
+/** Sign-in failed; `hint` says what to change. */
+class errors_AuthError extends Error {
+    hint;
+    constructor(message, opts) {
+        super(message, { cause: opts?.cause });
+        this.name = 'AuthError';
+        this.hint = opts?.hint;
+    }
+}
+// Codes that mean the connection failed before any byte of the request could reach the server.
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'EADDRNOTAVAIL',
+]);
+function isNotSentCode(code) {
+    return NOT_SENT_CODES.has(code);
+}
+/**
+ * Whether waiting and asking again may help: throttling, server faults, lost connections.
+ * 401 is handled by re-authenticating before it gets here; 403/404/400 are the user's to fix.
+ */
+function isTransient(e) {
+    if (e instanceof TransportError)
+        return true;
+    if (e instanceof ServiceError)
+        return e.status === 408 || e.status === 429 || e.status >= 500;
+    return false;
+}
+function errors_errorMessage(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/auth/azure-cli.ts
+
+
+/** The session left by `az login` or azure/login earlier in the job. */
+function azure_cli_azureCliAuth(s) {
+    return {
+        mode: 'azure-cli',
+        description: `the Azure CLI session${s.tenantId ? ` (tenant ${s.tenantId})` : ''}`,
+        async createCredential() {
+            const { AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(563), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 5563));
+            return new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
+        },
+    };
+}
+/** Whether an `az` executable is on PATH (what `auth: auto` falls back to). */
+function azureCliOnPath() {
+    const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
+    return (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .some((dir) => dir && exe.some((e) => existsSync(path.join(dir, e))));
+}
+
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 83 modules
+var esm = __webpack_require__(7881);
+;// CONCATENATED MODULE: ./src/auth/discovery.ts
+// MSAL reports any failure to read the tenant's OpenID configuration as
+// "endpoints_resolution_error" and drops Entra's answer, so an unknown tenant looks like a network
+// fault (and would be retried). One read of that document tells the two apart.
+
+/**
+ * For a discovery failure that Entra itself answered with an error (AADSTS90002: tenant not
+ * found), an error shaped like @azure/identity's AuthenticationError carrying Entra's text;
+ * otherwise undefined (keep the original error).
+ */
+async function diagnoseDiscovery(e, authorityHost, tenantId) {
+    if (!(e instanceof Error) || !/endpoints_resolution_error/.test(e.message))
+        return undefined;
+    try {
+        const url = `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+        // Through the SDK's pipeline, not a bare HTTP client: its proxy policy honours HTTPS_PROXY and
+        // NO_PROXY, as @azure/identity's own requests to Entra do.
+        const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({ retryOptions: { maxRetries: 0 } });
+        const res = await pipeline.sendRequest((0,esm/* createDefaultHttpClient */.fl)(), (0,esm/* createPipelineRequest */.G6)({ url, timeout: 15_000 }));
+        const body = JSON.parse(res.bodyAsText ?? '');
+        const description = body?.error_description;
+        if (res.status < 400 || res.status >= 500 || typeof description !== 'string' || !/AADSTS\d+/.test(description)) {
+            return undefined;
+        }
+        return Object.assign(new Error(description, { cause: e }), {
+            name: 'AuthenticationError',
+            statusCode: res.status,
+            errorResponse: { error: body.error, errorDescription: description },
+        });
+    }
+    catch {
+        // Unreachable or not JSON: the original error stands.
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/transport.ts
+
+/** @azure/identity client options that send the credential's requests through our agent. */
+function sdkTransport(transport) {
+    return transport?.agent
+        ? { additionalPolicies: [{ policy: (0,esm/* agentPolicy */.ew)(transport.agent), position: 'perCall' }] }
+        : {};
+}
+
+;// CONCATENATED MODULE: ./src/auth/client-secret.ts
+
+
+function client_secret_clientSecretAuth(s) {
+    return {
+        mode: 'client-secret',
+        description: `client secret for application ${s.clientId} in tenant ${s.tenantId}`,
+        async createCredential(transport) {
+            const { ClientSecretCredential } = await Promise.all(/* import() */[__webpack_require__.e(563), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 5563));
+            return new ClientSecretCredential(s.tenantId, s.clientId, s.clientSecret, {
+                authorityHost: s.authorityHost,
+                disableInstanceDiscovery: s.disableInstanceDiscovery,
+                ...sdkTransport(transport),
+            });
+        },
+        diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/jwt.ts
+/** Decodes a JWT's payload without verifying it: only to show the user which claims were sent. */
+function decodeJwtClaims(token) {
+    const part = token.split('.')[1];
+    if (!part)
+        return undefined;
+    try {
+        return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/auth/oidc.ts
+
+
+
+
+/**
+ * GitHub OIDC → Entra workload identity federation. The ID token lives ~10 minutes, so the
+ * assertion callback asks GitHub for a fresh one on every Entra token request; waits of hours
+ * keep working for as long as the job's request token does (~6 h).
+ */
+function oidc_oidcAuth(s) {
+    let claims;
+    const getAssertion = async () => {
+        const idToken = await core/* getIDToken */.V9(s.audience);
+        core/* setSecret */.Pq(idToken);
+        claims = decodeJwtClaims(idToken);
+        return idToken;
+    };
+    return {
+        mode: 'oidc',
+        description: `OIDC federated credential for application ${s.clientId} in tenant ${s.tenantId} (audience ${s.audience})`,
+        async createCredential(transport) {
+            const { ClientAssertionCredential } = await Promise.all(/* import() */[__webpack_require__.e(563), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 5563));
+            return new ClientAssertionCredential(s.tenantId, s.clientId, getAssertion, {
+                authorityHost: s.authorityHost,
+                disableInstanceDiscovery: s.disableInstanceDiscovery,
+                ...sdkTransport(transport),
+            });
+        },
+        lastIdTokenClaims: () => claims,
+        diagnose: (e) => diagnoseDiscovery(e, s.authorityHost, s.tenantId),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/index.ts
+// Chooses how to sign in and hands out credentials that register every token as a secret.
+
+
+
+
+
+
+
+/** The sign-in method for a mode already chosen (by chooseAuth, or saved for the post step). */
+function authMethodFor(mode, settings) {
+    switch (mode) {
+        case 'client-secret':
+            return client_secret_clientSecretAuth(settings);
+        case 'oidc':
+            return oidc_oidcAuth(settings);
+        case 'azure-cli':
+            return azure_cli_azureCliAuth(settings);
+    }
+}
+/** The non-secret sign-in settings the inputs resolve to. */
+function authSettings(inputs) {
+    return {
+        tenantId: inputs.tenantId,
+        clientId: inputs.clientId,
+        clientSecret: inputs.clientSecret,
+        audience: inputs.audience,
+        authorityHost: inputs.cloud.authorityHost,
+        disableInstanceDiscovery: inputs.customAuthority,
+    };
+}
+/** Pure: picks the auth mode from the inputs and what the job offers. */
+function chooseAuth(inputs, env) {
+    const settings = authSettings(inputs);
+    switch (inputs.auth) {
+        case 'client-secret':
+            return { method: clientSecretAuth(settings), reason: 'auth: client-secret' };
+        case 'oidc':
+            if (!env.idTokenAvailable) {
+                throw new AuthError('auth: oidc, but this job cannot request a GitHub OIDC token.', { hint: ID_TOKEN_HINT });
+            }
+            return { method: oidcAuth(settings), reason: 'auth: oidc' };
+        case 'azure-cli':
+            if (!env.azAvailable)
+                throw new AuthError('auth: azure-cli, but no `az` executable is on PATH.', { hint: AZ_HINT });
+            return { method: azureCliAuth(settings), reason: 'auth: azure-cli' };
+        case 'auto':
+            break;
+    }
+    if (inputs.clientSecret)
+        return { method: clientSecretAuth(settings), reason: "'client-secret' is set" };
+    const haveIds = Boolean(inputs.clientId && inputs.tenantId);
+    if (haveIds && env.idTokenAvailable) {
+        return {
+            method: oidcAuth(settings),
+            reason: "'client-id' and 'tenant-id' are set and the job can request an ID token",
+        };
+    }
+    if (env.azAvailable) {
+        return {
+            method: azureCliAuth(settings),
+            reason: haveIds
+                ? "'client-id' and 'tenant-id' are set but the job cannot request an OIDC token (no 'permissions: id-token: write'), so the existing Azure CLI session is used"
+                : "no 'client-id'/'client-secret' is set, so the existing Azure CLI session is used",
+        };
+    }
+    throw new AuthError('No way to sign in to Azure was found.', {
+        hint: haveIds
+            ? `'client-id' and 'tenant-id' are set, but the job cannot request an OIDC token. ${ID_TOKEN_HINT}`
+            : "Set 'client-id' and 'tenant-id' and grant 'permissions: id-token: write' (OIDC, recommended); or also set 'client-secret'; or run azure/login earlier in the job.",
+    });
+}
+const AZ_HINT = 'Run azure/login (or `az login`) earlier in the job, or use OIDC: set client-id and tenant-id.';
+/**
+ * A credential that loads @azure/identity only when the first token is needed and registers
+ * every access token with the runner as a secret, so it is masked if anything ever prints it.
+ */
+function maskingCredential(method, transport) {
+    let inner;
+    const masked = new Set();
+    return {
+        async getToken(scopes, options) {
+            inner ??= method.createCredential(transport);
+            let token;
+            try {
+                token = await (await inner).getToken(scopes, options);
+            }
+            catch (e) {
+                throw (await method.diagnose?.(e)) ?? e;
+            }
+            if (token?.token && !masked.has(token.token)) {
+                masked.add(token.token);
+                core/* setSecret */.Pq(token.token);
+            }
+            return token;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/explain.ts
+
+
+/**
+ * Errors @azure/identity throws when no token could be had, and our own AuthError. Entra's own
+ * refusals (AADSTS codes) arrive as AuthenticationRequiredError: MSAL's ServerError is wrapped in it.
+ */
+const SIGN_IN_ERROR_NAMES = new Set([
+    'CredentialUnavailableError',
+    'AuthenticationError',
+    'AuthenticationRequiredError',
+    'AggregateAuthenticationError',
+    'AuthError',
+]);
+/** Whether the error is a failure to get a token (as opposed to a service's answer). */
+function isSignInError(e) {
+    return e instanceof Error && SIGN_IN_ERROR_NAMES.has(e.name);
+}
+/** Entra codes whose cause is configuration: asking again will not help. */
+const PERMANENT_AADSTS = new Set([
+    '70021',
+    // Expired assertion: every attempt presents a fresh ID token, so a repeat fails the same way
+    // (runner clock, or the job is past the time GitHub issues tokens for).
+    '700024',
+    '700211',
+    '700212',
+    '700213',
+    '7002138',
+    '7000215',
+    '7000222',
+    '700016',
+    '90002',
+    '900023',
+    '50059',
+]);
+/** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
+const MAY_PASS_AADSTS = new Set(['50058', '500011']);
+function aadstsCode(e) {
+    const text = `${errors_errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
+    return /AADSTS(\d+)/.exec(text)?.[1];
+}
+function entraText(e) {
+    const desc = e?.errorResponse?.errorDescription;
+    const text = desc || errorMessage(e);
+    // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
+    // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
+    // lines. Keep Entra's own sentence.
+    const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
+    return (own ?? text.split(/\r?\n/)[0]).trim();
+}
+/** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
+function isTransientAuthError(e) {
+    if (!(e instanceof Error) || !isSignInError(e) || e.name === 'AggregateAuthenticationError')
+        return false;
+    const code = aadstsCode(e);
+    if (code && PERMANENT_AADSTS.has(code))
+        return false;
+    if (code && MAY_PASS_AADSTS.has(code))
+        return true;
+    // Other 4xx answers are about the request itself. MSAL's ServerError, the cause of the
+    // AuthenticationRequiredError that @azure/identity throws, carries the HTTP status.
+    const status = e.statusCode ?? e.cause?.status;
+    if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429)
+        return false;
+    if (code)
+        return true;
+    return !/az login|could not be found|not installed/i.test(e.message);
+}
+const SUBJECT_FORMS = (/* unused pure expression or super */ null && ([
+    'repo:OWNER/REPO:ref:refs/heads/BRANCH   (a push or workflow_dispatch on a branch)',
+    'repo:OWNER/REPO:environment:NAME        (a job with `environment: NAME`; this replaces the ref form)',
+    'repo:OWNER/REPO:pull_request            (pull_request events)',
+    'repo:OWNER/REPO:ref:refs/tags/TAG       (a tag)',
+]));
+function claimLines(claims) {
+    if (!claims)
+        return '  (no ID token was obtained, so its claims cannot be shown)';
+    const pick = ['iss', 'sub', 'aud', 'job_workflow_ref', 'environment', 'event_name', 'ref'];
+    return pick
+        .filter((k) => claims[k] !== undefined)
+        .map((k) => `  ${k}: ${Array.isArray(claims[k]) ? claims[k].join(', ') : String(claims[k])}`)
+        .join('\n');
+}
+/** Maps a sign-in failure to an AuthError whose message says what to change. */
+function explainAuthError(e, ctx) {
+    if (e instanceof AuthError)
+        return e;
+    const code = aadstsCode(e);
+    const claims = ctx.method.lastIdTokenClaims?.();
+    const raw = code ? entraText(e) : errorMessage(e);
+    const app = `application ${ctx.clientId} in tenant ${ctx.tenantId}`;
+    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (${ctx.method.mode}): ${summary}`, { cause: e, hint });
+    switch (code) {
+        case '70021':
+        case '700213':
+        case '7002138':
+        case '700211': {
+            const sub = claims?.sub ? String(claims.sub) : 'SUBJECT';
+            return fail(`no federated credential of ${app} matches this workflow's ID token. Entra said: ${raw}`, [
+                'The ID token GitHub issued for this job has these claims (the token itself is never printed):',
+                claimLines(claims),
+                `Add a federated credential to the app registration (Certificates & secrets → Federated credentials) with issuer '${claims?.iss ?? 'https://token.actions.githubusercontent.com'}', subject '${sub}' and audience '${ctx.audience}'.`,
+                'The subject must match exactly, and the match is case-sensitive. Its form depends on the trigger:',
+                ...SUBJECT_FORMS.map((f) => `  ${f}`),
+                'Repositories created after July 2026 use immutable IDs: repo:OWNER@OWNER-ID/REPO@REPO-ID:...; copy the sub claim above.',
+            ].join('\n'));
+        }
+        case '700212':
+            return fail(`the ID token's audience does not match the federated credential. Entra said: ${raw}`, `The token was requested for audience '${ctx.audience}'. The ${ctx.cloudName} default is '${ctx.defaultAudience}'; set the 'audience' input to the audience registered on the federated credential, or register '${ctx.audience}' there.\n${claimLines(claims)}`);
+        case '700024':
+            return fail(`the client assertion (GitHub ID token) had expired. Entra said: ${raw}`, 'The action fetches a fresh ID token for every sign-in, so this usually means the job ran past the ~6 hours for which GitHub lets it request tokens, or the runner clock is wrong. Check the runner clock, or shorten the wait (timeout).');
+        case '7000215':
+            return fail(`Entra rejected the client secret of ${app}. Entra said: ${raw}`, "Use the secret's Value (shown once when the secret is created), not its Secret ID, and check that the secret belongs to this client-id. Better: switch to OIDC and drop the secret.");
+        case '7000222':
+            return fail(`the client secret of ${app} has expired. Entra said: ${raw}`, 'Create a new client secret and update the repository secret, or switch to OIDC.');
+        case '700016':
+            return fail(`Entra does not know ${app}. Entra said: ${raw}`, "Check 'client-id' (the Application (client) ID, not the object ID) and 'tenant-id' (the Directory (tenant) ID the app is registered in), and that 'environment' is the cloud the app lives in.");
+        case '90002':
+            return fail(`tenant '${ctx.tenantId}' was not found. Entra said: ${raw}`, `Check 'tenant-id' and 'environment' (${ctx.cloudName}, signing in at ${ctx.authorityHost}): a tenant exists in one cloud only.`);
+    }
+    const name = e?.name;
+    const message = errorMessage(e);
+    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
+        return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
+    }
+    if (ctx.method.mode === 'azure-cli') {
+        if (/could not be found|not installed/i.test(message)) {
+            return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
+        }
+        if (/az login/i.test(message)) {
+            return fail('the Azure CLI is not logged in.', "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.");
+        }
+    }
+    if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
+        return fail(`could not read Entra's OpenID configuration for tenant '${ctx.tenantId}' at ${ctx.authorityHost}.`, "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.");
+    }
+    return fail(raw, code
+        ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
+        : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
+}
+
+;// CONCATENATED MODULE: ./src/runtime/sleep.ts
+/** Resolves after ms, or early (to false) when the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve(false);
+        const done = (completed) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            resolve(completed);
+        };
+        const onAbort = () => done(false);
+        const timer = setTimeout(() => done(true), Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/http/retry.ts
+// The one retry rule of the action. HTTP requests are sent once (http/rest-client.ts); whoever
+// sends them asks again through here: while the deadline allows, for faults that may pass
+// (throttling, 5xx, lost connections, a token service briefly down), after the service's
+// Retry-After or an exponential backoff, whichever is longer.
+
+
+
+/** Whether asking again may help. Everything else is the user's to fix, or ours. */
+function isRetryable(e) {
+    return isTransient(e) || isTransientAuthError(e);
+}
+/** How long to wait before attempt `attempt + 1`: the service's Retry-After, or a backoff up to `maxMs`. */
+function retryDelay(e, attempt, o = {}) {
+    const backoff = Math.min(o.maxMs ?? 15_000, (o.baseMs ?? 500) * 2 ** attempt);
+    return Math.max(e instanceof ServiceError ? (e.retryAfterMs ?? 0) : 0, backoff);
+}
+async function retry(fn, o) {
+    let firstFaultAt;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const value = await fn();
+            if (firstFaultAt !== undefined) {
+                o.log?.recovered(`${o.what ?? 'The request'} went through after ${attempt} attempts.`);
+            }
+            return value;
+        }
+        catch (e) {
+            if (e instanceof CancelledError || o.signal?.aborted)
+                throw e;
+            if (!isRetryable(e))
+                throw e;
+            const delay = retryDelay(e, attempt);
+            if (Date.now() + delay >= o.until)
+                throw e;
+            if (firstFaultAt === undefined) {
+                firstFaultAt = Date.now();
+                o.log?.fault(`${o.what ?? 'A request'} failed (${errors_errorMessage(e)}); asking again.`);
+            }
+            if (!(await sleep(delay, o.signal)))
+                throw new CancelledError();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runtime/tuning.ts
+// Internal timings. Environment overrides exist for tests and unusual networks; they are not
+// part of the public interface.
+function fromEnv(name, fallback) {
+    const v = Number(process.env[name]);
+    return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+/** Each HTTP attempt gets this long before it counts as hung. */
+const requestTimeoutMs = () => fromEnv('ADF_ACTION_REQUEST_TIMEOUT_MS', 30_000);
+/** How long a run started by an ambiguous createRun failure may take to show up in queries. */
+const settleMs = () => fromEnv('ADF_ACTION_SETTLE_MS', 5_000);
+/** Starting the run (including retries) gives up after this long, or the step timeout if shorter. */
+const CREATE_PHASE_MS = (/* unused pure expression or super */ null && (10 * 60_000));
+/** After SIGINT the runner sends SIGTERM 7.5 s later and kills at 10 s: cancel well inside that. */
+const SIGNAL_CANCEL_BUDGET_MS = 6_500;
+/** Cancelling after a timeout or from the post step has more room. */
+const CANCEL_BUDGET_MS = 60_000;
+
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/http/connections.ts
+// One keep-alive HTTPS agent for Entra ID and ARM that can open its connections early: the TLS
+// handshakes (one or two round trips each) then overlap with loading the sign-in code instead of
+// coming after it.
+
+
+
+/** The variables the Azure SDK reads for a proxy (core-rest-pipeline's proxyPolicy). */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+/** Whether requests may go through a proxy: then the SDK's own proxy agents must handle them. */
+function proxyConfigured(env = process.env) {
+    return PROXY_VARIABLES.some((name) => Boolean(env[name]?.trim()));
+}
+/** host:port of an https origin, as the agent sees it in createConnection. */
+function originKey(host, port) {
+    return `${host.replace(/^\[|\]$/g, '')}:${Number(port) || 443}`;
+}
+/**
+ * An https.Agent whose first connection to an origin may already be open (or opening) when the
+ * first request needs it. Everything else is Node's keep-alive agent: connections are verified
+ * against the same CA store, pooled and reused the same way.
+ */
+class PreconnectingAgent extends (external_node_https_default()).Agent {
+    #ready = new Map();
+    #tls;
+    /** `tlsOptions`: for tests that trust their own CA (the action relies on NODE_EXTRA_CA_CERTS). */
+    constructor(tlsOptions = {}) {
+        super({ keepAlive: true, ...tlsOptions });
+        this.#tls = tlsOptions;
+    }
+    /** Starts the TLS handshake with an https origin. Failures cost nothing: the request reconnects. */
+    preconnect(origin) {
+        let url;
+        try {
+            url = new URL(origin);
+        }
+        catch {
+            return;
+        }
+        if (url.protocol !== 'https:')
+            return;
+        const host = url.hostname.replace(/^\[|\]$/g, '');
+        const key = originKey(host, url.port);
+        if (this.#ready.has(key))
+            return;
+        // The options Node's agent would use for this origin: SNI names a host, never an IP address.
+        const socket = external_node_tls_default().connect({
+            ...this.#tls,
+            host,
+            port: Number(url.port) || 443,
+            servername: external_node_net_default().isIP(host) ? '' : host,
+        });
+        // Until a request adopts it, an error only means this socket is not used.
+        const drop = () => {
+            if (this.#ready.get(key) === socket)
+                this.#ready.delete(key);
+        };
+        socket.on('error', drop);
+        socket.on('close', drop);
+        // A warm connection nobody used must not keep the step alive.
+        socket.unref();
+        this.#ready.set(key, socket);
+    }
+    /** How many early connections are still waiting for a request (for tests). */
+    get waiting() {
+        return this.#ready.size;
+    }
+    createConnection(options, callback) {
+        const key = originKey(String(options.host ?? options.hostname ?? 'localhost'), options.port);
+        const socket = this.#ready.get(key);
+        if (socket && !socket.destroyed) {
+            this.#ready.delete(key);
+            socket.ref();
+            return socket;
+        }
+        return super.createConnection(options, callback);
+    }
+    destroy() {
+        for (const socket of this.#ready.values())
+            socket.destroy();
+        this.#ready.clear();
+        super.destroy();
+    }
+}
+/** The agent for this process, or undefined behind a proxy (the SDK's defaults apply there). */
+function createAgent(env = process.env) {
+    return proxyConfigured(env) ? undefined : new PreconnectingAgent();
+}
+
+;// CONCATENATED MODULE: ./src/http/rest-client.ts
+// The HTTP layer every pipeline service shares: the Azure SDK's pipeline (user agent, proxy, TLS,
+// keep-alive) with our bearer-token and attempt-log policies, one re-authentication after a 401,
+// and error answers turned into ServiceError. It never retries by itself: the callers decide
+// (http/retry.ts), because only they know whether asking again is safe (createRun) or whether
+// every fault must be seen and logged (the wait loop).
+
+
+
+class RestClient {
+    options;
+    httpClient = (0,esm/* createDefaultHttpClient */.fl)();
+    pipeline;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The URL of a path under the base URL, with the api-version and query parameters. */
+    url(path, query = {}) {
+        const url = new URL(`${this.options.baseUrl}${path}`);
+        if (this.options.apiVersion)
+            url.searchParams.set('api-version', this.options.apiVersion);
+        for (const [k, v] of Object.entries(query))
+            if (v !== undefined)
+                url.searchParams.set(k, String(v));
+        return url.toString();
+    }
+    /** The parsed body of a request to a path under the base URL. */
+    async send(op, method, path, o = {}) {
+        return (await this.request(op, method, this.url(path, o.query), o)).body;
+    }
+    /** A request to a full URL (a nextLink, a Location); answers with status, headers and parsed body. */
+    async request(op, method, url, o = {}) {
+        let response = await this.attempt(op, method, url, o);
+        if (response.status === 401) {
+            // Expired or revoked token: sign in afresh (new credential, empty token cache) and try once
+            // more. Safe even for createRun: the service rejected the request before acting on it.
+            this.options.onReauthenticate?.(op);
+            this.pipeline = undefined;
+            response = await this.attempt(op, method, url, o);
+        }
+        if (response.status >= 400)
+            throw this.toServiceError(op, response);
+        const text = response.bodyAsText ?? '';
+        let body = undefined;
+        // Fabric answers 202 with an empty body typed application/octet-stream: there is nothing to parse.
+        if (text.trim()) {
+            try {
+                body = JSON.parse(text);
+            }
+            catch {
+                throw new ServiceError({
+                    op,
+                    status: response.status,
+                    code: 'InvalidResponse',
+                    message: `The service answered with a body that is not JSON: ${text.slice(0, 200)}`,
+                    requestId: this.requestId(response),
+                    requestIdHeader: this.options.requestIdHeader,
+                });
+            }
+        }
+        return { status: response.status, headers: response.headers, body: body };
+    }
+    requestId(response) {
+        return response.headers.get(this.options.requestIdHeader ?? 'x-ms-request-id');
+    }
+    async attempt(op, method, url, o) {
+        if (o.abortSignal?.aborted)
+            throw new CancelledError();
+        const request = (0,esm/* createPipelineRequest */.G6)({
+            url,
+            method,
+            timeout: o.timeoutMs ?? this.options.requestTimeoutMs,
+            abortSignal: o.abortSignal,
+            // The SDK sends the request ID as x-ms-client-request-id; a new random one unless given.
+            ...(o.clientRequestId ? { requestId: o.clientRequestId } : {}),
+        });
+        if (o.body !== undefined) {
+            request.body = JSON.stringify(o.body);
+            request.headers.set('Content-Type', 'application/json');
+        }
+        try {
+            return await this.getPipeline().sendRequest(this.httpClient, request);
+        }
+        catch (e) {
+            if (o.abortSignal?.aborted)
+                throw new CancelledError();
+            if ((0,esm/* isRestError */.T0)(e) && e.response)
+                return e.response;
+            if (e instanceof TransportError)
+                throw e;
+            const err = e;
+            if (err.name === 'AbortError') {
+                throw new TransportError(op, 'TIMEOUT', `no answer within ${Math.round(request.timeout / 1000)}s`, {
+                    notSent: false,
+                    timedOut: true,
+                    cause: e,
+                });
+            }
+            // Sign-in failed before the request was sent: let the caller explain it (not a network fault).
+            if (isSignInError(err))
+                throw e;
+            const code = err.code ?? 'REQUEST_SEND_ERROR';
+            throw new TransportError(op, code, `${err.message || code} (${code})`, {
+                notSent: isNotSentCode(code),
+                cause: e,
+            });
+        }
+    }
+    getPipeline() {
+        if (!this.pipeline) {
+            const pipeline = (0,esm/* createPipelineFromOptions */.Fp)({
+                retryOptions: { maxRetries: 0 },
+                userAgentOptions: { userAgentPrefix: this.options.userAgent },
+            });
+            pipeline.addPolicy(bearerPolicy(this.options.credential(), this.options.scope, this.options.requestTimeoutMs));
+            if (this.options.agent)
+                pipeline.addPolicy((0,esm/* agentPolicy */.ew)(this.options.agent));
+            if (this.options.onAttempt)
+                pipeline.addPolicy(attemptLogPolicy(this.options.onAttempt, this.options.requestIdHeader ?? 'x-ms-request-id'), {
+                    afterPhase: 'Retry',
+                });
+            this.pipeline = pipeline;
+        }
+        return this.pipeline;
+    }
+    toServiceError(op, response) {
+        let code = `HTTP${response.status}`;
+        let message = response.bodyAsText?.slice(0, 500) || '(no body)';
+        const parsed = parseErrorBody(this.options.parseError, response.bodyAsText ?? undefined);
+        if (parsed?.code)
+            code = String(parsed.code);
+        if (parsed?.message)
+            message = String(parsed.message);
+        return new ServiceError({
+            op,
+            status: response.status,
+            code,
+            message,
+            requestId: this.requestId(response),
+            requestIdHeader: this.options.requestIdHeader,
+            correlationId: response.headers.get('x-ms-correlation-request-id'),
+            retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        });
+    }
+}
+function parseErrorBody(parse, text) {
+    try {
+        return parse(JSON.parse(text ?? ''));
+    }
+    catch {
+        // Not JSON (a proxy's HTML page, say): keep the raw text.
+        return undefined;
+    }
+}
+/** Renew an access token this long before it expires (or halfway through a shorter remaining life). */
+const TOKEN_RENEW_MARGIN_MS = 2 * 60_000;
+/**
+ * Adds the access token, cached until shortly before it expires. Used instead of the SDK's
+ * bearerTokenAuthenticationPolicy: that one renews in the background within 2 minutes of expiry,
+ * and when the renewal still fails at expiry (Entra or the OIDC token service briefly down) its
+ * promise rejects with nobody awaiting it, and the unhandled rejection kills the process mid-wait.
+ * Here the token is renewed inside the request that needs it, so a failure fails that request,
+ * which the callers retry like any other transient fault.
+ */
+function bearerPolicy(credential, scope, timeoutMs) {
+    let token;
+    let renewAt = 0;
+    let pending;
+    return {
+        name: 'actionBearerToken',
+        async sendRequest(request, next) {
+            if (!request.url.toLowerCase().startsWith('https://')) {
+                throw new Error('Refusing to send an access token over a connection that is not HTTPS.');
+            }
+            if (!token || Date.now() >= renewAt) {
+                // Concurrent requests share one token request.
+                const current = (pending ??= credential.getToken(scope, { abortSignal: request.abortSignal }).finally(() => {
+                    if (pending === current)
+                        pending = undefined;
+                }));
+                // A hung Entra or GitHub token endpoint must not stall the step: give up on this attempt
+                // (the request was not sent, so any caller may retry) and start afresh next time.
+                const fresh = await withTimeout(current, timeoutMs, () => {
+                    if (pending === current)
+                        pending = undefined;
+                    return new TransportError('sign-in', 'TIMEOUT', `no token from Entra ID within ${Math.round(timeoutMs / 1000)}s`, {
+                        notSent: true,
+                        timedOut: true,
+                    });
+                });
+                if (!fresh)
+                    throw new errors_AuthError('Signing in returned no access token.');
+                const now = Date.now();
+                token = fresh;
+                renewAt = Math.min(fresh.refreshAfterTimestamp ?? Infinity, fresh.expiresOnTimestamp - Math.min(TOKEN_RENEW_MARGIN_MS, (fresh.expiresOnTimestamp - now) / 2));
+            }
+            request.headers.set('Authorization', `Bearer ${token.token}`);
+            return next(request);
+        },
+    };
+}
+function withTimeout(promise, ms, onTimeout) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    // The abandoned promise may still reject later; nobody awaits it then.
+    promise.catch(() => undefined);
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+function parseRetryAfter(raw) {
+    const value = raw?.trim();
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds))
+        return Math.max(0, seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+/** One line per HTTP attempt (method, path, status, request ID), for step debug logging. */
+function attemptLogPolicy(log, idHeader) {
+    return {
+        name: 'actionAttemptLog',
+        async sendRequest(request, next) {
+            const started = Date.now();
+            const { pathname } = new URL(request.url);
+            try {
+                const res = await next(request);
+                const id = res.headers.get(idHeader);
+                log(`${request.method} ${pathname} → ${res.status} in ${Date.now() - started}ms${id ? ` (${idHeader} ${id})` : ''}`);
+                return res;
+            }
+            catch (e) {
+                const err = e;
+                log(`${request.method} ${pathname} → ${err.code ?? err.name}: ${err.message} after ${Date.now() - started}ms`);
+                throw e;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/runtime/version.ts
+// Kept equal to package.json's version by a unit test; sent in the User-Agent header.
+const ACTION_NAME = 'run-adf-pipeline-action';
+const ACTION_VERSION = '1.0.0';
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+
+;// CONCATENATED MODULE: ./src/services/clouds.ts
+// The endpoints of each Azure cloud the action can target, per service. Sovereign clouds are
+// first-class: hard-wiring the public endpoints (or Synapse's public audience) is a known failure
+// of other tools. Synapse values: Azure PowerShell's AzureEnvironmentConstants and the Azure CLI's
+// cloud table (services-and-run-control.md §1.2).
+const CLOUDS = {
+    azurecloud: {
+        name: 'AzureCloud',
+        resourceManager: 'https://management.azure.com',
+        authorityHost: 'https://login.microsoftonline.com',
+        oidcAudience: 'api://AzureADTokenExchange',
+        studioHost: 'https://adf.azure.com',
+        synapseSuffix: 'dev.azuresynapse.net',
+        synapseResource: 'https://dev.azuresynapse.net',
+        synapseStudioHost: 'https://web.azuresynapse.net',
+        fabricApi: 'https://api.fabric.microsoft.com',
+        fabricResource: 'https://api.fabric.microsoft.com',
+        fabricPortal: 'https://app.fabric.microsoft.com',
+    },
+    azureusgovernment: {
+        name: 'AzureUSGovernment',
+        resourceManager: 'https://management.usgovcloudapi.net',
+        authorityHost: 'https://login.microsoftonline.us',
+        oidcAudience: 'api://AzureADTokenExchangeUSGov',
+        studioHost: 'https://adf.azure.us',
+        synapseSuffix: 'dev.azuresynapse.usgovcloudapi.net',
+        synapseResource: 'https://dev.azuresynapse.usgovcloudapi.net',
+        synapseStudioHost: 'https://web.azuresynapse.usgovcloudapi.net',
+        // Not documented by Microsoft for Fabric; seen only in third-party code (§2.8).
+        fabricApi: 'https://api.fabric.microsoft.us',
+        fabricResource: 'https://api.fabric.microsoft.us',
+        fabricPortal: 'https://app.fabric.microsoft.us',
+    },
+    azurechinacloud: {
+        name: 'AzureChinaCloud',
+        resourceManager: 'https://management.chinacloudapi.cn',
+        authorityHost: 'https://login.chinacloudapi.cn',
+        oidcAudience: 'api://AzureADTokenExchangeChina',
+        studioHost: 'https://adf.azure.cn',
+        synapseSuffix: 'dev.azuresynapse.azure.cn',
+        synapseResource: 'https://dev.azuresynapse.azure.cn',
+        synapseStudioHost: 'https://web.azuresynapse.azure.cn',
+        fabricApi: 'https://api.fabric.microsoft.cn',
+        fabricResource: 'https://api.fabric.microsoft.cn',
+        fabricPortal: 'https://app.fabric.microsoft.cn',
+    },
+};
+const CLOUD_NAMES = Object.values(CLOUDS).map((c) => c.name);
+function clouds_findCloud(name) {
+    return CLOUDS[name.trim().toLowerCase()];
+}
+function factoryResourceId(subscriptionId, resourceGroup, factoryName) {
+    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.DataFactory/factories/${factoryName}`;
+}
+/** The monitoring link for a run in ADF Studio (the list view when runId is omitted). */
+function studioRunUrl(studioHost, factoryId, runId) {
+    const path = runId ? `/en/monitoring/pipelineruns/${encodeURIComponent(runId)}` : '/en/monitoring/pipelineruns';
+    return `${studioHost}${path}?factory=${encodeURIComponent(factoryId)}`;
+}
+
+;// CONCATENATED MODULE: ./src/services/data-factory/client.ts
+const API_VERSION = '2018-06-01';
+/** ARM's CloudError: `{error: {code, message}}`. */
+const parseArmError = (body) => body?.error;
+const seg = (s) => encodeURIComponent(s);
+/** ADF and Synapse page run queries with a continuationToken sent back in the same filter body. */
+async function pagedQuery(rest, op, path, filter, maxPages, o) {
+    const items = [];
+    let token;
+    for (let page = 0; page < maxPages; page++) {
+        const res = await rest.send(op, 'POST', path, {
+            ...o,
+            body: token ? { ...filter, continuationToken: token } : filter,
+        });
+        items.push(...(res?.value ?? []));
+        token = res?.continuationToken;
+        if (!token)
+            break;
+    }
+    return items;
+}
+/** Follows `nextLink` (a full URL) through a bounded number of pages. */
+async function listNames(rest, op, path, o) {
+    const names = [];
+    let url = rest.url(path);
+    for (let page = 0; page < 20; page++) {
+        const res = (await rest.request(op, 'GET', url, o)).body;
+        for (const p of res?.value ?? [])
+            names.push(p.name);
+        if (!res?.nextLink)
+            break;
+        url = res.nextLink;
+    }
+    return names;
+}
+/** Requests relative to the factory's resource ID on ARM. */
+class DataFactoryClient {
+    rest;
+    constructor(rest) {
+        this.rest = rest;
+    }
+    getFactory(o) {
+        return this.rest.send('get factory', 'GET', '', o);
+    }
+    listPipelines(o) {
+        return listNames(this.rest, 'list pipelines', '/pipelines', o);
+    }
+    getPipeline(name, o) {
+        return this.rest.send('get pipeline', 'GET', `/pipelines/${seg(name)}`, o);
+    }
+    createRun(name, parameters, flags, o) {
+        return this.rest.send('createRun', 'POST', `/pipelines/${seg(name)}/createRun`, {
+            ...o,
+            query: {
+                referencePipelineRunId: flags.referencePipelineRunId || undefined,
+                isRecovery: flags.isRecovery || undefined,
+                startActivityName: flags.startActivityName || undefined,
+                startFromFailure: flags.startFromFailure || undefined,
+            },
+            body: parameters && Object.keys(parameters).length ? parameters : undefined,
+        });
+    }
+    getRun(runId, o) {
+        return this.rest.send('get run', 'GET', `/pipelineruns/${seg(runId)}`, o);
+    }
+    async cancelRun(runId, recursive, o) {
+        await this.rest.send('cancel run', 'POST', `/pipelineruns/${seg(runId)}/cancel`, {
+            ...o,
+            query: { isRecursive: recursive },
+        });
+    }
+    queryPipelineRuns(filter, o) {
+        return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, 50, o);
+    }
+    queryActivityRuns(runId, filter, o) {
+        return pagedQuery(this.rest, 'query activity runs', `/pipelineruns/${seg(runId)}/queryActivityruns`, filter, 100, o);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/services/near-name.ts
+// "Did you mean …?" for a pipeline or workspace name that does not exist.
+/**
+ * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
+ * means more than case differs: separators (daily_load for daily-load) or a typo or two.
+ */
+function nearestName(wanted, names) {
+    const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const w = wanted.toLowerCase();
+    let best;
+    for (const name of names) {
+        const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
+        if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
+;// CONCATENATED MODULE: ./src/services/data-factory/explain.ts
+// Turns the Data Factory errors users actually hit into what to do about them. The 404 diagnosis
+// makes one extra read to tell factory from pipeline.
+
+
+/** ARM's 403: name the denied action and the role that grants it. */
+function explainForbidden(e, factoryId) {
+    const action = /perform action '([^']+)'/.exec(e.serviceMessage)?.[1];
+    const principal = /object id '([^']+)'/.exec(e.serviceMessage)?.[1];
+    const lines = [
+        `The signed-in principal${principal ? ` (object id ${principal})` : ''} is not allowed to ${action ? `perform '${action}'` : 'do this'}.`,
+        `Grant it the 'Data Factory Contributor' role on the factory (scope ${factoryId}), or a custom role that includes ${action ? `'${action}'` : "'Microsoft.DataFactory/factories/pipelines/createrun/action'"}. This action needs: Microsoft.DataFactory/factories/pipelines/read, .../pipelines/createrun/action, .../pipelineruns/read, .../pipelineruns/cancel/action, .../querypipelineruns/action and .../pipelineruns/queryactivityruns/action.`,
+        'Role assignments can take a few minutes to apply.',
+    ];
+    return lines.join('\n');
+}
+/** ARM's 404: tell whether the resource group, the factory or the pipeline is missing. */
+async function explainNotFound(e, client, names) {
+    if (e.code === 'ResourceGroupNotFound') {
+        return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+    }
+    if (e.code === 'SubscriptionNotFound') {
+        return `Subscription ${names.subscriptionId} was not found. Check 'subscription-id' and 'environment'.`;
+    }
+    try {
+        await client.getFactory({ timeoutMs: 15_000 });
+    }
+    catch (inner) {
+        if (inner instanceof ServiceError && inner.status === 404) {
+            if (inner.code === 'ResourceGroupNotFound') {
+                return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+            }
+            return `Data factory '${names.factoryName}' does not exist in resource group '${names.resourceGroup}' of subscription ${names.subscriptionId}. Check 'factory-name', 'resource-group', 'subscription-id' and 'environment'.`;
+        }
+        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errors_errorMessage(inner)}).`;
+    }
+    let listing = '';
+    try {
+        const names2 = await client.listPipelines({ timeoutMs: 15_000 });
+        const near = nearestName(names.pipelineName, names2);
+        listing = names2.length
+            ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
+            : ' The factory has no pipelines: has it been published?';
+    }
+    catch {
+        // Listing is a courtesy; without read access to the list, say what we know.
+    }
+    return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
+}
+/** Adds what to do to an error ARM or Data Factory answered with. */
+async function explainDataFactoryError(e, client, factoryId, names) {
+    if (!(e instanceof ServiceError))
+        return;
+    if (e.status === 403)
+        e.hint = explainForbidden(e, factoryId);
+    else if (e.status === 404)
+        e.hint = await explainNotFound(e, client, names);
+    else if (e.status === 401)
+        e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
+    else if (e.code === 'ReferencedPipelineRunNotValid')
+        e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
+}
+
+;// CONCATENATED MODULE: ./src/services/service.ts
+const SERVICE_KINDS = (/* unused pure expression or super */ null && (['data-factory', 'synapse', 'fabric']));
+const FINAL_STATUSES = ['Succeeded', 'Failed', 'Cancelled'];
+const isFinal = (status) => FINAL_STATUSES.includes(status ?? '');
+/** Service timestamps as the contract's outputs want them: UTC, ending in Z (Fabric's lack the zone). */
+function utcTimestamp(value) {
+    if (typeof value !== 'string' || !value)
+        return undefined;
+    return /(?:Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`;
+}
+
+;// CONCATENATED MODULE: ./src/services/data-factory/run-view.ts
+// ADF's and Synapse's PipelineRun, and their run-query filter, in the lifecycle's terms.
+
+const STATUSES = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];
+function toRunView(run) {
+    const start = utcTimestamp(run.runStart);
+    const end = utcTimestamp(run.runEnd);
+    let durationMs = typeof run.durationInMs === 'number' ? run.durationInMs : undefined;
+    if (durationMs === undefined && start && end) {
+        const ms = Date.parse(end) - Date.parse(start);
+        if (Number.isFinite(ms))
+            durationMs = ms;
+    }
+    return {
+        runId: run.runId,
+        pipelineName: run.pipelineName ?? '',
+        // The services document these six; anything new is shown as it is, and is not final.
+        status: (STATUSES.includes(run.status) ? run.status : run.status || 'Queued'),
+        message: run.message ?? '',
+        runStart: start,
+        runEnd: end,
+        durationMs,
+        parameters: run.parameters,
+        invokedByType: run.invokedBy?.invokedByType ?? run.invokedBy?.name,
+        raw: run,
+    };
+}
+function runFilter(q) {
+    const filters = [
+        { operand: 'PipelineName', operator: 'Equals', values: [q.pipelineName] },
+    ];
+    if (q.statuses?.length)
+        filters.push({ operand: 'Status', operator: 'In', values: [...q.statuses] });
+    return {
+        lastUpdatedAfter: q.after.toISOString(),
+        lastUpdatedBefore: q.before.toISOString(),
+        filters,
+        orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
+    };
+}
+/** The activity-run query window: required; a day either side covers clock skew and long queues. */
+function activityFilter(anchor) {
+    const start = Date.parse(anchor ?? '') || Date.now();
+    return {
+        lastUpdatedAfter: new Date(start - 86_400_000).toISOString(),
+        lastUpdatedBefore: new Date(Date.now() + 86_400_000).toISOString(),
+        orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/services/data-factory/service.ts
+// Azure Data Factory behind the PipelineService interface: ARM, api-version 2018-06-01.
+
+
+
+
+
+class DataFactoryService {
+    target;
+    kind = 'data-factory';
+    shortName = 'ADF';
+    studioName = 'ADF Studio';
+    runIdFromClientRequestId = true;
+    home;
+    factoryId;
+    client;
+    constructor(target, rest) {
+        this.target = target;
+        this.factoryId = factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName);
+        this.client = new DataFactoryClient(rest);
+        this.home = {
+            label: 'Factory',
+            text: `\`${target.factoryName}\` (resource group \`${target.resourceGroup}\`)`,
+        };
+    }
+    async readDefinition(pipelineName, o) {
+        try {
+            const pipeline = await this.client.getPipeline(pipelineName, o);
+            return { definitions: (pipeline.properties?.parameters ?? {}) };
+        }
+        catch (e) {
+            if (e instanceof ServiceError && e.status === 403) {
+                return {
+                    unavailable: `Cannot read the definition of pipeline '${pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant 'Microsoft.DataFactory/factories/pipelines/read' to enable the check, or set 'validate-parameters: false' to skip it.`,
+                };
+            }
+            throw e;
+        }
+    }
+    startRun(r, o) {
+        return this.client.createRun(r.pipelineName, r.parameters, r.flags, { ...o, clientRequestId: r.clientRequestId });
+    }
+    async getRun(ref, o) {
+        return toRunView(await this.client.getRun(ref.runId, o));
+    }
+    cancelRun(ref, recursive, o) {
+        return this.client.cancelRun(ref.runId, recursive, o);
+    }
+    listActivityRuns(ref, o) {
+        return this.client.queryActivityRuns(ref.runId, activityFilter(ref.runStart), o);
+    }
+    async findRuns(q, o) {
+        return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
+    }
+    runUrl(ref) {
+        return studioRunUrl(this.target.studioHost, this.factoryId, ref.runId);
+    }
+    explain(e, pipelineName) {
+        return explainDataFactoryError(e, this.client, this.factoryId, { ...this.target, pipelineName });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/services/index.ts
+// Builds the pipeline service the inputs name. Adding a service means adding its folder, its
+// target and one case in each function here.
+
+
+
+
+
+
+
+
+
+function targetFor(inputs) {
+    const studioHost = findCloud(inputs.cloud.name)?.studioHost ?? inputs.cloud.studioHost;
+    return {
+        service: 'data-factory',
+        resourceManager: inputs.cloud.resourceManager,
+        subscriptionId: inputs.subscriptionId,
+        resourceGroup: inputs.resourceGroup,
+        factoryName: inputs.factoryName,
+        studioHost,
+    };
+}
+/**
+ * The service client for the step, signing in with the given method. The service's requests and
+ * Entra ID's share one HTTPS agent; unless a proxy is configured, it starts the TLS handshakes with
+ * both right away, so they overlap with loading the sign-in code.
+ */
+function createService(target, method, o) {
+    const agent = createAgent();
+    // The Azure CLI signs in by itself.
+    if (method.mode !== 'azure-cli')
+        agent?.preconnect(o.authorityHost);
+    const common = {
+        credential: () => maskingCredential(method, { agent }),
+        agent,
+        userAgent: USER_AGENT,
+        requestTimeoutMs: requestTimeoutMs(),
+        onReauthenticate: (op) => core/* info */.pq(`Azure rejected the access token during ${op}; signing in again.`),
+    };
+    switch (target.service) {
+        case 'data-factory': {
+            agent?.preconnect(target.resourceManager);
+            return new DataFactoryService(target, new RestClient({
+                ...common,
+                baseUrl: `${target.resourceManager}${factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName)}`,
+                scope: `${target.resourceManager}/.default`,
+                apiVersion: API_VERSION,
+                parseError: parseArmError,
+                onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`ARM ${line}`) : undefined,
+            }));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/cancel.ts
+// Cancels a run and finds out what became of it. A run that had already finished is reported
+// plainly: that is a normal race, not an error.
+
+
+
+
+/** After this many reads in a row fail, stop confirming: the cancel was accepted, say so and go. */
+const CONFIRM_READ_FAILURES = 3;
+async function cancelRun(service, ref, o) {
+    const until = Date.now() + o.budgetMs;
+    const timeoutMs = () => Math.max(500, Math.min(5_000, until - Date.now()));
+    const read = async () => {
+        try {
+            return await service.getRun(ref, { timeoutMs: timeoutMs(), abortSignal: o.signal });
+        }
+        catch {
+            return undefined;
+        }
+    };
+    let run = await read();
+    if (run && isFinal(run.status))
+        return { outcome: 'already-final', run };
+    for (let attempt = 1;; attempt++) {
+        try {
+            await service.cancelRun(ref, o.recursive, { timeoutMs: timeoutMs(), abortSignal: o.signal });
+            break;
+        }
+        catch (e) {
+            // The services refuse to cancel a run that just finished; look before calling it an error.
+            run = (await read()) ?? run;
+            if (run && isFinal(run.status) && run.status !== 'Cancelled')
+                return { outcome: 'already-final', run };
+            if (run?.status === 'Cancelled' || run?.status === 'Canceling')
+                return { outcome: 'cancelled', run };
+            // Cancelling twice does no harm, so a transient failure is tried again while the budget lasts.
+            const pause = retryDelay(e, attempt, { baseMs: 500, maxMs: 5_000 });
+            if (isRetryable(e) && Date.now() + pause < until - 1_000 && (await sleep(pause, o.signal)))
+                continue;
+            return { outcome: 'failed', run, error: errors_errorMessage(e) };
+        }
+    }
+    // Confirm: a cancel moves the run to Canceling, then Cancelled.
+    let failedReads = 0;
+    while (Date.now() < until - 300 && failedReads < CONFIRM_READ_FAILURES) {
+        const seen = await read();
+        if (seen) {
+            run = seen;
+            failedReads = 0;
+        }
+        else
+            failedReads++;
+        if (run && isFinal(run.status))
+            break;
+        if (!(await sleep(Math.min(1_000, until - Date.now() - 300), o.signal)))
+            break;
+    }
+    if (run && isFinal(run.status) && run.status !== 'Cancelled')
+        return { outcome: 'already-final', run };
+    return { outcome: 'cancelled', run };
+}
+function describeCancel(runId, c, where) {
+    switch (c.outcome) {
+        case 'cancelled':
+            return `Cancelled run ${runId}${c.run ? `; its status is now ${c.run.status}` : ''}.`;
+        case 'already-final':
+            return `Run ${runId} had already ended (${c.run.status}) before it could be cancelled; nothing to cancel.`;
+        case 'failed':
+            return `Could not cancel run ${runId}: ${c.error}${c.run ? ` (last known status ${c.run.status})` : ''}. Cancel it in ${where} if it is still running.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/backstop.ts
+// What the post step does when main stopped before it finished with the run it started: check the
+// run through transient faults, and cancel it if it is still going and the inputs ask for it.
+
+
+
+
+
+
+
+
+async function lookAfterRun(runId, context) {
+    const secret = core/* getInput */.V4('client-secret');
+    if (secret)
+        core/* setSecret */.Pq(secret);
+    let where = 'the service';
+    try {
+        const service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
+        const ref = { runId, pipelineName: context.pipelineName };
+        const url = service.runUrl(ref);
+        where = url ? `${service.studioName}: ${url}` : service.studioName;
+        core/* info */.pq(`The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`);
+        // Persist through transient faults: this is the last chance to stop a run nobody watches.
+        const run = await retry(() => service.getRun(ref), { until: Date.now() + CANCEL_BUDGET_MS });
+        if (isFinal(run.status)) {
+            core/* info */.pq(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
+            return;
+        }
+        if (!context.cancelOnWorkflowCancel) {
+            core/* warning */.$e(`Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`);
+            return;
+        }
+        core/* info */.pq(`Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
+        const c = await cancelRun(service, ref, { recursive: context.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
+        const line = describeCancel(runId, c, service.studioName);
+        if (c.outcome === 'failed')
+            core/* warning */.$e(line);
+        else
+            core/* info */.pq(line);
+    }
+    catch (e) {
+        core/* warning */.$e(`Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ${where}.`);
+    }
+}
+function authFor(c) {
+    return authMethodFor(c.authMode, { ...c.auth, clientSecret: core/* getInput */.V4('client-secret') });
+}
+
+
+/***/ })
+
+};

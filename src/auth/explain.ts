@@ -1,0 +1,187 @@
+// Sign-in failures: one definition of "this is a sign-in error", which of them may pass on their
+// own (and are retried), and what to change for the ones that will not.
+import type { AuthMethod } from './types.js';
+import { ID_TOKEN_HINT } from './hints.js';
+import { AuthError, errorMessage } from '../http/errors.js';
+
+export interface AuthContext {
+  method: AuthMethod;
+  clientId: string;
+  tenantId: string;
+  audience: string;
+  cloudName: string;
+  defaultAudience: string;
+  authorityHost: string;
+}
+
+/**
+ * Errors @azure/identity throws when no token could be had, and our own AuthError. Entra's own
+ * refusals (AADSTS codes) arrive as AuthenticationRequiredError: MSAL's ServerError is wrapped in it.
+ */
+const SIGN_IN_ERROR_NAMES = new Set([
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'AuthenticationRequiredError',
+  'AggregateAuthenticationError',
+  'AuthError',
+]);
+
+/** Whether the error is a failure to get a token (as opposed to a service's answer). */
+export function isSignInError(e: unknown): boolean {
+  return e instanceof Error && SIGN_IN_ERROR_NAMES.has(e.name);
+}
+
+/** Entra codes whose cause is configuration: asking again will not help. */
+const PERMANENT_AADSTS = new Set([
+  '70021',
+  // Expired assertion: every attempt presents a fresh ID token, so a repeat fails the same way
+  // (runner clock, or the job is past the time GitHub issues tokens for).
+  '700024',
+  '700211',
+  '700212',
+  '700213',
+  '7002138',
+  '7000215',
+  '7000222',
+  '700016',
+  '90002',
+  '900023',
+  '50059',
+]);
+
+/** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
+const MAY_PASS_AADSTS = new Set(['50058', '500011']);
+
+export function aadstsCode(e: unknown): string | undefined {
+  const text = `${errorMessage(e)} ${JSON.stringify((e as { errorResponse?: unknown })?.errorResponse ?? '')}`;
+  return /AADSTS(\d+)/.exec(text)?.[1];
+}
+
+function entraText(e: unknown): string {
+  const desc = (e as { errorResponse?: { errorDescription?: string } })?.errorResponse?.errorDescription;
+  const text = desc || errorMessage(e);
+  // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
+  // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
+  // lines. Keep Entra's own sentence.
+  const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
+  return (own ?? text.split(/\r?\n/)[0]).trim();
+}
+
+/** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
+export function isTransientAuthError(e: unknown): boolean {
+  if (!(e instanceof Error) || !isSignInError(e) || e.name === 'AggregateAuthenticationError') return false;
+  const code = aadstsCode(e);
+  if (code && PERMANENT_AADSTS.has(code)) return false;
+  if (code && MAY_PASS_AADSTS.has(code)) return true;
+  // Other 4xx answers are about the request itself. MSAL's ServerError, the cause of the
+  // AuthenticationRequiredError that @azure/identity throws, carries the HTTP status.
+  const status = (e as { statusCode?: number }).statusCode ?? (e.cause as { status?: number } | undefined)?.status;
+  if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) return false;
+  if (code) return true;
+  return !/az login|could not be found|not installed/i.test(e.message);
+}
+
+const SUBJECT_FORMS = [
+  'repo:OWNER/REPO:ref:refs/heads/BRANCH   (a push or workflow_dispatch on a branch)',
+  'repo:OWNER/REPO:environment:NAME        (a job with `environment: NAME`; this replaces the ref form)',
+  'repo:OWNER/REPO:pull_request            (pull_request events)',
+  'repo:OWNER/REPO:ref:refs/tags/TAG       (a tag)',
+];
+
+function claimLines(claims: Record<string, unknown> | undefined): string {
+  if (!claims) return '  (no ID token was obtained, so its claims cannot be shown)';
+  const pick = ['iss', 'sub', 'aud', 'job_workflow_ref', 'environment', 'event_name', 'ref'];
+  return pick
+    .filter((k) => claims[k] !== undefined)
+    .map((k) => `  ${k}: ${Array.isArray(claims[k]) ? (claims[k] as unknown[]).join(', ') : String(claims[k])}`)
+    .join('\n');
+}
+
+/** Maps a sign-in failure to an AuthError whose message says what to change. */
+export function explainAuthError(e: unknown, ctx: AuthContext): AuthError {
+  if (e instanceof AuthError) return e;
+  const code = aadstsCode(e);
+  const claims = ctx.method.lastIdTokenClaims?.();
+  const raw = code ? entraText(e) : errorMessage(e);
+  const app = `application ${ctx.clientId} in tenant ${ctx.tenantId}`;
+  const fail = (summary: string, hint: string) =>
+    new AuthError(`Sign-in to Azure failed (${ctx.method.mode}): ${summary}`, { cause: e, hint });
+
+  switch (code) {
+    case '70021':
+    case '700213':
+    case '7002138':
+    case '700211': {
+      const sub = claims?.sub ? String(claims.sub) : 'SUBJECT';
+      return fail(
+        `no federated credential of ${app} matches this workflow's ID token. Entra said: ${raw}`,
+        [
+          'The ID token GitHub issued for this job has these claims (the token itself is never printed):',
+          claimLines(claims),
+          `Add a federated credential to the app registration (Certificates & secrets → Federated credentials) with issuer '${claims?.iss ?? 'https://token.actions.githubusercontent.com'}', subject '${sub}' and audience '${ctx.audience}'.`,
+          'The subject must match exactly, and the match is case-sensitive. Its form depends on the trigger:',
+          ...SUBJECT_FORMS.map((f) => `  ${f}`),
+          'Repositories created after July 2026 use immutable IDs: repo:OWNER@OWNER-ID/REPO@REPO-ID:...; copy the sub claim above.',
+        ].join('\n'),
+      );
+    }
+    case '700212':
+      return fail(
+        `the ID token's audience does not match the federated credential. Entra said: ${raw}`,
+        `The token was requested for audience '${ctx.audience}'. The ${ctx.cloudName} default is '${ctx.defaultAudience}'; set the 'audience' input to the audience registered on the federated credential, or register '${ctx.audience}' there.\n${claimLines(claims)}`,
+      );
+    case '700024':
+      return fail(
+        `the client assertion (GitHub ID token) had expired. Entra said: ${raw}`,
+        'The action fetches a fresh ID token for every sign-in, so this usually means the job ran past the ~6 hours for which GitHub lets it request tokens, or the runner clock is wrong. Check the runner clock, or shorten the wait (timeout).',
+      );
+    case '7000215':
+      return fail(
+        `Entra rejected the client secret of ${app}. Entra said: ${raw}`,
+        "Use the secret's Value (shown once when the secret is created), not its Secret ID, and check that the secret belongs to this client-id. Better: switch to OIDC and drop the secret.",
+      );
+    case '7000222':
+      return fail(
+        `the client secret of ${app} has expired. Entra said: ${raw}`,
+        'Create a new client secret and update the repository secret, or switch to OIDC.',
+      );
+    case '700016':
+      return fail(
+        `Entra does not know ${app}. Entra said: ${raw}`,
+        "Check 'client-id' (the Application (client) ID, not the object ID) and 'tenant-id' (the Directory (tenant) ID the app is registered in), and that 'environment' is the cloud the app lives in.",
+      );
+    case '90002':
+      return fail(
+        `tenant '${ctx.tenantId}' was not found. Entra said: ${raw}`,
+        `Check 'tenant-id' and 'environment' (${ctx.cloudName}, signing in at ${ctx.authorityHost}): a tenant exists in one cloud only.`,
+      );
+  }
+  const name = (e as Error)?.name;
+  const message = errorMessage(e);
+  if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
+    return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
+  }
+  if (ctx.method.mode === 'azure-cli') {
+    if (/could not be found|not installed/i.test(message)) {
+      return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
+    }
+    if (/az login/i.test(message)) {
+      return fail(
+        'the Azure CLI is not logged in.',
+        "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.",
+      );
+    }
+  }
+  if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
+    return fail(
+      `could not read Entra's OpenID configuration for tenant '${ctx.tenantId}' at ${ctx.authorityHost}.`,
+      "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.",
+    );
+  }
+  return fail(
+    raw,
+    code
+      ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
+      : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).',
+  );
+}

@@ -1,0 +1,47 @@
+// Hands the outcome to the runner: outputs, annotations, the job summary, and the step's failure.
+import * as core from '@actions/core';
+import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
+import type { FailedActivity } from '../run/activities.js';
+import { outputsFor, renderSummary, trimText, type Outcome } from './report.js';
+
+export function writeOutputs(outcome: Outcome): void {
+  for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value);
+}
+
+/** Outputs, then the job summary (when asked for). */
+export async function publish(outcome: Outcome, jobSummary: boolean): Promise<void> {
+  writeOutputs(outcome);
+  if (!jobSummary) return;
+  try {
+    await core.summary.addRaw(renderSummary(outcome)).write();
+  } catch (e) {
+    core.warning(`Could not write the job summary: ${errorMessage(e)}`);
+  }
+}
+
+/** One error annotation per failed activity, titled with its name (its path when nested). */
+export function annotateFailures(failed: FailedActivity[]): void {
+  for (const f of failed) {
+    const kind = [f.failureType, f.errorCode].filter(Boolean).join(' ');
+    core.error(trimText(`${kind}${kind ? ': ' : ''}${f.message || '(no message)'}`), {
+      title: f.path.length > 100 ? f.name : f.path,
+    });
+  }
+}
+
+/** Fails the step with the error's own words, its advice, and the IDs Azure support asks for. */
+export function failStep(e: unknown, op?: string, suffix = ''): void {
+  if (e instanceof AuthError) {
+    core.setFailed(`${e.message}${e.hint ? `\n${e.hint}` : ''}${suffix}`);
+    return;
+  }
+  if (e instanceof ServiceError) {
+    const ids = e.ids ? `\n(${e.ids})` : '';
+    const what = op === 'createRun' ? 'Azure refused to start the run' : `Azure answered ${e.op} with an error`;
+    core.setFailed(
+      `${what}: HTTP ${e.status} ${e.code}: ${e.serviceMessage}${e.hint ? `\n${e.hint}` : ''}${ids}${suffix}`,
+    );
+    return;
+  }
+  core.setFailed(`${errorMessage(e)}${suffix}`);
+}

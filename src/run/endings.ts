@@ -1,0 +1,97 @@
+// How a step that started a run ends, as one pure function: whether the step fails, what the user
+// is told, and whether the post step still has work (a run we meant to cancel may still be going).
+import { formatDuration } from '../inputs/duration.js';
+import type { CancelOutcome } from './cancel.js';
+import { describeCancel } from './cancel.js';
+
+/** What became of the cancel we were asked to make, or why none was made. */
+export type CancelResult = CancelOutcome | { outcome: 'not-asked'; input: string };
+
+export type Ending =
+  | { kind: 'final'; status: string }
+  | { kind: 'timeout'; timeoutMs: number; lastStatus: string; cancel: CancelResult }
+  | { kind: 'cancelled'; lastStatus: string; cancel: CancelResult }
+  | { kind: 'error'; error: string; lastStatus: string; cancel: CancelResult | { outcome: 'run-ended' } };
+
+export interface EndingContext {
+  runId: string;
+  pipelineName: string;
+  runUrl: string;
+  /** "ADF Studio", … */
+  studioName: string;
+}
+
+export interface Decision {
+  /** The step fails. */
+  fail: boolean;
+  /** The run's own end decides the report (its activities are read, its failure explained). */
+  reportRun: boolean;
+  /** Nothing is left for the post step: the run ended, was cancelled, or is to be left alone. */
+  handled: boolean;
+  /** Why the step ended when it was not the run's own end, for the summary. */
+  note?: string;
+  /** The step's failure message, or the closing log line when it succeeds (empty: the run's own report). */
+  message: string;
+  /** A line for the log before the step ends. */
+  log?: string;
+}
+
+export function decide(e: Ending, c: EndingContext): Decision {
+  const link = c.runUrl ? `\nRun in ${c.studioName}: ${c.runUrl}` : '';
+  switch (e.kind) {
+    case 'final':
+      return { fail: e.status !== 'Succeeded', reportRun: true, handled: true, message: '' };
+
+    case 'timeout': {
+      const after = formatDuration(e.timeoutMs);
+      if (e.cancel.outcome === 'already-final' && e.cancel.run.status === 'Succeeded') {
+        // It finished as we gave up: the run succeeded, so the step does too.
+        const note = `The run succeeded at the deadline: it ended as the wait timed out after ${after}.`;
+        return { fail: false, reportRun: true, handled: true, note, message: note };
+      }
+      const what = cancelText(e.cancel, c, `The run was left ${e.lastStatus} (cancel-on-timeout: false).`);
+      return {
+        fail: true,
+        reportRun: e.cancel.outcome === 'already-final',
+        handled: e.cancel.outcome !== 'failed',
+        note: `The wait timed out after ${after}. ${what}`,
+        message: `Timed out after ${after} waiting for run ${c.runId} of '${c.pipelineName}'. ${what}${link}`,
+      };
+    }
+
+    case 'cancelled': {
+      const what = cancelText(
+        e.cancel,
+        c,
+        `Run ${c.runId} was left running (cancel-on-workflow-cancel: false); it is still ${e.lastStatus}.`,
+      );
+      return {
+        fail: true,
+        reportRun: false,
+        handled: e.cancel.outcome !== 'failed',
+        note: `The workflow was cancelled. ${what}`,
+        message: `The workflow was cancelled while waiting for run ${c.runId}. ${what}`,
+        log: what,
+      };
+    }
+
+    case 'error': {
+      const what =
+        e.cancel.outcome === 'run-ended'
+          ? `The run itself ended ${e.lastStatus}.`
+          : cancelText(e.cancel, c, `The run was left running (cancel-on-workflow-cancel: false).`);
+      return {
+        fail: true,
+        reportRun: false,
+        handled: e.cancel.outcome !== 'failed',
+        note: `The action failed: ${e.error} ${what}`,
+        message: `\nRun ${c.runId}: ${c.runUrl || '(no link)'}\n${what}`,
+      };
+    }
+  }
+}
+
+function cancelText(r: CancelResult, c: EndingContext, notAsked: string): string {
+  if (r.outcome === 'not-asked') return notAsked;
+  return describeCancel(c.runId, r, c.studioName);
+}

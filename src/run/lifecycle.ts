@@ -1,0 +1,281 @@
+// The run lifecycle, written once for every service: check the parameters, start the run without
+// duplicates, wait through faults, cancel when asked, report. Whatever happens after the start
+// answers, the user learns the run's ID and fate, and the run is cancelled when the inputs say so.
+import * as core from '@actions/core';
+import { explainAuthError, isSignInError, type AuthContext } from '../auth/explain.js';
+import { ServiceError, errorMessage } from '../http/errors.js';
+import { retry } from '../http/retry.js';
+import { formatDuration } from '../inputs/duration.js';
+import type { Inputs } from '../inputs/inputs.js';
+import {
+  displayParameters,
+  secureValues,
+  validateParameters,
+  type ParameterDefinitions,
+} from '../inputs/parameters.js';
+import { annotateFailures, failStep, publish } from '../report/publish.js';
+import { failureMessage, type Outcome } from '../report/report.js';
+import { CANCEL_BUDGET_MS, CREATE_PHASE_MS, settleMs } from '../runtime/tuning.js';
+import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
+import { failedActivities, fetchActivityRows } from './activities.js';
+import { cancelRun } from './cancel.js';
+import { decide, type CancelResult, type Ending } from './endings.js';
+import type { Signals } from './signals.js';
+import { startRun } from './start.js';
+import { STATE } from './state.js';
+import { waitForRun } from './wait.js';
+
+export type LifecycleInputs = Pick<
+  Inputs,
+  | 'pipelineName'
+  | 'parameters'
+  | 'referenceRunId'
+  | 'recovery'
+  | 'startActivity'
+  | 'startFromFailure'
+  | 'validateParameters'
+  | 'wait'
+  | 'timeoutMs'
+  | 'pollInterval'
+  | 'cancelOnTimeout'
+  | 'cancelOnWorkflowCancel'
+  | 'cancelRecursive'
+  | 'jobSummary'
+>;
+
+export interface Lifecycle {
+  service: PipelineService;
+  inputs: LifecycleInputs;
+  signals: Signals;
+  auth: AuthContext;
+  /** Called once the start is about to be sent, to save what the post step needs. */
+  beforeStart(): void;
+}
+
+/** Adds what to do to any error the step may fail with. */
+export async function explain(e: unknown, l: Pick<Lifecycle, 'service' | 'auth' | 'inputs'>): Promise<Error> {
+  if (isSignInError(e)) return explainAuthError(e, l.auth);
+  if (e instanceof ServiceError) {
+    try {
+      await l.service.explain(e, l.inputs.pipelineName);
+    } catch {
+      // The diagnosis is a courtesy; the error stands without it.
+    }
+    return e;
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+export async function runLifecycle(l: Lifecycle): Promise<void> {
+  const { service, inputs, signals } = l;
+  const why = (e: unknown) => explain(e, l);
+
+  // 1. Check the parameters against the pipeline's declaration.
+  let parameters = inputs.parameters;
+  let definitions: ParameterDefinitions | undefined;
+  try {
+    await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
+  } catch (e) {
+    failStep(await why(e));
+    return;
+  }
+  if (inputs.referenceRunId) {
+    if (Object.keys(parameters).length) {
+      core.warning(
+        `'reference-run-id' is set, so ${service.shortName} reuses that run's parameters and ignores 'parameters' and 'parameters-file'.`,
+      );
+    }
+  } else if (inputs.validateParameters) {
+    try {
+      const read = await retry(() => service.readDefinition(inputs.pipelineName, { abortSignal: signals.signal }), {
+        until: Date.now() + 120_000,
+        signal: signals.signal,
+      });
+      if ('unavailable' in read) core.warning(read.unavailable);
+      else definitions = read.definitions;
+    } catch (e) {
+      failStep(await why(e));
+      return;
+    }
+    if (definitions) {
+      const checked = validateParameters(definitions, parameters);
+      if (checked.problems.length) {
+        core.setFailed(
+          `The parameters do not fit pipeline '${inputs.pipelineName}' (no run was started):\n${checked.problems.map((p) => `  - ${p}`).join('\n')}`,
+        );
+        return;
+      }
+      for (const c of checked.conversions) core.info(`Converted parameter ${c}.`);
+      parameters = checked.values;
+    }
+  }
+  for (const secret of secureValues(parameters, definitions)) core.setSecret(secret);
+  const shown = displayParameters(parameters, definitions);
+  if (Object.keys(parameters).length) core.info(`Parameters: ${JSON.stringify(shown)}`);
+  if (signals.signal.aborted) {
+    core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
+    return;
+  }
+
+  // 2. Start the run.
+  l.beforeStart();
+  let runId: string;
+  const startedAt = Date.now();
+  try {
+    const started = await startRun(service, {
+      pipelineName: inputs.pipelineName,
+      parameters,
+      flags: {
+        referencePipelineRunId: inputs.referenceRunId || undefined,
+        isRecovery: inputs.recovery || undefined,
+        startActivityName: inputs.startActivity || undefined,
+        startFromFailure: inputs.startFromFailure || undefined,
+      },
+      deadline: startedAt + Math.min(inputs.timeoutMs, CREATE_PHASE_MS),
+      signal: signals.signal,
+      settleMs: settleMs(),
+      log: core,
+    });
+    runId = started.runId;
+  } catch (e) {
+    failStep(await why(e), 'createRun');
+    return;
+  }
+  core.saveState(STATE.runId, runId);
+  const ref: RunRef = { runId, pipelineName: inputs.pipelineName };
+  const runUrl = service.runUrl(ref);
+  core.setOutput('run-id', runId);
+  core.setOutput('run-url', runUrl);
+  core.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
+  if (runUrl) core.info(`Monitor it in ${service.studioName}: ${runUrl}`);
+
+  const outcome: Outcome = {
+    pipelineName: inputs.pipelineName,
+    service,
+    runId,
+    runUrl,
+    status: 'Queued',
+    parameters: shown,
+    definitions,
+  };
+  // The last run read, whoever read it: a failure later must not report a stale status.
+  let lastRun: RunView | undefined;
+  const seen = (run: RunView | undefined) => {
+    if (!run) return;
+    lastRun = run;
+    outcome.run = run;
+    outcome.status = run.status;
+  };
+  const ctx = { runId, pipelineName: inputs.pipelineName, runUrl, studioName: service.studioName };
+  const cancel = async (asked: boolean, input: string, budgetMs: number): Promise<CancelResult> => {
+    if (!asked) return { outcome: 'not-asked', input };
+    const c = await cancelRun(service, ref, { recursive: inputs.cancelRecursive, budgetMs });
+    seen(c.run);
+    return c;
+  };
+
+  try {
+    if (!inputs.wait && !signals.signal.aborted) {
+      seen(await readRun(service, ref));
+      await finish(inputs.jobSummary, outcome, true);
+      core.info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
+      return;
+    }
+
+    // 3. Wait (unless the workflow was cancelled while the run was being started).
+    core.info(
+      `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
+    );
+    const result = await waitForRun(service, {
+      run: ref,
+      createdAt: startedAt,
+      deadline: Date.now() + inputs.timeoutMs,
+      pollInterval: inputs.pollInterval,
+      signal: signals.signal,
+      log: core,
+      onRun: seen,
+    });
+    seen(result.run);
+
+    let ending: Ending;
+    if (result.outcome === 'final') {
+      ending = { kind: 'final', status: result.run.status };
+    } else if (result.outcome === 'timeout') {
+      core.info(
+        `Timed out after ${formatDuration(inputs.timeoutMs)}; the run was last seen ${lastRun?.status ?? 'Queued'}.`,
+      );
+      ending = {
+        kind: 'timeout',
+        timeoutMs: inputs.timeoutMs,
+        lastStatus: outcome.status,
+        cancel: await cancel(inputs.cancelOnTimeout, 'cancel-on-timeout', CANCEL_BUDGET_MS),
+      };
+    } else {
+      if (inputs.cancelOnWorkflowCancel) {
+        core.info(
+          `Cancelling ${service.shortName} run ${runId}${inputs.cancelRecursive ? ' and its child pipelines' : ''}.`,
+        );
+      }
+      const c = await cancel(inputs.cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
+      ending = { kind: 'cancelled', lastStatus: outcome.status, cancel: c };
+    }
+    await end(ending);
+  } catch (e) {
+    // Our own failure after the run exists: say where the run is and what became of it.
+    const err = await why(e);
+    const c: CancelResult | { outcome: 'run-ended' } =
+      lastRun && isFinal(lastRun.status)
+        ? { outcome: 'run-ended' }
+        : await cancel(inputs.cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
+    const d = decide({ kind: 'error', error: errorMessage(err), lastStatus: outcome.status, cancel: c }, ctx);
+    outcome.note = d.note;
+    await finish(inputs.jobSummary, outcome, d.handled);
+    failStep(err, undefined, d.message);
+  }
+
+  async function end(ending: Ending): Promise<void> {
+    const d = decide(ending, ctx);
+    if (d.note) outcome.note = d.note;
+    if (d.reportRun && lastRun) await addActivities(service, outcome, lastRun);
+    await finish(inputs.jobSummary, outcome, d.handled);
+    if (ending.kind === 'final') {
+      if (d.fail) core.setFailed(failureMessage(outcome));
+      else core.info(`Run ${runId} succeeded in ${formatDuration(outcome.run?.durationMs ?? NaN)}.`);
+      return;
+    }
+    if (d.log) core.info(d.log);
+    if (d.fail) core.setFailed(d.message);
+    else core.info(d.message);
+  }
+}
+
+async function readRun(service: PipelineService, ref: RunRef): Promise<RunView | undefined> {
+  try {
+    return await retry(() => service.getRun(ref), { until: Date.now() + 60_000 });
+  } catch (e) {
+    core.warning(`Could not read run ${ref.runId} (${errorMessage(e)}); reporting what is known.`);
+    return undefined;
+  }
+}
+
+async function addActivities(service: PipelineService, outcome: Outcome, run: RunView): Promise<void> {
+  try {
+    outcome.activities = await retry(() => fetchActivityRows(service, run), { until: Date.now() + 60_000 });
+  } catch (e) {
+    core.warning(
+      `Could not read the activity runs of run ${run.runId} (${errorMessage(e)}); the report has no activity details.`,
+    );
+    return;
+  }
+  outcome.failed = failedActivities(outcome.activities);
+  annotateFailures(outcome.failed);
+}
+
+/**
+ * Outputs and summary. When the run is handled (ended, cancelled, or to be left alone), the post
+ * step has nothing to do; when a cancel we were asked for failed, it tries again.
+ */
+async function finish(jobSummary: boolean, outcome: Outcome, handled: boolean): Promise<void> {
+  await publish(outcome, jobSummary);
+  if (handled) core.saveState(STATE.done, 'true');
+}

@@ -1,0 +1,206 @@
+// Starting a run without starting two. createRun is resent as is only when the service surely did
+// not start one (the connection never reached it, or it throttled the call). After any other
+// failure the request may have started a run, so we look for it before sending again.
+import { isTransientAuthError } from '../auth/explain.js';
+import { CancelledError, ServiceError, TransportError, errorMessage } from '../http/errors.js';
+import { retry } from '../http/retry.js';
+import { formatDuration } from '../inputs/duration.js';
+import { sleep } from '../runtime/sleep.js';
+import type { PipelineService, RerunFlags, RunView } from '../services/service.js';
+
+export interface StartRunOptions {
+  pipelineName: string;
+  parameters: Record<string, unknown>;
+  flags: RerunFlags;
+  /** Give up (with the last error) when this time (ms epoch) has passed. */
+  deadline: number;
+  signal: AbortSignal;
+  /** How long to let a possibly-created run show up in queries before sending again. */
+  settleMs: number;
+  log: { info(line: string): void; warning(line: string): void };
+}
+
+export interface StartedRun {
+  runId: string;
+  /** True when the run was found by query after an ambiguous failure, not returned by createRun. */
+  adopted: boolean;
+  attempts: number;
+}
+
+// Azure's clock and ours may differ; a run created by our request is at most this much "older".
+const CLOCK_MARGIN_MS = 60_000;
+
+export class DuplicateRunsError extends Error {
+  constructor(
+    readonly candidates: RunView[],
+    where: string,
+  ) {
+    super(
+      `createRun failed in a way that may or may not have started a run, and ${candidates.length} runs of this pipeline with these parameters started since: ${candidates
+        .map((r) => `${r.runId} (${r.status}, started ${r.runStart ?? '?'})`)
+        .join(', ')}. The action will not guess which is yours nor start another; check them in ${where}.`,
+    );
+    this.name = 'DuplicateRunsError';
+  }
+}
+
+export async function startRun(service: PipelineService, o: StartRunOptions): Promise<StartedRun> {
+  let attempts = 0;
+  for (;;) {
+    if (o.signal.aborted) throw new CancelledError();
+    attempts++;
+    const sentAt = Date.now();
+    let failure: unknown;
+    try {
+      // Not aborted on cancellation: cutting createRun off mid-flight would leave it ambiguous.
+      // Its own request timeout bounds it; main cancels the run once the ID is known.
+      const { runId } = await service.startRun({
+        pipelineName: o.pipelineName,
+        parameters: o.parameters,
+        flags: o.flags,
+      });
+      if (!runId) throw new Error('createRun answered without a runId.');
+      return { runId, adopted: false, attempts };
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      failure = e;
+    }
+
+    if (failure instanceof ServiceError && failure.status === 429) {
+      // Throttled by ARM before dispatch: nothing was started.
+      const wait = Math.max(failure.retryAfterMs ?? 0, 1000 * Math.min(30, 2 ** attempts));
+      o.log.warning(
+        `Azure is throttling createRun (HTTP 429 ${failure.code}); sending it again in ${formatDuration(wait)}.`,
+      );
+      await pause(wait, o);
+      continue;
+    }
+    if (failure instanceof TransportError && failure.notSent) {
+      const wait = 1000 * Math.min(30, 2 ** attempts);
+      o.log.warning(
+        `createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`,
+      );
+      await pause(wait, o);
+      continue;
+    }
+    if (isTransientAuthError(failure)) {
+      // Getting a token failed, so the request never went out (a 401 is re-authenticated before
+      // it gets here, and ARM had refused that request): nothing was started.
+      const wait = 1000 * Math.min(30, 2 ** attempts);
+      o.log.warning(
+        `Could not sign in to send createRun (${errorMessage(failure)}); nothing was sent, so trying again in ${formatDuration(wait)}.`,
+      );
+      await pause(wait, o);
+      continue;
+    }
+    const ambiguous =
+      failure instanceof TransportError ||
+      (failure instanceof ServiceError && (failure.status >= 500 || failure.status === 408));
+    if (!ambiguous) throw failure;
+
+    o.log.warning(
+      `createRun failed after the request was sent (${errorMessage(failure)}); checking whether Azure started the run anyway.`,
+    );
+    const found = await findCreatedRuns(service, o, sentAt);
+    if (found.length === 1) {
+      o.log.info(`Found the run the failed request started: ${found[0].runId}. Using it instead of starting another.`);
+      return { runId: found[0].runId, adopted: true, attempts };
+    }
+    if (found.length > 1) throw new DuplicateRunsError(found, service.studioName);
+    o.log.info('No run was started by the failed request; sending createRun again.');
+    if (Date.now() >= o.deadline) throw failure;
+  }
+}
+
+async function pause(ms: number, o: StartRunOptions): Promise<void> {
+  if (Date.now() + ms > o.deadline)
+    throw new Error(`Gave up starting the run: Azure kept refusing createRun until the time limit.`);
+  if (!(await sleep(ms, o.signal))) throw new CancelledError();
+}
+
+/**
+ * Runs of this pipeline created by a request sent at `sentAt` whose parameters match what we sent.
+ * Asked twice, `settleMs` apart, because a run may take a moment to become visible to queries.
+ */
+async function findCreatedRuns(service: PipelineService, o: StartRunOptions, sentAt: number): Promise<RunView[]> {
+  for (let round = 0; round < 2; round++) {
+    if (round > 0 && !(await sleep(o.settleMs, o.signal))) throw new CancelledError();
+    let runs: RunView[];
+    try {
+      runs = await retry(
+        () =>
+          service.findRuns(
+            {
+              pipelineName: o.pipelineName,
+              after: new Date(sentAt - CLOCK_MARGIN_MS),
+              before: new Date(Date.now() + 86_400_000),
+            },
+            { abortSignal: o.signal },
+          ),
+        { until: Math.max(o.deadline, Date.now() + 60_000), signal: o.signal },
+      );
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      // Could not look: sending again could duplicate a run, so stop with a clear message.
+      throw new Error(
+        `createRun failed ambiguously and the runs of '${o.pipelineName}' could not be listed to check whether it started one (${errorMessage(e)}). Not sending it again, to avoid a duplicate run; check ${service.studioName}.`,
+        { cause: e },
+      );
+    }
+    const matches = runs.filter(
+      (r) =>
+        createdSince(r, sentAt) &&
+        isManual(r) &&
+        (o.flags.referencePipelineRunId || !r.parameters || sameParameters(r.parameters, o.parameters)),
+    );
+    if (matches.length) return matches;
+  }
+  return [];
+}
+
+function createdSince(r: RunView, sentAt: number): boolean {
+  const t = Date.parse(r.runStart ?? String(r.raw.lastUpdated ?? ''));
+  return Number.isNaN(t) || t >= sentAt - CLOCK_MARGIN_MS;
+}
+
+function isManual(r: RunView): boolean {
+  const type = r.invokedByType;
+  // Runs started through the API are "Manual"; triggers and parent pipelines say so.
+  return !type || /manual/i.test(type);
+}
+
+/** ADF and Synapse report run parameters as strings; compare what we sent in that form. */
+export function sameParameters(reported: Record<string, unknown>, sent: Record<string, unknown>): boolean {
+  return Object.entries(sent).every(([name, value]) => {
+    if (!(name in reported)) return false;
+    const got = reported[name];
+    if (typeof value === 'string') return got === value;
+    return canonical(got) === canonical(value);
+  });
+}
+
+function canonical(v: unknown): string {
+  let value = v;
+  if (typeof v === 'string') {
+    // ADF may write booleans .NET-style ("True"); nothing else is case-insensitive.
+    if (/^(true|false)$/i.test(v)) return v.toLowerCase();
+    try {
+      value = JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}

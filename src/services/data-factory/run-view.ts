@@ -1,0 +1,51 @@
+// ADF's and Synapse's PipelineRun, and their run-query filter, in the lifecycle's terms.
+import { utcTimestamp, type RunQuery, type RunStatus, type RunView } from '../service.js';
+import type { PipelineRun, RunFilterParameters } from './types.js';
+
+const STATUSES: readonly string[] = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];
+
+export function toRunView(run: PipelineRun): RunView {
+  const start = utcTimestamp(run.runStart);
+  const end = utcTimestamp(run.runEnd);
+  let durationMs = typeof run.durationInMs === 'number' ? run.durationInMs : undefined;
+  if (durationMs === undefined && start && end) {
+    const ms = Date.parse(end) - Date.parse(start);
+    if (Number.isFinite(ms)) durationMs = ms;
+  }
+  return {
+    runId: run.runId,
+    pipelineName: run.pipelineName ?? '',
+    // The services document these six; anything new is shown as it is, and is not final.
+    status: (STATUSES.includes(run.status) ? run.status : run.status || 'Queued') as RunStatus,
+    message: run.message ?? '',
+    runStart: start,
+    runEnd: end,
+    durationMs,
+    parameters: run.parameters,
+    invokedByType: run.invokedBy?.invokedByType ?? run.invokedBy?.name,
+    raw: run,
+  };
+}
+
+export function runFilter(q: RunQuery): RunFilterParameters {
+  const filters: RunFilterParameters['filters'] = [
+    { operand: 'PipelineName', operator: 'Equals', values: [q.pipelineName] },
+  ];
+  if (q.statuses?.length) filters.push({ operand: 'Status', operator: 'In', values: [...q.statuses] });
+  return {
+    lastUpdatedAfter: q.after.toISOString(),
+    lastUpdatedBefore: q.before.toISOString(),
+    filters,
+    orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
+  };
+}
+
+/** The activity-run query window: required; a day either side covers clock skew and long queues. */
+export function activityFilter(anchor: string | undefined): RunFilterParameters {
+  const start = Date.parse(anchor ?? '') || Date.now();
+  return {
+    lastUpdatedAfter: new Date(start - 86_400_000).toISOString(),
+    lastUpdatedBefore: new Date(Date.now() + 86_400_000).toISOString(),
+    orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
+  };
+}

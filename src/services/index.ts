@@ -1,0 +1,66 @@
+// Builds the pipeline service the inputs name. Adding a service means adding its folder, its
+// target and one case in each function here.
+import * as core from '@actions/core';
+import { maskingCredential, type AuthMethod } from '../auth/index.js';
+import { createAgent } from '../http/connections.js';
+import { RestClient } from '../http/rest-client.js';
+import type { Inputs } from '../inputs/inputs.js';
+import { requestTimeoutMs } from '../runtime/tuning.js';
+import { USER_AGENT } from '../runtime/version.js';
+import { factoryResourceId, findCloud } from './clouds.js';
+import { API_VERSION, parseArmError } from './data-factory/client.js';
+import { DataFactoryService, type DataFactoryTarget } from './data-factory/service.js';
+import type { PipelineService } from './service.js';
+
+/** Where the pipelines live and how to reach them; saved for the post step (no secrets). */
+export type ServiceTarget = DataFactoryTarget;
+
+export function targetFor(inputs: Inputs): ServiceTarget {
+  const studioHost = findCloud(inputs.cloud.name)?.studioHost ?? inputs.cloud.studioHost;
+  return {
+    service: 'data-factory',
+    resourceManager: inputs.cloud.resourceManager,
+    subscriptionId: inputs.subscriptionId,
+    resourceGroup: inputs.resourceGroup,
+    factoryName: inputs.factoryName,
+    studioHost,
+  };
+}
+
+/**
+ * The service client for the step, signing in with the given method. The service's requests and
+ * Entra ID's share one HTTPS agent; unless a proxy is configured, it starts the TLS handshakes with
+ * both right away, so they overlap with loading the sign-in code.
+ */
+export function createService(
+  target: ServiceTarget,
+  method: AuthMethod,
+  o: { authorityHost: string },
+): PipelineService {
+  const agent = createAgent();
+  // The Azure CLI signs in by itself.
+  if (method.mode !== 'azure-cli') agent?.preconnect(o.authorityHost);
+  const common = {
+    credential: () => maskingCredential(method, { agent }),
+    agent,
+    userAgent: USER_AGENT,
+    requestTimeoutMs: requestTimeoutMs(),
+    onReauthenticate: (op: string) => core.info(`Azure rejected the access token during ${op}; signing in again.`),
+  };
+  switch (target.service) {
+    case 'data-factory': {
+      agent?.preconnect(target.resourceManager);
+      return new DataFactoryService(
+        target,
+        new RestClient({
+          ...common,
+          baseUrl: `${target.resourceManager}${factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName)}`,
+          scope: `${target.resourceManager}/.default`,
+          apiVersion: API_VERSION,
+          parseError: parseArmError,
+          onAttempt: core.isDebug() ? (line) => core.debug(`ARM ${line}`) : undefined,
+        }),
+      );
+    }
+  }
+}

@@ -1,0 +1,114 @@
+// What the run lifecycle needs from a pipeline service, and nothing more. Data Factory, Synapse and
+// Fabric each implement it in their own folder; the lifecycle (src/run/) names none of them.
+import type { CallOptions } from '../http/rest-client.js';
+import type { ParameterDefinitions } from '../inputs/parameters.js';
+
+export type ServiceKind = 'data-factory' | 'synapse' | 'fabric';
+export const SERVICE_KINDS: readonly ServiceKind[] = ['data-factory', 'synapse', 'fabric'];
+
+/** One status vocabulary for every service (the contract's `status` output). */
+export type RunStatus = 'Queued' | 'InProgress' | 'Succeeded' | 'Failed' | 'Canceling' | 'Cancelled';
+export const FINAL_STATUSES: readonly string[] = ['Succeeded', 'Failed', 'Cancelled'];
+export const isFinal = (status: string | undefined): boolean => FINAL_STATUSES.includes(status ?? '');
+
+/** A run as the lifecycle sees it, read from the service's own object. */
+export interface RunView {
+  runId: string;
+  pipelineName: string;
+  status: RunStatus;
+  /** The service's message ('' when it has none). */
+  message: string;
+  /** ISO 8601 UTC, ending in Z. */
+  runStart?: string;
+  runEnd?: string;
+  durationMs?: number;
+  /** Parameters as the service echoes them (ADF and Synapse: strings), where it does. */
+  parameters?: Record<string, unknown>;
+  /** Who started it: 'Manual' for API runs; triggers and parent pipelines say so. */
+  invokedByType?: string;
+  /** The service's own object, for the `run` output. */
+  raw: Record<string, unknown>;
+}
+
+/** Addresses a run: Fabric needs the pipeline (item) as well as the run ID. */
+export interface RunRef {
+  runId: string;
+  pipelineName: string;
+}
+
+/** An activity run in ADF's shape, which Synapse and Fabric share. */
+export interface ActivityRun {
+  pipelineName?: string;
+  pipelineRunId?: string;
+  activityName: string;
+  activityType?: string;
+  activityRunId?: string;
+  status?: string;
+  activityRunStart?: string | null;
+  activityRunEnd?: string | null;
+  durationInMs?: number | null;
+  input?: unknown;
+  output?: { pipelineRunId?: string; pipelineName?: string; [key: string]: unknown } | null;
+  error?: { errorCode?: string; message?: string; failureType?: string; target?: string } | null;
+  [key: string]: unknown;
+}
+
+export interface RerunFlags {
+  referencePipelineRunId?: string;
+  isRecovery?: boolean;
+  startActivityName?: string;
+  startFromFailure?: boolean;
+}
+
+export interface StartRequest {
+  pipelineName: string;
+  parameters: Record<string, unknown>;
+  flags: RerunFlags;
+  /** Sent as the client request ID; ADF and Synapse take it as the run ID. */
+  clientRequestId?: string;
+}
+
+export interface RunQuery {
+  pipelineName: string;
+  /** Only runs in these statuses (all when absent). */
+  statuses?: RunStatus[];
+  /** Runs updated in this window. */
+  after: Date;
+  before: Date;
+}
+
+/** The declared parameters, or why they cannot be read (then the parameters go unchecked). */
+export type DefinitionResult = { definitions: ParameterDefinitions } | { unavailable: string };
+
+export interface PipelineService {
+  readonly kind: ServiceKind;
+  /** For messages: "ADF", "Synapse", "Fabric". */
+  readonly shortName: string;
+  /** Where the link leads: "ADF Studio", "Synapse Studio", "the Fabric monitoring hub". */
+  readonly studioName: string;
+  /** Where the pipelines live, for the summary: label ("Factory") and what to show. */
+  readonly home: { label: string; text: string };
+  /** Whether createRun takes the client request ID as the run ID (exactly-once starts). */
+  readonly runIdFromClientRequestId: boolean;
+
+  /** Resolves names to what the service addresses (Fabric: workspace and item IDs). */
+  prepare?(pipelineName: string, o?: CallOptions): Promise<void>;
+  readDefinition(pipelineName: string, o?: CallOptions): Promise<DefinitionResult>;
+  /** One attempt; never retried by the service itself (it may have started a run). */
+  startRun(request: StartRequest, o?: CallOptions): Promise<{ runId: string }>;
+  getRun(ref: RunRef, o?: CallOptions): Promise<RunView>;
+  cancelRun(ref: RunRef, recursive: boolean, o?: CallOptions): Promise<void>;
+  /** One level: the activities of this run (child pipelines are read by the caller). */
+  listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]>;
+  findRuns(query: RunQuery, o?: CallOptions): Promise<RunView[]>;
+  /** The monitoring link; '' where it cannot be built. */
+  runUrl(ref: RunRef): string;
+  /** Adds what to do (`hint`) to the service's own errors. */
+  explain(e: unknown, pipelineName: string): Promise<void>;
+}
+
+/** Service timestamps as the contract's outputs want them: UTC, ending in Z (Fabric's lack the zone). */
+export function utcTimestamp(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value) return undefined;
+  return /(?:Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`;
+}

@@ -1,0 +1,419 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityRow, FailedActivity } from '../../../src/run/activities.js';
+import { toRunView } from '../../../src/services/data-factory/run-view.js';
+import type { PipelineRun } from '../../../src/services/data-factory/types.js';
+import type { RunView } from '../../../src/services/service.js';
+import {
+  failureMessage,
+  gantt,
+  outputsFor,
+  renderSummary,
+  runDurationMs,
+  trimText,
+  type Outcome,
+} from '../../../src/report/report.js';
+
+const RUN_ID = '2f7fdb90-5df1-4b8b-ac2e-064cfdb5a1a8';
+const URL = `https://adf.azure.com/en/monitoring/pipelineruns/${RUN_ID}?factory=%2Fsubscriptions%2Fs%2FresourceGroups%2Frg%2Fproviders%2FMicrosoft.DataFactory%2Ffactories%2Ff`;
+
+const rawRun = (over: Partial<PipelineRun> = {}): PipelineRun => ({
+  runId: RUN_ID,
+  pipelineName: 'Load Sales',
+  status: 'Failed',
+  runStart: '2024-05-01T10:00:00.000Z',
+  runEnd: '2024-05-01T10:02:05.000Z',
+  durationInMs: 125_000,
+  message: 'Operation on target Copy failed: timeout',
+  parameters: { region: 'eu' },
+  ...over,
+});
+const run = (over: Partial<PipelineRun> = {}): RunView => toRunView(rawRun(over));
+
+const failed = (over: Partial<FailedActivity> = {}): FailedActivity => ({
+  name: 'Copy',
+  type: 'Copy',
+  errorCode: '2200',
+  message: 'Failure happened on Sink side.',
+  failureType: 'UserError',
+  pipelineName: 'Load Sales',
+  pipelineRunId: RUN_ID,
+  activityRunId: 'act-1',
+  path: 'Copy',
+  ...over,
+});
+
+const row = (name: string, over: Partial<ActivityRow> = {}): ActivityRow => ({
+  activityName: name,
+  activityType: 'Copy',
+  status: 'Succeeded',
+  activityRunStart: '2024-05-01T10:00:01.000Z',
+  activityRunEnd: '2024-05-01T10:00:11.000Z',
+  durationInMs: 10_000,
+  depth: 0,
+  path: [],
+  ...over,
+});
+
+const outcome = (over: Partial<Outcome> = {}): Outcome => ({
+  pipelineName: 'Load Sales',
+  service: {
+    shortName: 'ADF',
+    studioName: 'ADF Studio',
+    home: { label: 'Factory', text: '`adf-prod-01` (resource group `rg-data`)' },
+  },
+  runId: RUN_ID,
+  runUrl: URL,
+  status: 'Failed',
+  run: run(),
+  parameters: { region: 'eu', password: '***' },
+  ...over,
+});
+
+describe('runDurationMs', () => {
+  it('prefers durationInMs', () => {
+    expect(runDurationMs(run({ durationInMs: 42 }))).toBe(42);
+    expect(runDurationMs(run({ durationInMs: 0 }))).toBe(0);
+  });
+
+  it('falls back to runEnd - runStart', () => {
+    expect(runDurationMs(run({ durationInMs: null }))).toBe(125_000);
+    expect(runDurationMs(run({ durationInMs: undefined }))).toBe(125_000);
+  });
+
+  it('is undefined while unknown', () => {
+    expect(runDurationMs(undefined)).toBeUndefined();
+    expect(runDurationMs(run({ durationInMs: null, runEnd: null }))).toBeUndefined();
+    expect(runDurationMs(run({ durationInMs: null, runStart: null }))).toBeUndefined();
+    expect(runDurationMs(run({ durationInMs: null, runEnd: 'garbage' }))).toBeUndefined();
+  });
+});
+
+describe('outputsFor', () => {
+  const INTERFACE_OUTPUTS = [
+    'run-id',
+    'status',
+    'message',
+    'run-url',
+    'run-start',
+    'run-end',
+    'duration-ms',
+    'failed-activities',
+    'run',
+  ];
+
+  it('sets every output of the public interface, all strings', () => {
+    const out = outputsFor(outcome({ failed: [failed()] }));
+    expect(Object.keys(out).sort()).toEqual([...INTERFACE_OUTPUTS].sort());
+    for (const v of Object.values(out)) expect(typeof v).toBe('string');
+    expect(out).toMatchObject({
+      'run-id': RUN_ID,
+      status: 'Failed',
+      message: 'Operation on target Copy failed: timeout',
+      'run-url': URL,
+      'run-start': '2024-05-01T10:00:00.000Z',
+      'run-end': '2024-05-01T10:02:05.000Z',
+      'duration-ms': '125000',
+    });
+    expect(JSON.parse(out.run)).toEqual(rawRun());
+  });
+
+  it('computes duration-ms from runStart/runEnd when durationInMs is missing', () => {
+    expect(outputsFor(outcome({ run: run({ durationInMs: null }) }))['duration-ms']).toBe('125000');
+  });
+
+  it('leaves unknown values empty (cancelled run: runEnd and durationInMs null)', () => {
+    const out = outputsFor(
+      outcome({
+        status: 'Cancelled',
+        run: run({ status: 'Cancelled', runEnd: null, durationInMs: null, message: undefined }),
+      }),
+    );
+    expect(out['run-end']).toBe('');
+    expect(out['duration-ms']).toBe('');
+    expect(out.message).toBe('');
+    expect(out['run-start']).toBe('2024-05-01T10:00:00.000Z');
+  });
+
+  it('without a run object: only id, status and url', () => {
+    const out = outputsFor(outcome({ run: undefined, status: 'Queued' }));
+    expect(out).toEqual({
+      'run-id': RUN_ID,
+      status: 'Queued',
+      message: '',
+      'run-url': URL,
+      'run-start': '',
+      'run-end': '',
+      'duration-ms': '',
+      'failed-activities': '[]',
+      run: '',
+    });
+  });
+
+  it('failed-activities is a JSON array with name, type, errorCode, message, failureType', () => {
+    const out = outputsFor(
+      outcome({
+        failed: [
+          failed(),
+          failed({ name: 'Child', type: 'Lookup', errorCode: '', failureType: '', message: 'x', path: 'Exec › Child' }),
+        ],
+      }),
+    );
+    const list = JSON.parse(out['failed-activities']) as Record<string, unknown>[];
+    expect(list).toHaveLength(2);
+    expect(list[0]).toMatchObject({
+      name: 'Copy',
+      type: 'Copy',
+      errorCode: '2200',
+      message: 'Failure happened on Sink side.',
+      failureType: 'UserError',
+    });
+    expect(list[1]).toMatchObject({ name: 'Child', type: 'Lookup', errorCode: '', failureType: '', message: 'x' });
+    // Internal fields stay out.
+    expect(list[0]).not.toHaveProperty('path');
+    expect(list[0]).not.toHaveProperty('activityRunId');
+  });
+});
+
+describe('trimText', () => {
+  it('keeps short text, trimmed', () => {
+    expect(trimText('  hello  ')).toBe('hello');
+    expect(trimText('x'.repeat(600))).toBe('x'.repeat(600));
+  });
+
+  it('cuts long text at a word boundary and says where the rest is', () => {
+    const text = `${'word '.repeat(200)}end`;
+    const t = trimText(text, 100);
+    expect(t.endsWith('… (full text in the job summary)')).toBe(true);
+    const kept = t.slice(0, t.indexOf('…'));
+    expect(kept.length).toBeLessThanOrEqual(100);
+    expect(kept.length).toBeGreaterThan(60);
+    expect(kept).toMatch(/word$/);
+  });
+
+  it('cuts hard when there is no space late enough', () => {
+    const t = trimText('y'.repeat(1000), 50);
+    expect(t).toBe(`${'y'.repeat(50)}… (full text in the job summary)`);
+    const early = trimText(`ab ${'z'.repeat(200)}`, 50);
+    expect(early).toBe(`ab ${'z'.repeat(47)}… (full text in the job summary)`);
+  });
+});
+
+describe('failureMessage', () => {
+  it('names the pipeline, run, status, duration, ADF message, each failed activity and the link', () => {
+    const msg = failureMessage(
+      outcome({
+        failed: [
+          failed(),
+          failed({ path: 'Exec › Inner', type: 'Script', errorCode: '', failureType: '', message: 'bad SQL' }),
+        ],
+      }),
+    );
+    expect(msg.split('\n')).toEqual([
+      `Pipeline 'Load Sales' run ${RUN_ID} ended Failed after 2m 5s.`,
+      'ADF: Operation on target Copy failed: timeout',
+      'Failed activities (2):',
+      '  - Copy (Copy): UserError 2200: Failure happened on Sink side.',
+      '  - Exec › Inner (Script): bad SQL',
+      `Run in ADF Studio: ${URL}`,
+    ]);
+  });
+
+  it('omits the duration and ADF line when unknown', () => {
+    const msg = failureMessage(
+      outcome({ status: 'Cancelled', run: run({ durationInMs: null, runEnd: null, message: '' }) }),
+    );
+    expect(msg).toBe(`Pipeline 'Load Sales' run ${RUN_ID} ended Cancelled.\nRun in ADF Studio: ${URL}`);
+  });
+
+  it('trims a very long ADF message', () => {
+    const msg = failureMessage(outcome({ run: run({ message: 'long '.repeat(1000) }) }));
+    const adf = msg.split('\n')[1];
+    expect(adf.startsWith('ADF: long long')).toBe(true);
+    expect(adf.endsWith('… (full text in the job summary)')).toBe(true);
+    expect(adf.length).toBeLessThanOrEqual('ADF: '.length + 1000 + '… (full text in the job summary)'.length);
+  });
+});
+
+describe('renderSummary', () => {
+  it.each([
+    ['Succeeded', '✅'],
+    ['Failed', '❌'],
+    ['Cancelled', '⏹️'],
+    ['Canceling', '⏹️'],
+    ['InProgress', '⏳'],
+    ['Queued', '⏳'],
+    ['Weird', 'ℹ️'],
+  ])('status %s has mark %s', (status, mark) => {
+    const md = renderSummary(outcome({ status, run: run({ status }) }));
+    expect(md.split('\n')[0]).toBe(`## ${mark} Load Sales: ${status}`);
+    expect(md).toContain(`| Status | ${mark} ${status} |`);
+  });
+
+  it('has the facts table with the Studio link', () => {
+    const md = renderSummary(outcome());
+    expect(md).toContain('| Pipeline | `Load Sales` |');
+    expect(md).toContain('| Factory | `adf-prod-01` (resource group `rg-data`) |');
+    expect(md).toContain(`| Run ID | [\`${RUN_ID}\`](${URL}) |`);
+    expect(md).toContain('| Start | 2024-05-01T10:00:00.000Z |');
+    expect(md).toContain('| End | 2024-05-01T10:02:05.000Z |');
+    expect(md).toContain('| Duration | 2m 5s |');
+    expect(md).toContain('| Message | Operation on target Copy failed: timeout |');
+  });
+
+  it('shows dashes while times are unknown, and the note', () => {
+    const md = renderSummary(outcome({ run: undefined, status: 'InProgress', note: 'The wait timed out after 6h.' }));
+    expect(md).toContain('> The wait timed out after 6h.');
+    expect(md).toContain('| Start | – |');
+    expect(md).toContain('| End | – |');
+    expect(md).toContain('| Duration | – |');
+    expect(md).not.toContain('| Message |');
+  });
+
+  it('has a collapsible parameters block with the (already masked) values', () => {
+    const md = renderSummary(outcome());
+    expect(md).toContain('<details><summary>Parameters (2)</summary>');
+    expect(md).toContain('```json\n{\n  "region": "eu",\n  "password": "***"\n}\n```');
+  });
+
+  it('keeps code fences in parameter values from closing the block', () => {
+    const md = renderSummary(outcome({ parameters: { sql: '```drop```' } }));
+    const block = md.slice(md.indexOf('```json'), md.indexOf('</details>'));
+    expect(block.match(/```/g)).toHaveLength(2);
+  });
+
+  it('has a section per failed activity', () => {
+    const md = renderSummary(
+      outcome({
+        failed: [
+          failed(),
+          failed({ path: 'Exec › Inner', type: 'Script', errorCode: '', failureType: '', message: '' }),
+        ],
+      }),
+    );
+    expect(md).toContain('### Failed activities (2)');
+    expect(md).toContain('#### ❌ Copy (Copy)\n\nUserError · `2200`\n\n```text\nFailure happened on Sink side.\n```');
+    expect(md).toContain('#### ❌ Exec › Inner (Script)\n\n```text\n(no message)\n```');
+  });
+
+  it('has no failed or activity sections when there are none', () => {
+    const md = renderSummary(outcome({ status: 'Succeeded', failed: [], activities: [] }));
+    expect(md).not.toContain('Failed activities');
+    expect(md).not.toContain('Activity runs');
+    expect(md).not.toContain('```mermaid');
+  });
+
+  it('has an activity table with nesting, status marks, durations and errors', () => {
+    const md = renderSummary(
+      outcome({
+        activities: [
+          row('Exec', {
+            activityType: 'ExecutePipeline',
+            status: 'Failed',
+            durationInMs: 65_000,
+            error: { message: 'child failed' },
+          }),
+          row('Inner', { depth: 1, path: ['Exec'], status: 'Failed', durationInMs: null, error: { message: 'bad' } }),
+        ],
+      }),
+    );
+    expect(md).toContain('### Activity runs (2)');
+    expect(md).toContain('| Activity | Type | Status | Start | Duration | Error |');
+    expect(md).toContain('| Exec | ExecutePipeline | ❌ Failed | 2024-05-01T10:00:01.000Z | 1m 5s | child failed |');
+    expect(md).toContain('| &nbsp;&nbsp;↳ Inner | Copy | ❌ Failed | 2024-05-01T10:00:01.000Z | – | bad |');
+  });
+
+  it('draws a mermaid gantt only when there are more than 3 activities', () => {
+    const three = [row('A'), row('B'), row('C')];
+    expect(renderSummary(outcome({ activities: three }))).not.toContain('```mermaid');
+    const four = [...three, row('D', { status: 'Failed' })];
+    const md = renderSummary(outcome({ activities: four }));
+    expect(md).toContain('```mermaid\ngantt\n');
+    // The chart comes before the table.
+    expect(md.indexOf('```mermaid')).toBeLessThan(md.indexOf('### Activity runs'));
+  });
+
+  it('escapes pipes and newlines in table cells', () => {
+    const md = renderSummary(
+      outcome({
+        pipelineName: 'a|b',
+        run: run({ message: 'line one\nline | two\r\nthree' }),
+        activities: [row('x|y', { activityType: 'T|U', error: { message: 'e1\ne2 | e3' } })],
+      }),
+    );
+    expect(md).toContain('| Pipeline | `a\\|b` |');
+    expect(md).toContain('| Message | line one<br>line \\| two<br>three |');
+    expect(md).toContain('| x\\|y | T\\|U | ✅ Succeeded | 2024-05-01T10:00:01.000Z | 10s | e1<br>e2 \\| e3 |');
+    // Every table row still has the right number of unescaped cell separators.
+    for (const line of md.split('\n').filter((l) => l.startsWith('| x'))) {
+      expect(line.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(7);
+    }
+  });
+
+  it('trims long activity errors in the table', () => {
+    const md = renderSummary(outcome({ activities: [row('A', { error: { message: 'err '.repeat(200) } })] }));
+    const line = md.split('\n').find((l) => l.startsWith('| A |'))!;
+    expect(line).toContain('… (full text in the job summary)');
+    expect(line.length).toBeLessThan(400);
+  });
+});
+
+describe('gantt', () => {
+  it('one task per timed activity, tagged by status, in epoch ms', () => {
+    const lines = gantt([
+      row('Lookup: config', { status: 'Succeeded' }),
+      row('Copy #1', { status: 'Failed', depth: 1, path: ['Lookup'] }),
+      row('Wait;now', { status: 'InProgress', activityRunEnd: null, durationInMs: 0 }),
+      row('Untimed', { activityRunStart: null }),
+    ]);
+    const start = Date.parse('2024-05-01T10:00:01.000Z');
+    const end = Date.parse('2024-05-01T10:00:11.000Z');
+    expect(lines).toEqual([
+      '```mermaid',
+      'gantt',
+      '  title Activity timeline',
+      '  dateFormat x',
+      '  axisFormat %H:%M:%S',
+      `  Lookup config :done, ${start}, ${end}`,
+      `  · Copy 1 :crit, ${start}, ${end}`,
+      `  Wait now :active, ${start}, ${start + 1}`,
+      '```',
+    ]);
+  });
+
+  it('needs at least two timed activities', () => {
+    expect(gantt([row('A'), row('B', { activityRunStart: null })])).toEqual([]);
+  });
+
+  it('uses durationInMs when runEnd is missing', () => {
+    const lines = gantt([row('A', { activityRunEnd: null, durationInMs: 3_000 }), row('B')]);
+    const start = Date.parse('2024-05-01T10:00:01.000Z');
+    expect(lines[5]).toBe(`  A :done, ${start}, ${start + 3_000}`);
+  });
+
+  it('caps the chart at 60 tasks', () => {
+    const rows = Array.from({ length: 80 }, (_, i) => row(`A${i}`));
+    expect(gantt(rows)).toHaveLength(5 + 60 + 1);
+  });
+});
+
+describe('gantt names', () => {
+  it('an activity named like a gantt keyword stays a task', () => {
+    const rows = ['section Load', 'click here', 'title', 'Copy: a#b;c'].map((activityName, i) => ({
+      activityName,
+      activityType: 'Copy',
+      status: 'Succeeded',
+      activityRunStart: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      activityRunEnd: new Date(Date.UTC(2026, 0, 1, 0, 0, i + 1)).toISOString(),
+      depth: 0,
+      path: [],
+    }));
+    const lines = gantt(rows);
+    const tasks = lines.filter((l) => l.startsWith('  ') && !/^\s+(title|dateFormat|axisFormat) /.test(l));
+    expect(tasks).toHaveLength(4);
+    for (const t of tasks) expect(t).toMatch(/^ {2}(‣ )?[^:#;]+ :done, \d+, \d+$/);
+    expect(tasks[0]).toMatch(/^ {2}‣ section Load :/);
+    expect(tasks[1]).toMatch(/^ {2}‣ click here :/);
+    expect(tasks[2]).toMatch(/^ {2}‣ title :/);
+    expect(tasks[3]).toMatch(/^ {2}Copy a b c :/);
+  });
+});

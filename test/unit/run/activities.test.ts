@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { failedActivities, type ActivityRow } from '../../../src/run/activities.js';
+
+const ROOT = 'root-run';
+
+const row = (activityName: string, over: Partial<ActivityRow> = {}): ActivityRow => ({
+  activityName,
+  activityType: 'Copy',
+  status: 'Succeeded',
+  pipelineName: 'Main',
+  pipelineRunId: ROOT,
+  activityRunId: `act-${activityName}`,
+  depth: 0,
+  path: [],
+  error: { errorCode: '', message: '', failureType: '', target: activityName },
+  ...over,
+});
+
+const failedRow = (activityName: string, over: Partial<ActivityRow> = {}): ActivityRow =>
+  row(activityName, {
+    status: 'Failed',
+    error: { errorCode: '2200', message: `${activityName} broke`, failureType: 'UserError', target: activityName },
+    ...over,
+  });
+
+/** An Execute Pipeline activity that failed because its child run failed. */
+const execRow = (activityName: string, childRunId: string, over: Partial<ActivityRow> = {}): ActivityRow =>
+  failedRow(activityName, {
+    activityType: 'ExecutePipeline',
+    output: { pipelineRunId: childRunId, pipelineName: 'Child' },
+    error: {
+      errorCode: '2011',
+      message: `Operation on target ${activityName} failed: child pipeline failed`,
+      failureType: 'UserError',
+      target: activityName,
+    },
+    ...over,
+  });
+
+describe('failedActivities', () => {
+  it('maps every field of a failed activity', () => {
+    expect(failedActivities([row('Ok'), failedRow('Copy Sales')])).toEqual([
+      {
+        name: 'Copy Sales',
+        type: 'Copy',
+        errorCode: '2200',
+        message: 'Copy Sales broke',
+        failureType: 'UserError',
+        pipelineName: 'Main',
+        pipelineRunId: ROOT,
+        activityRunId: 'act-Copy Sales',
+        path: 'Copy Sales',
+      },
+    ]);
+  });
+
+  it('fills missing fields with empty strings', () => {
+    const [f] = failedActivities([{ activityName: 'Bare', status: 'Failed', depth: 0, path: [], error: null }]);
+    expect(f).toEqual({
+      name: 'Bare',
+      type: '',
+      errorCode: '',
+      message: '',
+      failureType: '',
+      pipelineName: '',
+      pipelineRunId: '',
+      activityRunId: '',
+      path: 'Bare',
+    });
+  });
+
+  it('ignores activities that did not fail', () => {
+    expect(
+      failedActivities([
+        row('A'),
+        row('B', { status: 'Cancelled' }),
+        row('C', { status: 'InProgress' }),
+        row('D', { status: 'Skipped' }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps the order of the rows', () => {
+    expect(failedActivities([failedRow('Z'), row('M'), failedRow('A')]).map((f) => f.name)).toEqual(['Z', 'A']);
+  });
+
+  it('reports the nested child failure and drops the Execute Pipeline wrapper', () => {
+    const rows = [
+      row('Start'),
+      execRow('Run Child', 'child-1'),
+      row('Prep', { depth: 1, path: ['Run Child'], pipelineName: 'Child', pipelineRunId: 'child-1' }),
+      failedRow('Load', {
+        depth: 1,
+        path: ['Run Child'],
+        pipelineName: 'Child',
+        pipelineRunId: 'child-1',
+        activityType: 'Script',
+      }),
+    ];
+    const out = failedActivities(rows);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({
+      name: 'Load',
+      type: 'Script',
+      pipelineName: 'Child',
+      pipelineRunId: 'child-1',
+      path: 'Run Child › Load',
+    });
+  });
+
+  it('drops every wrapper level for a grandchild failure', () => {
+    const rows = [
+      execRow('Outer', 'child-1'),
+      execRow('Middle', 'grandchild-1', { depth: 1, path: ['Outer'], pipelineRunId: 'child-1' }),
+      failedRow('Deep', { depth: 2, path: ['Outer', 'Middle'], pipelineRunId: 'grandchild-1' }),
+    ];
+    expect(failedActivities(rows).map((f) => f.path)).toEqual(['Outer › Middle › Deep']);
+  });
+
+  it('keeps the wrapper when its child rows are not there (not fetched, or too deep)', () => {
+    const out = failedActivities([execRow('Run Child', 'child-1')]);
+    expect(out.map((f) => f.name)).toEqual(['Run Child']);
+    expect(out[0].message).toBe('Operation on target Run Child failed: child pipeline failed');
+  });
+
+  it('keeps the wrapper when the child rows are there but none of them failed', () => {
+    const rows = [
+      execRow('Run Child', 'child-1'),
+      row('Prep', { depth: 1, path: ['Run Child'], pipelineRunId: 'child-1' }),
+      row('Cancelled one', { depth: 1, path: ['Run Child'], pipelineRunId: 'child-1', status: 'Cancelled' }),
+    ];
+    expect(failedActivities(rows).map((f) => f.name)).toEqual(['Run Child']);
+  });
+
+  it('keeps a failed Execute Pipeline that never started a child run', () => {
+    const rows = [
+      failedRow('Run Child', { activityType: 'ExecutePipeline', output: null }),
+      failedRow('Other', { depth: 1, path: ['Run Child'] }),
+    ];
+    expect(failedActivities(rows).map((f) => f.name)).toEqual(['Run Child', 'Other']);
+  });
+
+  it('does not drop a failed activity of the same name in another branch', () => {
+    const rows = [
+      execRow('A', 'child-a'),
+      failedRow('X', { depth: 1, path: ['A'], pipelineRunId: 'child-a' }),
+      execRow('B', 'child-b'),
+    ];
+    expect(failedActivities(rows).map((f) => f.path)).toEqual(['A › X', 'B']);
+  });
+
+  // An Execute Pipeline inside a ForEach runs once per item, each time with the same name and
+  // path but its own child run. Only the iterations whose child failures are listed may be dropped;
+  // fetchActivityRows follows at most 25 child runs, so some children are never read.
+  it('keeps a ForEach iteration wrapper whose child rows were not fetched', () => {
+    const rows = [
+      execRow('Run Child', 'child-1', { activityRunId: 'iter-1' }),
+      failedRow('Load', { depth: 1, path: ['Run Child'], pipelineRunId: 'child-1' }),
+      execRow('Run Child', 'child-2', { activityRunId: 'iter-2' }),
+    ];
+    const out = failedActivities(rows);
+    expect(out.map((f) => [f.path, f.activityRunId])).toEqual([
+      ['Run Child › Load', 'act-Load'],
+      ['Run Child', 'iter-2'],
+    ]);
+  });
+});
