@@ -11,12 +11,27 @@ import { factoryResourceId, findCloud } from './clouds.js';
 import { API_VERSION, parseArmError } from './data-factory/client.js';
 import { DataFactoryService, type DataFactoryTarget } from './data-factory/service.js';
 import type { PipelineService } from './service.js';
+import { API_VERSION as SYNAPSE_API_VERSION, parseSynapseError } from './synapse/client.js';
+import { SynapseService, type SynapseTarget } from './synapse/service.js';
 
 /** Where the pipelines live and how to reach them; saved for the post step (no secrets). */
-export type ServiceTarget = DataFactoryTarget;
+export type ServiceTarget = DataFactoryTarget | SynapseTarget;
 
 export function targetFor(inputs: Inputs): ServiceTarget {
-  const studioHost = findCloud(inputs.cloud.name)?.studioHost ?? inputs.cloud.studioHost;
+  const cloud = findCloud(inputs.cloud.name) ?? inputs.cloud;
+  if (inputs.service === 'synapse') {
+    return {
+      service: 'synapse',
+      workspace: inputs.workspace,
+      // service-endpoint changes the host, never the audience.
+      endpoint: (inputs.serviceEndpoint || `https://${inputs.workspace}.${cloud.synapseSuffix}`).replace(/\/+$/, ''),
+      resource: cloud.synapseResource,
+      subscriptionId: inputs.subscriptionId,
+      resourceGroup: inputs.resourceGroup,
+      studioHost: cloud.synapseStudioHost,
+    };
+  }
+  const studioHost = cloud.studioHost;
   return {
     service: 'data-factory',
     resourceManager: inputs.cloud.resourceManager,
@@ -59,6 +74,20 @@ export function createService(
           apiVersion: API_VERSION,
           parseError: parseArmError,
           onAttempt: core.isDebug() ? (line) => core.debug(`ARM ${line}`) : undefined,
+        }),
+      );
+    }
+    case 'synapse': {
+      agent?.preconnect(target.endpoint);
+      return new SynapseService(
+        target,
+        new RestClient({
+          ...common,
+          baseUrl: target.endpoint,
+          scope: `${target.resource}/.default`,
+          apiVersion: SYNAPSE_API_VERSION,
+          parseError: parseSynapseError,
+          onAttempt: core.isDebug() ? (line) => core.debug(`Synapse ${line}`) : undefined,
         }),
       );
     }

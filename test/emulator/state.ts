@@ -9,6 +9,7 @@ import type {
   PipelineSpec,
   RunScript,
 } from './types.ts';
+import { SERVICE_CONFIG_DEFAULTS } from './service-config.ts';
 import { guid } from './util.ts';
 
 export interface Client {
@@ -88,10 +89,14 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
     message: "Missing value for required parameter(s) {names} of pipeline '{pipeline}'.",
   },
   location: 'eastus',
+<<<<<<< HEAD
   // 0 (the old behaviour) while the action adopts a foreign run when its own is not listed yet; see README.
   queryVisibilityDelayMs: 0,
   pipelinePageSize: 5,
   legacyRunTimes: false,
+=======
+  ...SERVICE_CONFIG_DEFAULTS,
+>>>>>>> syn
 };
 
 export class World {

@@ -1,8 +1,8 @@
-export const id = 523;
-export const ids = [523];
+export const id = 349;
+export const ids = [349];
 export const modules = {
 
-/***/ 523:
+/***/ 1349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1274,6 +1274,161 @@ class DataFactoryService {
     }
 }
 
+;// CONCATENATED MODULE: ./src/services/synapse/client.ts
+
+const client_API_VERSION = '2020-12-01';
+/** CloudError `{error:{code,message}}`, except that a missing pipeline comes unwrapped: `{code,message}`. */
+const parseSynapseError = (body) => {
+    const b = body;
+    return b?.error ?? (b?.code ? { code: b.code, message: b.message } : undefined);
+};
+const client_seg = (s) => encodeURIComponent(s);
+class SynapseClient {
+    rest;
+    constructor(rest) {
+        this.rest = rest;
+    }
+    listPipelines(o) {
+        return listNames(this.rest, 'list pipelines', '/pipelines', o);
+    }
+    getPipeline(name, o) {
+        return this.rest.send('get pipeline', 'GET', `/pipelines/${client_seg(name)}`, o);
+    }
+    createRun(name, parameters, flags, o) {
+        return this.rest.send('createRun', 'POST', `/pipelines/${client_seg(name)}/createRun`, {
+            ...o,
+            // Synapse has no startFromFailure: the inputs refuse it before we get here.
+            query: {
+                referencePipelineRunId: flags.referencePipelineRunId || undefined,
+                isRecovery: flags.isRecovery || undefined,
+                startActivityName: flags.startActivityName || undefined,
+            },
+            body: parameters && Object.keys(parameters).length ? parameters : undefined,
+        });
+    }
+    getRun(runId, o) {
+        return this.rest.send('get run', 'GET', `/pipelineruns/${client_seg(runId)}`, o);
+    }
+    async cancelRun(runId, recursive, o) {
+        await this.rest.send('cancel run', 'POST', `/pipelineruns/${client_seg(runId)}/cancel`, {
+            ...o,
+            query: { isRecursive: recursive },
+        });
+    }
+    queryPipelineRuns(filter, o) {
+        return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, 50, o);
+    }
+    queryActivityRuns(pipelineName, runId, filter, o) {
+        return pagedQuery(this.rest, 'query activity runs', `/pipelines/${client_seg(pipelineName)}/pipelineruns/${client_seg(runId)}/queryActivityruns`, filter, 100, o);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/services/synapse/explain.ts
+// What to do about the errors Synapse answers with. Synapse checks its own RBAC (Synapse roles,
+// not Azure roles); the smallest documented set is in services-and-run-control.md §1.3.
+
+
+const SYNAPSE_ROLES = "Synapse RBAC (Synapse Studio → Manage → Access control): 'Synapse User' plus 'Synapse Credential User' on the workspace system identity (WorkspaceSystemIdentity) to start runs, 'Synapse Monitoring Operator' to read runs and their activities, and 'Synapse Compute Operator' (or 'Synapse Contributor') to cancel; 'Synapse Administrator' covers all of these. Azure roles on the workspace resource do not grant these.";
+async function explainSynapseError(e, client, names) {
+    if (!(e instanceof ServiceError))
+        return;
+    if (e.status === 401) {
+        e.hint = `The Synapse endpoint rejected the access token. The action asks Entra ID for '${names.audience}/.default' (the Synapse data plane of the chosen 'environment'); check that 'environment' is the workspace's cloud and that the principal belongs to the workspace's tenant.`;
+    }
+    else if (e.status === 403) {
+        e.hint = `The signed-in principal lacks a Synapse role in workspace '${names.workspace}'. ${SYNAPSE_ROLES} Role assignments can take a few minutes to apply.`;
+    }
+    else if (e.status === 404 && /PipelineNotFound|NotFound/i.test(e.code)) {
+        let listing = '';
+        try {
+            const all = await client.listPipelines({ timeoutMs: 15_000 });
+            const near = nearestName(names.pipelineName, all);
+            listing = all.length
+                ? ` ${near ? `Did you mean '${near}'? ` : ''}The workspace has ${all.length} pipeline(s): ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}.`
+                : ' The workspace has no published pipelines.';
+        }
+        catch {
+            // The list is a courtesy.
+        }
+        e.hint = `Pipeline '${names.pipelineName}' does not exist in Synapse workspace '${names.workspace}'. Check 'pipeline-name' and 'workspace', and that the pipeline is published (not only saved in a Git branch).${listing}`;
+    }
+    else if (e.code === 'ReferencedPipelineRunNotValid') {
+        e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this workspace.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/services/synapse/service.ts
+// Azure Synapse Analytics pipelines behind the PipelineService interface: the workspace's
+// development endpoint, with Data Factory's models.
+
+
+
+
+function synapseWorkspaceId(t) {
+    return `/subscriptions/${t.subscriptionId}/resourceGroups/${t.resourceGroup}/providers/Microsoft.Synapse/workspaces/${t.workspace}`;
+}
+class SynapseService {
+    target;
+    kind = 'synapse';
+    shortName = 'Synapse';
+    studioName = 'Synapse Studio';
+    runIdFromClientRequestId = true;
+    home;
+    client;
+    constructor(target, rest) {
+        this.target = target;
+        this.client = new SynapseClient(rest);
+        this.home = { label: 'Workspace', text: `\`${target.workspace}\` (Synapse)` };
+    }
+    async readDefinition(pipelineName, o) {
+        try {
+            const pipeline = await this.client.getPipeline(pipelineName, o);
+            return { definitions: (pipeline.properties?.parameters ?? {}) };
+        }
+        catch (e) {
+            if (e instanceof ServiceError && e.status === 403) {
+                return {
+                    unavailable: `Cannot read the definition of pipeline '${pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant a Synapse role that can read pipelines (e.g. 'Synapse User') to enable the check, or set 'validate-parameters: false' to skip it.`,
+                };
+            }
+            throw e;
+        }
+    }
+    startRun(r, o) {
+        return this.client.createRun(r.pipelineName, r.parameters, r.flags, { ...o, clientRequestId: r.clientRequestId });
+    }
+    async getRun(ref, o) {
+        return toRunView(await this.client.getRun(ref.runId, o));
+    }
+    cancelRun(ref, recursive, o) {
+        return this.client.cancelRun(ref.runId, recursive, o);
+    }
+    listActivityRuns(ref, o) {
+        // The path names the pipeline; a child run found through an activity may lack it, so ask the run.
+        const named = ref.pipelineName
+            ? Promise.resolve(ref.pipelineName)
+            : this.client.getRun(ref.runId, o).then((r) => r.pipelineName ?? '');
+        return named.then((name) => this.client.queryActivityRuns(name, ref.runId, activityFilter(ref.runStart), o));
+    }
+    async findRuns(q, o) {
+        return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
+    }
+    runUrl(ref) {
+        const t = this.target;
+        // Synapse Studio addresses a workspace by its Azure resource ID, which only the inputs can give.
+        if (!t.subscriptionId || !t.resourceGroup)
+            return '';
+        return `${t.studioHost}/en/monitoring/pipelineruns/${encodeURIComponent(ref.runId)}?workspace=${encodeURIComponent(synapseWorkspaceId(t))}`;
+    }
+    explain(e, pipelineName) {
+        return explainSynapseError(e, this.client, {
+            workspace: this.target.workspace,
+            pipelineName,
+            audience: this.target.resource,
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/services/index.ts
 // Builds the pipeline service the inputs name. Adding a service means adding its folder, its
 // target and one case in each function here.
@@ -1286,8 +1441,23 @@ class DataFactoryService {
 
 
 
+
+
 function targetFor(inputs) {
-    const studioHost = findCloud(inputs.cloud.name)?.studioHost ?? inputs.cloud.studioHost;
+    const cloud = findCloud(inputs.cloud.name) ?? inputs.cloud;
+    if (inputs.service === 'synapse') {
+        return {
+            service: 'synapse',
+            workspace: inputs.workspace,
+            // service-endpoint changes the host, never the audience.
+            endpoint: (inputs.serviceEndpoint || `https://${inputs.workspace}.${cloud.synapseSuffix}`).replace(/\/+$/, ''),
+            resource: cloud.synapseResource,
+            subscriptionId: inputs.subscriptionId,
+            resourceGroup: inputs.resourceGroup,
+            studioHost: cloud.synapseStudioHost,
+        };
+    }
+    const studioHost = cloud.studioHost;
     return {
         service: 'data-factory',
         resourceManager: inputs.cloud.resourceManager,
@@ -1324,6 +1494,17 @@ function createService(target, method, o) {
                 apiVersion: API_VERSION,
                 parseError: parseArmError,
                 onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`ARM ${line}`) : undefined,
+            }));
+        }
+        case 'synapse': {
+            agent?.preconnect(target.endpoint);
+            return new SynapseService(target, new RestClient({
+                ...common,
+                baseUrl: target.endpoint,
+                scope: `${target.resource}/.default`,
+                apiVersion: client_API_VERSION,
+                parseError: parseSynapseError,
+                onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`Synapse ${line}`) : undefined,
             }));
         }
     }
