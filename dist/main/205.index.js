@@ -134,6 +134,15 @@ function isTransient(e) {
         return e.status === 408 || e.status === 429 || e.status >= 500;
     return false;
 }
+/**
+ * The host name DNS says does not exist (ENOTFOUND), if that is why the request failed. A name that
+ * never resolved is a wrong input, not a passing fault; EAI_AGAIN is the passing kind.
+ */
+function unknownHost(e) {
+    if (!(e instanceof TransportError) || e.code !== 'ENOTFOUND')
+        return undefined;
+    return /ENOTFOUND\s+(\S+)/.exec(e.message)?.[1] ?? '(unknown host)';
+}
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
@@ -1301,7 +1310,9 @@ async function retry(fn, o) {
         catch (e) {
             if (e instanceof CancelledError || o.signal?.aborted)
                 throw e;
-            if (!isRetryable(e))
+            // A host that does not resolve is a wrong endpoint: say so now, not after minutes of retries.
+            // (The wait loop, whose host has answered before, retries it like any fault.)
+            if (!isRetryable(e) || unknownHost(e))
                 throw e;
             const delay = retryDelay(e, attempt);
             if (Date.now() + delay >= o.until)
@@ -1568,6 +1579,9 @@ async function startRun(service, o) {
             await pause(wait, o);
             continue;
         }
+        // The endpoint's name does not exist: nothing was sent, and asking again cannot help.
+        if (unknownHost(failure))
+            throw failure;
         if (failure instanceof TransportError && failure.notSent) {
             const wait = 1000 * Math.min(30, 2 ** attempts);
             o.log.warning(`createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`);
@@ -1630,7 +1644,9 @@ async function findCreatedRuns(service, o, sentAt) {
         const matches = runs.filter((r) => createdSince(r, sentAt) &&
             isManual(r) &&
             (o.flags.referencePipelineRunId || !r.parameters || sameParameters(r.parameters, o.parameters)));
-        if (matches.length)
+        // Decide only on the second look: a run listed at the first may be another workflow's, while
+        // ours is not visible yet; the second sees both, and more than one is refused.
+        if (round === 1)
             return matches;
     }
     return [];
@@ -1850,6 +1866,10 @@ async function explain(e, l) {
             // The diagnosis is a courtesy; the error stands without it.
         }
         return e;
+    }
+    const host = unknownHost(e);
+    if (host) {
+        return new Error(`${errorMessage(e)}\nThe host '${host}' does not exist (DNS has no such name). Check the inputs that name the service's endpoint ('environment', 'resource-manager-endpoint', 'service-endpoint', 'workspace') for a typo, and that the runner can resolve it (private endpoints need the private DNS zone).`, { cause: e });
     }
     return e instanceof Error ? e : new Error(String(e));
 }

@@ -107,6 +107,15 @@ function isTransient(e) {
         return e.status === 408 || e.status === 429 || e.status >= 500;
     return false;
 }
+/**
+ * The host name DNS says does not exist (ENOTFOUND), if that is why the request failed. A name that
+ * never resolved is a wrong input, not a passing fault; EAI_AGAIN is the passing kind.
+ */
+function unknownHost(e) {
+    if (!(e instanceof TransportError) || e.code !== 'ENOTFOUND')
+        return undefined;
+    return /ENOTFOUND\s+(\S+)/.exec(e.message)?.[1] ?? '(unknown host)';
+}
 function errors_errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
@@ -538,7 +547,9 @@ async function retry(fn, o) {
         catch (e) {
             if (e instanceof CancelledError || o.signal?.aborted)
                 throw e;
-            if (!isRetryable(e))
+            // A host that does not resolve is a wrong endpoint: say so now, not after minutes of retries.
+            // (The wait loop, whose host has answered before, retries it like any fault.)
+            if (!isRetryable(e) || unknownHost(e))
                 throw e;
             const delay = retryDelay(e, attempt);
             if (Date.now() + delay >= o.until)

@@ -112,6 +112,15 @@ export function isTransient(e: unknown): boolean {
   return false;
 }
 
+/**
+ * The host name DNS says does not exist (ENOTFOUND), if that is why the request failed. A name that
+ * never resolved is a wrong input, not a passing fault; EAI_AGAIN is the passing kind.
+ */
+export function unknownHost(e: unknown): string | undefined {
+  if (!(e instanceof TransportError) || e.code !== 'ENOTFOUND') return undefined;
+  return /ENOTFOUND\s+(\S+)/.exec(e.message)?.[1] ?? '(unknown host)';
+}
+
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

@@ -4,7 +4,7 @@
 // Retry-After or an exponential backoff, whichever is longer.
 import { isTransientAuthError } from '../auth/explain.js';
 import { sleep } from '../runtime/sleep.js';
-import { CancelledError, ServiceError, errorMessage, isTransient } from './errors.js';
+import { CancelledError, ServiceError, errorMessage, isTransient, unknownHost } from './errors.js';
 
 /** Whether asking again may help. Everything else is the user's to fix, or ours. */
 export function isRetryable(e: unknown): boolean {
@@ -38,7 +38,9 @@ export async function retry<T>(fn: () => Promise<T>, o: RetryOptions): Promise<T
       return value;
     } catch (e) {
       if (e instanceof CancelledError || o.signal?.aborted) throw e;
-      if (!isRetryable(e)) throw e;
+      // A host that does not resolve is a wrong endpoint: say so now, not after minutes of retries.
+      // (The wait loop, whose host has answered before, retries it like any fault.)
+      if (!isRetryable(e) || unknownHost(e)) throw e;
       const delay = retryDelay(e, attempt);
       if (Date.now() + delay >= o.until) throw e;
       if (firstFaultAt === undefined) {

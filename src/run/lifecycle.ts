@@ -3,7 +3,7 @@
 // answers, the user learns the run's ID and fate, and the run is cancelled when the inputs say so.
 import * as core from '@actions/core';
 import { explainAuthError, isSignInError, type AuthContext } from '../auth/explain.js';
-import { ServiceError, errorMessage } from '../http/errors.js';
+import { ServiceError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import type { Inputs } from '../inputs/inputs.js';
@@ -62,6 +62,13 @@ export async function explain(e: unknown, l: Pick<Lifecycle, 'service' | 'auth' 
       // The diagnosis is a courtesy; the error stands without it.
     }
     return e;
+  }
+  const host = unknownHost(e);
+  if (host) {
+    return new Error(
+      `${errorMessage(e)}\nThe host '${host}' does not exist (DNS has no such name). Check the inputs that name the service's endpoint ('environment', 'resource-manager-endpoint', 'service-endpoint', 'workspace') for a typo, and that the runner can resolve it (private endpoints need the private DNS zone).`,
+      { cause: e },
+    );
   }
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -2,7 +2,7 @@
 // not start one (the connection never reached it, or it throttled the call). After any other
 // failure the request may have started a run, so we look for it before sending again.
 import { isTransientAuthError } from '../auth/explain.js';
-import { CancelledError, ServiceError, TransportError, errorMessage } from '../http/errors.js';
+import { CancelledError, ServiceError, TransportError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { sleep } from '../runtime/sleep.js';
@@ -75,6 +75,8 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
       await pause(wait, o);
       continue;
     }
+    // The endpoint's name does not exist: nothing was sent, and asking again cannot help.
+    if (unknownHost(failure)) throw failure;
     if (failure instanceof TransportError && failure.notSent) {
       const wait = 1000 * Math.min(30, 2 ** attempts);
       o.log.warning(
@@ -153,7 +155,9 @@ async function findCreatedRuns(service: PipelineService, o: StartRunOptions, sen
         isManual(r) &&
         (o.flags.referencePipelineRunId || !r.parameters || sameParameters(r.parameters, o.parameters)),
     );
-    if (matches.length) return matches;
+    // Decide only on the second look: a run listed at the first may be another workflow's, while
+    // ours is not visible yet; the second sees both, and more than one is refused.
+    if (round === 1) return matches;
   }
   return [];
 }

@@ -12,7 +12,7 @@ const PARAMS = 'batchSize: 100\nfullRefresh: true';
 function start(w: World, pipeline = 'daily-load', parameters = PARAMS) {
   return runStep({
     inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': pipeline, parameters, 'poll-interval': '1s' },
-    env: { ...w.caEnv, ADF_ACTION_SETTLE_MS: '500' },
+    env: { ...w.caEnv, ADF_ACTION_SETTLE_MS: '1500' },
   });
 }
 
@@ -110,7 +110,7 @@ describe.concurrent('no duplicate runs', () => {
           'validate-parameters': 'false',
           'poll-interval': '1s',
         },
-        env: { ...w.oidcEnv, ADF_ACTION_SETTLE_MS: '500' },
+        env: { ...w.oidcEnv, ADF_ACTION_SETTLE_MS: '1500' },
       });
       expect(ops(w.emu.requests, 'idToken', 'oidc')[0].status, log(r)).toBe('dropped');
       expect(w.emu.runs, log(r)).toHaveLength(1);

@@ -41,7 +41,7 @@ test(
         'poll-interval': '2s',
       },
       // A shorter settle than the default 5 s, so an ambiguous createRun costs the test less time.
-      env: { ...w.oidcEnv, ADF_ACTION_SETTLE_MS: '1000' },
+      env: { ...w.oidcEnv, ADF_ACTION_SETTLE_MS: '1500' },
       timeoutMs: 140_000,
     });
     const faulted = w.emu.requests.filter((q) => q.fault);

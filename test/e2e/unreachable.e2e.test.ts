@@ -60,25 +60,33 @@ describe.concurrent('unreachable Azure', () => {
       { queryVisibilityDelayMs: 2_000 },
     ));
 
-  // The action retries ENOTFOUND as a transient fault: with validate-parameters on, it tries for 120 s
-  // (persist) without a word in the log before it fails. Reported as a bug; this test pins what holds.
-  test(
-    'an ARM endpoint whose host does not resolve: fails naming the host, no run created',
-    () =>
-      withWorld(async (w) => {
-        const endpoint = w.emu.unresolvableUrl('arm');
-        const r = await runStep({
-          inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': 'quick', 'resource-manager-endpoint': endpoint },
-          env: w.caEnv,
-          timeoutMs: 170_000,
-        });
-        expect(r.exitCode, log(r)).toBe(1);
-        expect(r.failure, log(r)).toContain('ENOTFOUND');
-        expect(r.failure).toContain(new URL(endpoint).hostname);
-        expect(w.emu.runs).toEqual([]);
-        expect(w.emu.requests.filter((q) => q.service === 'arm')).toEqual([]);
-        expect(r.outputs['run-id']).toBeUndefined();
-      }),
-    180_000,
+  // A name DNS says does not exist is a wrong input, not a passing fault: the step fails at once
+  // (it used to retry for 120 s in silence), naming the host and the inputs to check.
+  test.each([
+    ['validate-parameters on (the getPipeline read)', {}],
+    ['validate-parameters off (createRun itself)', { 'validate-parameters': 'false' }],
+  ])('an ARM endpoint whose host does not resolve, %s: fails fast naming the host, no run', (_, more) =>
+    withWorld(async (w) => {
+      const endpoint = w.emu.unresolvableUrl('arm');
+      const r = await runStep({
+        inputs: {
+          ...w.base,
+          ...w.secretAuth,
+          'pipeline-name': 'quick',
+          'resource-manager-endpoint': endpoint,
+          ...more,
+        },
+        env: w.caEnv,
+        timeoutMs: 60_000,
+      });
+      expect(r.exitCode, log(r)).toBe(1);
+      expect(r.failure, log(r)).toContain('ENOTFOUND');
+      expect(r.failure).toContain(`The host '${new URL(endpoint).hostname}' does not exist`);
+      expect(r.failure).toContain("'resource-manager-endpoint'");
+      expect(r.durationMs).toBeLessThan(20_000);
+      expect(w.emu.runs).toEqual([]);
+      expect(w.emu.requests.filter((q) => q.service === 'arm')).toEqual([]);
+      expect(r.outputs['run-id']).toBeUndefined();
+    }),
   );
 });

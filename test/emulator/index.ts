@@ -230,23 +230,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     entra: new ServiceHost(entraService(ctx), deps),
     oidc: new ServiceHost(oidcService(ctx), deps),
     arm: new ServiceHost({ ...arm, control: armControl(ctx) }, deps),
-<<<<<<< HEAD
     github: new ServiceHost(githubService(gh), deps),
-=======
     synapse: new ServiceHost(synapseService(ctx), deps),
     fabric: new ServiceHost(fabricService(ctx), deps),
->>>>>>> syn
   };
   try {
     ctx.urls.entra = await hosts.entra.listen(opts.ports?.entra);
     ctx.urls.oidc = await hosts.oidc.listen(opts.ports?.oidc);
     ctx.urls.arm = await hosts.arm.listen(opts.ports?.arm);
-<<<<<<< HEAD
     gh.apiUrl = await hosts.github.listen(opts.ports?.github);
-=======
     ctx.urls.synapse = await hosts.synapse.listen(opts.ports?.synapse);
     ctx.urls.fabric = await hosts.fabric.listen(opts.ports?.fabric);
->>>>>>> syn
   } catch (e) {
     await Promise.all(Object.values(hosts).map((h) => h.close()));
     await certs.remove();
@@ -290,12 +284,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       entra: hosts.entra.tlsConnections,
       oidc: hosts.oidc.tlsConnections,
       arm: hosts.arm.tlsConnections,
-<<<<<<< HEAD
       github: hosts.github.tlsConnections,
-=======
       synapse: hosts.synapse.tlsConnections,
       fabric: hosts.fabric.tlsConnections,
->>>>>>> syn
     }),
 
     addTenant: (id) => world.addTenant(id),

@@ -143,7 +143,6 @@ export interface CreateRunInput {
   service?: RunService;
 }
 
-<<<<<<< HEAD
 /** `id` of a run view: ADF upper-cases the path up to the factory; the run id keeps its case. */
 export function pipelineRunResourceId(
   run: Pick<RunRecord, 'subscriptionId' | 'resourceGroup' | 'factoryName' | 'runId'>,
@@ -152,7 +151,6 @@ export function pipelineRunResourceId(
   return `${factory.toUpperCase()}/pipelineruns/${run.runId}`;
 }
 
-=======
 /**
  * The run ID a client request ID stands for: a GUID as it is (lower-cased), or 32 hex digits re-formatted as a
  * GUID (what Synapse did with the .NET SDK's dash-less IDs). Anything else: undefined.
@@ -170,7 +168,6 @@ export function runIdFromClientRequestId(header: string | undefined): string | u
 export type ClientRequestClaim =
   { existing: RunRecord } | { existing?: undefined; runId?: string; clientRequestId?: string };
 
->>>>>>> syn
 /** ADF stores run parameters as strings: non-strings are JSON-serialized (see PipelineRuns_Get.json). */
 export function stringifyParameters(p: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};

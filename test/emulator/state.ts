@@ -89,14 +89,11 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
     message: "Missing value for required parameter(s) {names} of pipeline '{pipeline}'.",
   },
   location: 'eastus',
-<<<<<<< HEAD
-  // 0 (the old behaviour) while the action adopts a foreign run when its own is not listed yet; see README.
-  queryVisibilityDelayMs: 0,
+  // Real services list a new run a moment after createRun answers.
+  queryVisibilityDelayMs: 1000,
   pipelinePageSize: 5,
   legacyRunTimes: false,
-=======
   ...SERVICE_CONFIG_DEFAULTS,
->>>>>>> syn
 };
 
 export class World {

@@ -235,8 +235,7 @@ export interface EmulatorOptions extends Partial<EmulatorConfig> {
   /** seed the default tenant, client, factory and pipelines (see seedDefault) */
   seed?: boolean;
   /** fixed ports instead of ephemeral ones */
-  ports?: { entra?: number; oidc?: number; arm?: number; github?: number };
-  ports?: { entra?: number; oidc?: number; arm?: number; synapse?: number; fabric?: number };
+  ports?: { entra?: number; oidc?: number; arm?: number; synapse?: number; fabric?: number; github?: number };
 }
 
 // --- Synapse and Fabric ---
