@@ -10,12 +10,31 @@ import { USER_AGENT } from '../runtime/version.js';
 import { factoryResourceId, findCloud } from './clouds.js';
 import { API_VERSION, parseArmError } from './data-factory/client.js';
 import { DataFactoryService, type DataFactoryTarget } from './data-factory/service.js';
+import { FABRIC_REQUEST_ID_HEADER, parseFabricError } from './fabric/client.js';
+import { FabricService, type FabricTarget } from './fabric/service.js';
 import type { PipelineService } from './service.js';
 
 /** Where the pipelines live and how to reach them; saved for the post step (no secrets). */
-export type ServiceTarget = DataFactoryTarget;
+export type ServiceTarget = DataFactoryTarget | FabricTarget;
+
+/**
+ * A service and its target as it stands: services that resolve names in prepare() (Fabric) add
+ * what they resolved, so the context saved before the start lets the post step skip resolving.
+ */
+export type TargetedService = PipelineService & { readonly target: ServiceTarget };
 
 export function targetFor(inputs: Inputs): ServiceTarget {
+  if (inputs.service === 'fabric') {
+    const cloud = findCloud(inputs.cloud.name) ?? inputs.cloud;
+    return {
+      service: 'fabric',
+      apiBase: inputs.serviceEndpoint || cloud.fabricApi,
+      // 'service-endpoint' changes where requests go, never the token audience.
+      resource: cloud.fabricResource,
+      portal: cloud.fabricPortal,
+      workspace: inputs.workspace,
+    };
+  }
   const studioHost = findCloud(inputs.cloud.name)?.studioHost ?? inputs.cloud.studioHost;
   return {
     service: 'data-factory',
@@ -36,7 +55,7 @@ export function createService(
   target: ServiceTarget,
   method: AuthMethod,
   o: { authorityHost: string },
-): PipelineService {
+): TargetedService {
   const agent = createAgent();
   // The Azure CLI signs in by itself.
   if (method.mode !== 'azure-cli') agent?.preconnect(o.authorityHost);
@@ -59,6 +78,20 @@ export function createService(
           apiVersion: API_VERSION,
           parseError: parseArmError,
           onAttempt: core.isDebug() ? (line) => core.debug(`ARM ${line}`) : undefined,
+        }),
+      );
+    }
+    case 'fabric': {
+      agent?.preconnect(target.apiBase);
+      return new FabricService(
+        target,
+        new RestClient({
+          ...common,
+          baseUrl: target.apiBase,
+          scope: `${target.resource}/.default`,
+          parseError: parseFabricError,
+          requestIdHeader: FABRIC_REQUEST_ID_HEADER,
+          onAttempt: core.isDebug() ? (line) => core.debug(`Fabric ${line}`) : undefined,
         }),
       );
     }
