@@ -1,10 +1,20 @@
 // `npm run demo`: starts the local ADF emulator, runs the built action (dist/) against a scripted
 // pipeline exactly as a workflow step would, and prints the step's log, its outputs and the job
 // summary. `npm run demo -- nightly-fail` shows a failing run instead.
+// `npm run demo -- fabric [pipeline]` runs the same against the emulated Microsoft Fabric workspace.
+import { DEFAULTS } from '../test/emulator/index.ts';
 import { runStep, type StepResult } from '../test/support/action-runner.ts';
-import { startWorld } from '../test/support/scenario.ts';
+import { startWorld, type World } from '../test/support/scenario.ts';
 
-const pipeline = process.argv[2] ?? 'daily-load';
+// service: fabric — the workspace and pipeline by display name, Fabric's API at the emulator.
+const fabric = process.argv[2] === 'fabric';
+const fabricInputs = (w: World): Record<string, string> => ({
+  service: 'fabric',
+  workspace: DEFAULTS.fabricWorkspaceName,
+  'service-endpoint': w.emu.fabricUrl,
+  'authority-host': w.emu.entraUrl,
+});
+const pipeline = (fabric ? process.argv[3] : process.argv[2]) ?? 'daily-load';
 const rule = (title: string) =>
   console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
 
@@ -27,7 +37,7 @@ function renderLog(r: StepResult): string {
 const w = await startWorld();
 try {
   const inputs = {
-    ...w.base,
+    ...(fabric ? fabricInputs(w) : w.base),
     ...w.oidcAuth,
     'pipeline-name': pipeline,
     parameters:
@@ -36,9 +46,9 @@ try {
         : '',
     timeout: '2m',
   };
-  rule(`Workflow step: run ADF pipeline '${pipeline}' (OIDC sign-in, local emulator)`);
+  rule(`Workflow step: run ${fabric ? 'Fabric' : 'ADF'} pipeline '${pipeline}' (OIDC sign-in, local emulator)`);
   for (const [k, v] of Object.entries(inputs)) {
-    if (!['resource-manager-endpoint', 'authority-host'].includes(k))
+    if (!['resource-manager-endpoint', 'authority-host', 'service-endpoint'].includes(k))
       console.log(`  ${k}: ${v.includes('\n') ? `|\n    ${v.split('\n').join('\n    ')}` : v}`);
   }
   rule('Log');
@@ -51,7 +61,7 @@ try {
   console.log(r.summary);
   rule('What reached "Azure"');
   for (const q of w.emu.requests)
-    console.log(`  ${q.service.padEnd(5)} ${q.method.padEnd(4)} ${q.op.padEnd(20)} → ${q.status}`);
+    console.log(`  ${q.service.padEnd(6)} ${q.method.padEnd(4)} ${q.op.padEnd(20)} → ${q.status}`);
   const post = await runStep({ inputs, env: w.oidcEnv, entry: 'post', state: r.state });
   rule(`Post step: exit code ${post.exitCode}`);
   console.log(renderLog(post) || '  (nothing to clean up: the main step finished with the run)');

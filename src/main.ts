@@ -60,7 +60,8 @@ export async function run(): Promise<void> {
     auth,
     beforeStart: () =>
       saveContext({
-        target,
+        // As the service has it now: Fabric adds the workspace and item IDs prepare() resolved.
+        target: service.target,
         pipelineName: inputs.pipelineName,
         authMode: method.mode,
         auth: withoutSecret(authSettings(inputs)),

@@ -61,7 +61,7 @@ async function post() {
     }
     // Signing in and talking to ARM is only loaded when there is a run to look after: the post step
     // runs at the end of every job that uses the action, and usually has nothing to do.
-    const { lookAfterRun } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(349)]).then(__webpack_require__.bind(__webpack_require__, 1349));
+    const { lookAfterRun } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(51)]).then(__webpack_require__.bind(__webpack_require__, 5051));
     await lookAfterRun(runId, context);
 }
 

@@ -98,8 +98,11 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
         until: Date.now() + 120_000,
         signal: signals.signal,
       });
-      if ('unavailable' in read) core.warning(read.unavailable);
-      else definitions = read.definitions;
+      if ('unavailable' in read) {
+        // A service without definitions is no fault: say so once, and only when it matters.
+        if (read.level !== 'notice') core.warning(read.unavailable);
+        else if (Object.keys(parameters).length) core.notice(read.unavailable);
+      } else definitions = read.definitions;
     } catch (e) {
       failStep(await why(e));
       return;

@@ -51,7 +51,8 @@ export async function waitForRun(service: PipelineService, o: WaitOptions): Prom
     const remaining = o.deadline - now();
     if (remaining <= 0) return { outcome: 'timeout', run, polls };
 
-    const delay = Math.max(nextPollDelay(o.pollInterval, now() - o.createdAt), extraDelay);
+    const asked = (service.pollNotBefore?.(o.run) ?? 0) - now();
+    const delay = Math.max(nextPollDelay(o.pollInterval, now() - o.createdAt), extraDelay, asked);
     if (!(await sleep(Math.min(delay, remaining), o.signal))) return { outcome: 'cancelled', run, polls };
     if (now() >= o.deadline) return { outcome: 'timeout', run, polls };
     extraDelay = 0;
@@ -102,7 +103,7 @@ function describeFault(e: unknown): string {
     if (e.status === 429) {
       return `Azure is throttling requests (HTTP 429 ${e.code}${e.retryAfterMs ? `, retry after ${formatDuration(e.retryAfterMs)}` : ''})`;
     }
-    return `Azure answered HTTP ${e.status} ${e.code}${e.requestId ? ` (x-ms-request-id ${e.requestId})` : ''}`;
+    return `Azure answered HTTP ${e.status} ${e.code}${e.requestId ? ` (${e.requestIdHeader} ${e.requestId})` : ''}`;
   }
   return `Could not reach Azure: ${errorMessage(e)}`;
 }

@@ -10,12 +10,20 @@ import { USER_AGENT } from '../runtime/version.js';
 import { factoryResourceId, findCloud } from './clouds.js';
 import { API_VERSION, parseArmError } from './data-factory/client.js';
 import { DataFactoryService, type DataFactoryTarget } from './data-factory/service.js';
+import { FABRIC_REQUEST_ID_HEADER, parseFabricError } from './fabric/client.js';
+import { FabricService, type FabricTarget } from './fabric/service.js';
 import type { PipelineService } from './service.js';
 import { API_VERSION as SYNAPSE_API_VERSION, parseSynapseError } from './synapse/client.js';
 import { SynapseService, type SynapseTarget } from './synapse/service.js';
 
 /** Where the pipelines live and how to reach them; saved for the post step (no secrets). */
-export type ServiceTarget = DataFactoryTarget | SynapseTarget;
+export type ServiceTarget = DataFactoryTarget | SynapseTarget | FabricTarget;
+
+/**
+ * A service and its target as it stands: services that resolve names in prepare() (Fabric) add
+ * what they resolved, so the context saved before the start lets the post step skip resolving.
+ */
+export type TargetedService = PipelineService & { readonly target: ServiceTarget };
 
 export function targetFor(inputs: Inputs): ServiceTarget {
   const cloud = findCloud(inputs.cloud.name) ?? inputs.cloud;
@@ -29,6 +37,16 @@ export function targetFor(inputs: Inputs): ServiceTarget {
       subscriptionId: inputs.subscriptionId,
       resourceGroup: inputs.resourceGroup,
       studioHost: cloud.synapseStudioHost,
+    };
+  }
+  if (inputs.service === 'fabric') {
+    return {
+      service: 'fabric',
+      apiBase: inputs.serviceEndpoint || cloud.fabricApi,
+      // 'service-endpoint' changes where requests go, never the token audience.
+      resource: cloud.fabricResource,
+      portal: cloud.fabricPortal,
+      workspace: inputs.workspace,
     };
   }
   const studioHost = cloud.studioHost;
@@ -51,7 +69,7 @@ export function createService(
   target: ServiceTarget,
   method: AuthMethod,
   o: { authorityHost: string },
-): PipelineService {
+): TargetedService {
   const agent = createAgent();
   // The Azure CLI signs in by itself.
   if (method.mode !== 'azure-cli') agent?.preconnect(o.authorityHost);
@@ -88,6 +106,20 @@ export function createService(
           apiVersion: SYNAPSE_API_VERSION,
           parseError: parseSynapseError,
           onAttempt: core.isDebug() ? (line) => core.debug(`Synapse ${line}`) : undefined,
+        }),
+      );
+    }
+    case 'fabric': {
+      agent?.preconnect(target.apiBase);
+      return new FabricService(
+        target,
+        new RestClient({
+          ...common,
+          baseUrl: target.apiBase,
+          scope: `${target.resource}/.default`,
+          parseError: parseFabricError,
+          requestIdHeader: FABRIC_REQUEST_ID_HEADER,
+          onAttempt: core.isDebug() ? (line) => core.debug(`Fabric ${line}`) : undefined,
         }),
       );
     }

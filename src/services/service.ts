@@ -77,8 +77,13 @@ export interface RunQuery {
   before: Date;
 }
 
-/** The declared parameters, or why they cannot be read (then the parameters go unchecked). */
-export type DefinitionResult = { definitions: ParameterDefinitions } | { unavailable: string };
+/**
+ * The declared parameters, or why they cannot be read (then the parameters go unchecked).
+ * `level`: 'warning' (the default) when the definition should be readable but is not; 'notice'
+ * when the service offers none, which is shown only when there are parameters to check.
+ */
+export type DefinitionResult =
+  { definitions: ParameterDefinitions } | { unavailable: string; level?: 'warning' | 'notice' };
 
 export interface PipelineService {
   readonly kind: ServiceKind;
@@ -97,6 +102,11 @@ export interface PipelineService {
   /** One attempt; never retried by the service itself (it may have started a run). */
   startRun(request: StartRequest, o?: CallOptions): Promise<{ runId: string }>;
   getRun(ref: RunRef, o?: CallOptions): Promise<RunView>;
+  /**
+   * The earliest time (ms epoch) the service asked the next status read of this run to be sent
+   * (Fabric's Retry-After on the start's 202 and on polls); the wait loop does not poll earlier.
+   */
+  pollNotBefore?(ref: RunRef): number | undefined;
   cancelRun(ref: RunRef, recursive: boolean, o?: CallOptions): Promise<void>;
   /** One level: the activities of this run (child pipelines are read by the caller). */
   listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]>;

@@ -1,8 +1,8 @@
-export const id = 349;
-export const ids = [349];
+export const id = 51;
+export const ids = [51];
 export const modules = {
 
-/***/ 1349:
+/***/ 5051:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1285,6 +1285,472 @@ class DataFactoryService {
     }
 }
 
+;// CONCATENATED MODULE: ./src/services/fabric/client.ts
+// The Fabric REST API operations the action uses (v1, the Job Scheduler): list workspaces and
+// DataPipeline items, run / get / list / cancel job instances, and query a pipeline run's activities.
+
+/** Fabric's jobType for running a Data pipeline (Microsoft's doc: `?jobType=Pipeline`). */
+const PIPELINE_JOB_TYPE = 'Pipeline';
+/** Fabric names its request ID header RequestId (the recordings have no x-ms-request-id). */
+const FABRIC_REQUEST_ID_HEADER = 'RequestId';
+/** Enough for any workspace; a bound so a service that never ends its pages cannot loop forever. */
+const MAX_PAGES = 50;
+/** Fabric's flat envelope: `{requestId, errorCode, message, isRetriable, moreDetails}`. */
+function parseFabricError(body) {
+    if (!body || typeof body !== 'object')
+        return undefined;
+    const e = body;
+    // A gateway in front of Fabric may still answer ARM-style; read that too.
+    if (!e.errorCode && e.error && typeof e.error === 'object')
+        return { code: e.error.code, message: e.error.message };
+    if (!e.errorCode && !e.message)
+        return undefined;
+    const details = (e.moreDetails ?? []).map((d) => [d.errorCode, d.message].filter(Boolean).join(': ')).filter(Boolean);
+    return {
+        code: e.errorCode,
+        message: details.length ? `${e.message ?? ''} (${details.join('; ')})` : e.message,
+    };
+}
+/** The job instance ID: the last path segment of the run's `Location` (`…/jobs/instances/{id}`). */
+function jobIdFromLocation(location) {
+    if (!location)
+        return undefined;
+    let path;
+    try {
+        path = new URL(location, 'https://placeholder.invalid').pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const last = path.split('/').filter(Boolean).pop();
+    return last && !/^instances$/i.test(last) ? decodeURIComponent(last) : undefined;
+}
+const client_seg = (s) => encodeURIComponent(s);
+class FabricClient {
+    rest;
+    constructor(rest) {
+        this.rest = rest;
+    }
+    /** Follows continuationUri (or continuationToken on the same path) through a bounded number of pages. */
+    async paged(op, path, query, o) {
+        const out = [];
+        let url = this.rest.url(path, query);
+        for (let page = 0; page < MAX_PAGES; page++) {
+            const res = (await this.rest.request(op, 'GET', url, o)).body;
+            out.push(...(res?.value ?? []));
+            if (res?.continuationUri)
+                url = res.continuationUri;
+            else if (res?.continuationToken)
+                url = this.rest.url(path, { ...query, continuationToken: res.continuationToken });
+            else
+                break;
+        }
+        return out;
+    }
+    listWorkspaces(o) {
+        return this.paged('list workspaces', '/v1/workspaces', {}, o);
+    }
+    listPipelines(workspaceId, o) {
+        return this.paged('list pipelines', `/v1/workspaces/${client_seg(workspaceId)}/items`, { type: 'DataPipeline' }, o);
+    }
+    getItem(workspaceId, itemId, o) {
+        return this.rest.send('get item', 'GET', `/v1/workspaces/${client_seg(workspaceId)}/items/${client_seg(itemId)}`, o);
+    }
+    jobs(workspaceId, itemId) {
+        return `/v1/workspaces/${client_seg(workspaceId)}/items/${client_seg(itemId)}/jobs/instances`;
+    }
+    /** One attempt (it may start a run): 202, the job instance URL in Location. */
+    async runPipeline(workspaceId, itemId, parameters, o) {
+        const res = await this.rest.request('run pipeline', 'POST', this.rest.url(this.jobs(workspaceId, itemId), { jobType: PIPELINE_JOB_TYPE }), { ...o, body: Object.keys(parameters).length ? { executionData: { parameters } } : undefined });
+        const location = res.headers.get('location');
+        const jobId = jobIdFromLocation(location) ?? res.headers.get('x-ms-job-id');
+        if (!jobId) {
+            throw new Error(`Fabric accepted the run (HTTP ${res.status}) but gave no job instance ID (Location: ${location ?? 'absent'}).`);
+        }
+        return { jobId, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
+    }
+    async getJob(workspaceId, itemId, jobId, o) {
+        const res = await this.rest.request('get job instance', 'GET', this.rest.url(`${this.jobs(workspaceId, itemId)}/${client_seg(jobId)}`), o);
+        return { job: res.body, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
+    }
+    listJobs(workspaceId, itemId, o) {
+        return this.paged('list job instances', this.jobs(workspaceId, itemId), {}, o);
+    }
+    async cancelJob(workspaceId, itemId, jobId, o) {
+        await this.rest.send('cancel job instance', 'POST', `${this.jobs(workspaceId, itemId)}/${client_seg(jobId)}/cancel`, o);
+    }
+    /** Microsoft's doc answers a bare array; third-party code reads `{value}`: both are accepted. */
+    async queryActivityRuns(workspaceId, jobId, filter, o) {
+        const path = `/v1/workspaces/${client_seg(workspaceId)}/datapipelines/pipelineruns/${client_seg(jobId)}/queryactivityruns`;
+        const out = [];
+        let token;
+        for (let page = 0; page < MAX_PAGES; page++) {
+            const res = await this.rest.send('query activity runs', 'POST', path, { ...o, body: token ? { ...filter, continuationToken: token } : filter });
+            if (Array.isArray(res)) {
+                out.push(...res);
+                break;
+            }
+            out.push(...(res?.value ?? []));
+            token = res?.continuationToken ?? undefined;
+            if (!token)
+                break;
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/services/fabric/explain.ts
+// Turns the Fabric errors users actually hit into what to do about them. Fabric's texts are
+// short ("The caller does not have sufficient permissions…"); the fixes live in the admin portal
+// and in the workspace's access list, which the answer never names.
+
+const TENANT_SETTING = "A Fabric administrator must enable the tenant setting 'Service principals can use Fabric APIs' (Fabric admin portal → Tenant settings → Developer settings), for the whole organisation or for a security group that holds this service principal. The setting can take up to 15 minutes to apply.";
+function roleAdvice(names) {
+    return [
+        `Add the service principal (or the managed identity) to workspace '${names.workspace}' in Manage access.`,
+        'Running and cancelling a pipeline needs the Contributor role or higher (Member, Admin); reading runs and listing items needs Viewer.',
+        '(The role needed to run is not stated in the Fabric spec: Contributor is the least role that can run items in the Fabric portal; not verified for the API.)',
+    ].join(' ');
+}
+/** Adds what to do to an error Fabric answered with. */
+function explainFabricError(e, names) {
+    if (!(e instanceof ServiceError))
+        return;
+    const code = e.code.toLowerCase();
+    if (code === 'principaltypenotsupported') {
+        e.hint = `Fabric does not accept service principals in this tenant (or for this operation). ${TENANT_SETTING}`;
+    }
+    else if (e.status === 401) {
+        e.hint = [
+            `Fabric rejected the access token (${e.code}).`,
+            `The action asks Entra ID for the scope ${names.scope}; a token for another audience (ARM, a custom 'service-endpoint' host) is refused: 'service-endpoint' changes only where requests go, never the audience.`,
+            `Check that the principal belongs to the tenant that owns the Fabric capacity and that 'environment' matches it.`,
+            `For a service principal: ${TENANT_SETTING}`,
+        ].join(' ');
+    }
+    else if (e.status === 403) {
+        e.hint = [
+            `The signed-in principal may not do this in workspace '${names.workspace}'.`,
+            roleAdvice(names),
+            `Service principals also need the tenant setting 'Service principals can use Fabric APIs' (Fabric admin portal → Tenant settings → Developer settings).`,
+            `With OIDC (workload identity federation), Microsoft reported SPN + federated credentials not working for Data pipelines in 2025 (microsoft/fabric-cicd#174); if the roles are right, try 'auth: client-secret' to tell (not verified for job runs).`,
+        ].join(' ');
+    }
+    else if (code === 'workspacenotfound') {
+        e.hint = `Workspace '${names.workspace}'${names.workspaceId && names.workspaceId !== names.workspace ? ` (ID ${names.workspaceId})` : ''} was not found. Check 'workspace' (its ID from the workspace URL, app.fabric.microsoft.com/groups/<ID>/…, or its display name) and that the principal is a member of it. ${roleAdvice(names)}`;
+    }
+    else if (code === 'itemnotfound') {
+        e.hint = `Pipeline '${names.pipelineName}'${names.itemId && names.itemId !== names.pipelineName ? ` (item ID ${names.itemId})` : ''} was not found in workspace '${names.workspace}'. Check 'pipeline-name' (the Data pipeline's display name or item ID) and 'workspace', and that the principal can see the item (a workspace role of Viewer or higher).`;
+    }
+    else if (code === 'entitynotfound') {
+        e.hint = `Fabric does not know this request's URL (${e.op}). Check 'service-endpoint': it is the API base, like https://api.fabric.microsoft.com (without /v1).`;
+    }
+    else if (code === 'jobinstancenotfound') {
+        e.hint = `Fabric has no such job instance of pipeline '${names.pipelineName}' in workspace '${names.workspace}'.`;
+    }
+    else if (code === 'featurenotavailable') {
+        e.hint = `Fabric refused the request's shape for this item type. The action sends pipeline parameters as executionData.parameters; check 'parameters'.`;
+    }
+    else if (code === 'toomanyrequestsforjobs' || e.status === 429) {
+        e.hint = `Fabric is throttling this principal (Job Scheduler and platform APIs allow about 200 calls a minute per principal). Start fewer runs at once, or retry later.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/services/fabric/resolve.ts
+// Finding the workspace and the pipeline the inputs name: Fabric addresses both by ID, users
+// know them by display name. Pure matching, so the messages are tested without the network.
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isGuid = (s) => GUID.test(s.trim());
+/** A workspace or pipeline that cannot be found, or not told apart: the user's to fix. */
+class FabricLookupError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FabricLookupError';
+    }
+}
+const LISTED = 30;
+function listing(names) {
+    const shown = names.slice(0, LISTED).map((n) => `'${n}'`);
+    return `${shown.join(', ')}${names.length > LISTED ? `, … (${names.length} in all)` : ''}`;
+}
+/**
+ * The one entry whose display name is `wanted`. Exact match first; Fabric's display names are
+ * case-insensitive for uniqueness (not verified), so a single case-insensitive match is taken too.
+ */
+function pickByName(wanted, entries, what) {
+    const exact = entries.filter((e) => e.displayName === wanted);
+    const matches = exact.length ? exact : entries.filter((e) => e.displayName.toLowerCase() === wanted.toLowerCase());
+    if (matches.length === 1)
+        return matches[0];
+    if (matches.length > 1) {
+        throw new FabricLookupError(`${matches.length} ${what.kind}s ${what.where} are named '${wanted}' (${matches.map((m) => m.id).join(', ')}). Give the ID instead of the name in '${what.input}'.`);
+    }
+    const names = [...new Set(entries.map((e) => e.displayName))].sort((a, b) => a.localeCompare(b));
+    const near = nearestName(wanted, names);
+    const known = names.length
+        ? `${near ? ` Did you mean '${near}'?` : ''} There ${names.length === 1 ? 'is' : 'are'} ${names.length} ${what.kind}(s) ${what.where}: ${listing(names)}.`
+        : ` ${what.none}`;
+    return fail(`No ${what.kind} named '${wanted}' ${what.where}. Check '${what.input}'.${known}`);
+}
+function fail(message) {
+    throw new FabricLookupError(message);
+}
+
+;// CONCATENATED MODULE: ./src/services/fabric/run-view.ts
+// Fabric's job instances in the lifecycle's terms: one status vocabulary for every service.
+
+/** Fabric's statuses (spec enum, modelAsString) → the contract's. */
+const STATUS_MAP = {
+    notstarted: 'Queued',
+    inprogress: 'InProgress',
+    completed: 'Succeeded',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+    // "A job instance of the same job type is already running and this job instance is skipped."
+    deduped: 'Cancelled',
+    // Not in the spec; Microsoft's Airflow provider knows them (§2.1). A timed-out job has ended.
+    timedout: 'Failed',
+};
+const DEDUPED_MESSAGE = 'Fabric deduplicated this job instance (status Deduped): a job of the same pipeline was already running, so this one was skipped and never ran.';
+function mapStatus(status) {
+    // Anything new is shown as it is and is not final (the wait goes on until the timeout).
+    return STATUS_MAP[(status ?? '').toLowerCase()] ?? (status || 'Queued');
+}
+function run_view_toRunView(job, pipelineName) {
+    const runStart = utcTimestamp(job.startTimeUtc);
+    const runEnd = utcTimestamp(job.endTimeUtc);
+    let durationMs;
+    if (runStart && runEnd) {
+        const ms = Date.parse(runEnd) - Date.parse(runStart);
+        if (Number.isFinite(ms) && ms >= 0)
+            durationMs = ms;
+    }
+    const deduped = /^deduped$/i.test(job.status ?? '');
+    const failure = job.failureReason;
+    const failureText = failure
+        ? [failure.message, failure.errorCode ? `(${failure.errorCode})` : ''].filter(Boolean).join(' ')
+        : '';
+    return {
+        runId: job.id,
+        pipelineName,
+        status: mapStatus(job.status),
+        message: deduped ? (failureText ? `${DEDUPED_MESSAGE} ${failureText}` : DEDUPED_MESSAGE) : (failure?.message ?? ''),
+        runStart,
+        runEnd,
+        durationMs,
+        invokedByType: job.invokeType,
+        raw: job,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/services/fabric/service.ts
+// Microsoft Fabric Data pipelines behind the PipelineService interface: the Fabric REST API (v1)
+// and its Job Scheduler. Fabric addresses workspaces and pipelines by ID; users know them by
+// display name, so prepare() resolves the names once and the IDs are saved for the post step.
+
+
+
+
+
+
+
+/** Time for name resolution through transient faults (the lifecycle does not retry prepare). */
+const RESOLVE_BUDGET_MS = 120_000;
+class FabricService {
+    base;
+    kind = 'fabric';
+    shortName = 'Fabric';
+    studioName = 'the Fabric monitoring hub';
+    /** Fabric has no client request ID de-duplication: an ambiguous start is checked by listing. */
+    runIdFromClientRequestId = false;
+    client;
+    workspaceId;
+    workspaceName;
+    pipelines = new Map();
+    /** Per job: the earliest time Fabric asked the next status read to be sent (Retry-After). */
+    notBefore = new Map();
+    constructor(base, rest) {
+        this.base = base;
+        this.client = new FabricClient(rest);
+        const r = base.resolved;
+        if (r) {
+            this.workspaceId = r.workspaceId;
+            this.workspaceName = r.workspaceName;
+            for (const [name, p] of Object.entries(r.pipelines))
+                this.pipelines.set(name, p);
+        }
+        else if (isGuid(base.workspace)) {
+            this.workspaceId = base.workspace;
+        }
+    }
+    /** The target with what prepare() resolved: saved before the start, for the post step. */
+    get target() {
+        if (!this.workspaceId)
+            return { ...this.base };
+        return {
+            ...this.base,
+            resolved: {
+                workspaceId: this.workspaceId,
+                ...(this.workspaceName ? { workspaceName: this.workspaceName } : {}),
+                pipelines: Object.fromEntries(this.pipelines),
+            },
+        };
+    }
+    get home() {
+        const id = this.workspaceId;
+        const name = this.workspaceName ?? (isGuid(this.base.workspace) ? undefined : this.base.workspace);
+        return {
+            label: 'Workspace',
+            text: name ? `\`${name}\`${id ? ` (\`${id}\`)` : ''}` : `\`${id ?? this.base.workspace}\``,
+        };
+    }
+    async prepare(pipelineName, o) {
+        await this.pipeline(pipelineName, o);
+    }
+    resolving(fn, o) {
+        return retry(fn, { until: Date.now() + RESOLVE_BUDGET_MS, signal: o?.abortSignal });
+    }
+    async workspace(o) {
+        if (this.workspaceId)
+            return this.workspaceId;
+        const wanted = this.base.workspace.trim();
+        const all = await this.resolving(() => this.client.listWorkspaces(o), o);
+        const ws = pickByName(wanted, all, {
+            kind: 'workspace',
+            where: 'that the signed-in principal can access',
+            input: 'workspace',
+            none: 'The signed-in principal can access no workspace at all: add it to the workspace (Manage access, Contributor or higher), and check that a Fabric admin enabled the tenant setting "Service principals can use Fabric APIs".',
+        });
+        this.workspaceId = ws.id;
+        this.workspaceName = ws.displayName;
+        return ws.id;
+    }
+    /** The item the 'pipeline-name' input names, by item ID or display name. */
+    async pipeline(input, o) {
+        const known = this.pipelines.get(input);
+        if (known)
+            return known;
+        const workspaceId = await this.workspace(o);
+        const where = `in workspace '${this.workspaceName ?? this.base.workspace}'`;
+        let found;
+        if (isGuid(input)) {
+            const item = await this.resolving(() => this.client.getItem(workspaceId, input.trim(), o), o);
+            if (item.type && item.type !== 'DataPipeline') {
+                throw new FabricLookupError(`Item ${input} ${where} is a ${item.type} ('${item.displayName}'), not a Data pipeline. Check 'pipeline-name'.`);
+            }
+            found = { id: item.id ?? input, displayName: item.displayName ?? input };
+        }
+        else {
+            const items = await this.resolving(() => this.client.listPipelines(workspaceId, o), o);
+            const item = pickByName(input.trim(), items, {
+                kind: 'Data pipeline',
+                where,
+                input: 'pipeline-name',
+                none: 'The workspace has no Data pipelines (or the principal cannot see them: it needs a workspace role of Viewer or higher).',
+            });
+            found = { id: item.id, displayName: item.displayName };
+        }
+        this.pipelines.set(input, found);
+        return found;
+    }
+    async ids(pipelineName, o) {
+        const item = await this.pipeline(pipelineName, o);
+        return { ws: await this.workspace(o), item };
+    }
+    readDefinition(pipelineName) {
+        return Promise.resolve({
+            level: 'notice',
+            unavailable: `Fabric offers no pipeline parameter definitions the action reads, so the parameters are sent to pipeline '${this.pipelines.get(pipelineName)?.displayName ?? pipelineName}' unchecked, with their JSON types. Check their names and types against the pipeline's Parameters tab.`,
+        });
+    }
+    async startRun(r, o) {
+        const { ws, item } = await this.ids(r.pipelineName, o);
+        const started = await this.client.runPipeline(ws, item.id, r.parameters, o);
+        if (started.retryAfterMs)
+            this.notBefore.set(started.jobId, Date.now() + started.retryAfterMs);
+        return { runId: started.jobId };
+    }
+    pollNotBefore(ref) {
+        return this.notBefore.get(ref.runId);
+    }
+    async getRun(ref, o) {
+        const { ws, item } = await this.ids(ref.pipelineName, o);
+        const { job, retryAfterMs } = await this.client.getJob(ws, item.id, ref.runId, o);
+        const run = run_view_toRunView(job, item.displayName);
+        if (retryAfterMs && !isFinal(run.status))
+            this.notBefore.set(ref.runId, Date.now() + retryAfterMs);
+        else
+            this.notBefore.delete(ref.runId);
+        return run;
+    }
+    /** Fabric has no recursive flag; what becomes of child pipelines is Fabric's (not verified). */
+    async cancelRun(ref, _recursive, o) {
+        const { ws, item } = await this.ids(ref.pipelineName, o);
+        try {
+            await this.client.cancelJob(ws, item.id, ref.runId, o);
+        }
+        catch (e) {
+            // The job ended first: nothing to cancel; the caller reads the run and reports how it ended.
+            if (e instanceof ServiceError && e.code === 'JobAlreadyCompleted')
+                return;
+            throw e;
+        }
+    }
+    async listActivityRuns(ref, o) {
+        // Child pipelines' runs come with whatever name their parent's activity gave: only the
+        // workspace is needed to address them.
+        const ws = await this.workspace(o);
+        const item = this.pipelines.get(ref.pipelineName);
+        const start = Date.parse(ref.runStart ?? '') || Date.now();
+        const runs = await this.client.queryActivityRuns(ws, ref.runId, {
+            filters: [],
+            orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
+            lastUpdatedAfter: new Date(start - 86_400_000).toISOString(),
+            lastUpdatedBefore: new Date(Date.now() + 86_400_000).toISOString(),
+        }, o);
+        // Fabric names the pipeline by its item ID here (Microsoft's doc); show the display name.
+        return runs.map((a) => item && typeof a.pipelineName === 'string' && a.pipelineName.toLowerCase() === item.id.toLowerCase()
+            ? { ...a, pipelineName: item.displayName }
+            : a);
+    }
+    async findRuns(q, o) {
+        const { ws, item } = await this.ids(q.pipelineName, o);
+        const jobs = await this.client.listJobs(ws, item.id, o);
+        const after = q.after.getTime();
+        const before = q.before.getTime();
+        return jobs
+            .map((j) => run_view_toRunView(j, item.displayName))
+            .filter((r) => !q.statuses?.length || q.statuses.includes(r.status))
+            .filter((r) => {
+            // Updated in the window: the run's span [start, end or now] overlaps it.
+            const start = Date.parse(r.runStart ?? '');
+            const end = r.runEnd ? Date.parse(r.runEnd) : Date.now();
+            if (Number.isNaN(start))
+                return true;
+            return start <= before && end >= after;
+        })
+            .sort((a, b) => (Date.parse(b.runStart ?? '') || 0) - (Date.parse(a.runStart ?? '') || 0));
+    }
+    runUrl(ref) {
+        const item = this.pipelines.get(ref.pipelineName);
+        if (!this.workspaceId || !item)
+            return '';
+        return `${this.base.portal}/workloads/data-pipeline/monitoring/workspaces/${encodeURIComponent(this.workspaceId)}/pipelines/${encodeURIComponent(item.displayName)}/${encodeURIComponent(ref.runId)}`;
+    }
+    explain(e, pipelineName) {
+        explainFabricError(e, {
+            workspace: this.workspaceName ?? this.base.workspace,
+            workspaceId: this.workspaceId,
+            pipelineName: this.pipelines.get(pipelineName)?.displayName ?? pipelineName,
+            itemId: this.pipelines.get(pipelineName)?.id,
+            scope: `${this.base.resource}/.default`,
+            apiBase: this.base.apiBase,
+        });
+        return Promise.resolve();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/services/synapse/client.ts
 
 const client_API_VERSION = '2020-12-01';
@@ -1293,7 +1759,7 @@ const parseSynapseError = (body) => {
     const b = body;
     return b?.error ?? (b?.code ? { code: b.code, message: b.message } : undefined);
 };
-const client_seg = (s) => encodeURIComponent(s);
+const synapse_client_seg = (s) => encodeURIComponent(s);
 class SynapseClient {
     rest;
     constructor(rest) {
@@ -1303,10 +1769,10 @@ class SynapseClient {
         return listNames(this.rest, 'list pipelines', '/pipelines', o);
     }
     getPipeline(name, o) {
-        return this.rest.send('get pipeline', 'GET', `/pipelines/${client_seg(name)}`, o);
+        return this.rest.send('get pipeline', 'GET', `/pipelines/${synapse_client_seg(name)}`, o);
     }
     createRun(name, parameters, flags, o) {
-        return this.rest.send('createRun', 'POST', `/pipelines/${client_seg(name)}/createRun`, {
+        return this.rest.send('createRun', 'POST', `/pipelines/${synapse_client_seg(name)}/createRun`, {
             ...o,
             // Synapse has no startFromFailure: the inputs refuse it before we get here.
             query: {
@@ -1318,10 +1784,10 @@ class SynapseClient {
         });
     }
     getRun(runId, o) {
-        return this.rest.send('get run', 'GET', `/pipelineruns/${client_seg(runId)}`, o);
+        return this.rest.send('get run', 'GET', `/pipelineruns/${synapse_client_seg(runId)}`, o);
     }
     async cancelRun(runId, recursive, o) {
-        await this.rest.send('cancel run', 'POST', `/pipelineruns/${client_seg(runId)}/cancel`, {
+        await this.rest.send('cancel run', 'POST', `/pipelineruns/${synapse_client_seg(runId)}/cancel`, {
             ...o,
             query: { isRecursive: recursive },
         });
@@ -1330,7 +1796,7 @@ class SynapseClient {
         return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, 50, o);
     }
     queryActivityRuns(pipelineName, runId, filter, o) {
-        return pagedQuery(this.rest, 'query activity runs', `/pipelines/${client_seg(pipelineName)}/pipelineruns/${client_seg(runId)}/queryActivityruns`, filter, 100, o);
+        return pagedQuery(this.rest, 'query activity runs', `/pipelines/${synapse_client_seg(pipelineName)}/pipelineruns/${synapse_client_seg(runId)}/queryActivityruns`, filter, 100, o);
     }
 }
 
@@ -1454,6 +1920,8 @@ class SynapseService {
 
 
 
+
+
 function targetFor(inputs) {
     const cloud = findCloud(inputs.cloud.name) ?? inputs.cloud;
     if (inputs.service === 'synapse') {
@@ -1466,6 +1934,16 @@ function targetFor(inputs) {
             subscriptionId: inputs.subscriptionId,
             resourceGroup: inputs.resourceGroup,
             studioHost: cloud.synapseStudioHost,
+        };
+    }
+    if (inputs.service === 'fabric') {
+        return {
+            service: 'fabric',
+            apiBase: inputs.serviceEndpoint || cloud.fabricApi,
+            // 'service-endpoint' changes where requests go, never the token audience.
+            resource: cloud.fabricResource,
+            portal: cloud.fabricPortal,
+            workspace: inputs.workspace,
         };
     }
     const studioHost = cloud.studioHost;
@@ -1516,6 +1994,17 @@ function createService(target, method, o) {
                 apiVersion: client_API_VERSION,
                 parseError: parseSynapseError,
                 onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`Synapse ${line}`) : undefined,
+            }));
+        }
+        case 'fabric': {
+            agent?.preconnect(target.apiBase);
+            return new FabricService(target, new RestClient({
+                ...common,
+                baseUrl: target.apiBase,
+                scope: `${target.resource}/.default`,
+                parseError: parseFabricError,
+                requestIdHeader: FABRIC_REQUEST_ID_HEADER,
+                onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`Fabric ${line}`) : undefined,
             }));
         }
     }
