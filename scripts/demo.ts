@@ -1,20 +1,40 @@
 // `npm run demo`: starts the local ADF emulator, runs the built action (dist/) against a scripted
 // pipeline exactly as a workflow step would, and prints the step's log, its outputs and the job
 // summary. `npm run demo -- nightly-fail` shows a failing run instead.
-// `npm run demo -- fabric [pipeline]` runs the same against the emulated Microsoft Fabric workspace.
+// `npm run demo -- synapse [pipeline]` and `npm run demo -- fabric [pipeline]` run the same against
+// the emulated Azure Synapse and Microsoft Fabric workspaces.
 import { DEFAULTS } from '../test/emulator/index.ts';
 import { runStep, type StepResult } from '../test/support/action-runner.ts';
 import { startWorld, type World } from '../test/support/scenario.ts';
 
-// service: fabric — the workspace and pipeline by display name, Fabric's API at the emulator.
-const fabric = process.argv[2] === 'fabric';
-const fabricInputs = (w: World): Record<string, string> => ({
-  service: 'fabric',
-  workspace: DEFAULTS.fabricWorkspaceName,
-  'service-endpoint': w.emu.fabricUrl,
-  'authority-host': w.emu.entraUrl,
-});
-const pipeline = (fabric ? process.argv[3] : process.argv[2]) ?? 'daily-load';
+const service = ['synapse', 'fabric'].includes(process.argv[2] ?? '') ? process.argv[2] : 'data-factory';
+const serviceInputs = (w: World): Record<string, string> => {
+  switch (service) {
+    // service: synapse — the workspace's development endpoint at the emulator; the Studio link
+    // needs the workspace's subscription and resource group.
+    case 'synapse':
+      return {
+        service,
+        workspace: DEFAULTS.synapseWorkspace,
+        'service-endpoint': w.emu.synapseEndpoint(),
+        'subscription-id': w.seed.subscriptionId,
+        'resource-group': w.seed.resourceGroup,
+        'authority-host': w.emu.entraUrl,
+      };
+    // service: fabric — the workspace and pipeline by display name, Fabric's API at the emulator.
+    case 'fabric':
+      return {
+        service,
+        workspace: DEFAULTS.fabricWorkspaceName,
+        'service-endpoint': w.emu.fabricUrl,
+        'authority-host': w.emu.entraUrl,
+      };
+    default:
+      return w.base;
+  }
+};
+const serviceName = { 'data-factory': 'ADF', synapse: 'Synapse', fabric: 'Fabric' }[service];
+const pipeline = (service === 'data-factory' ? process.argv[2] : process.argv[3]) ?? 'daily-load';
 const rule = (title: string) =>
   console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
 
@@ -37,7 +57,7 @@ function renderLog(r: StepResult): string {
 const w = await startWorld();
 try {
   const inputs = {
-    ...(fabric ? fabricInputs(w) : w.base),
+    ...serviceInputs(w),
     ...w.oidcAuth,
     'pipeline-name': pipeline,
     parameters:
@@ -46,7 +66,7 @@ try {
         : '',
     timeout: '2m',
   };
-  rule(`Workflow step: run ${fabric ? 'Fabric' : 'ADF'} pipeline '${pipeline}' (OIDC sign-in, local emulator)`);
+  rule(`Workflow step: run ${serviceName} pipeline '${pipeline}' (OIDC sign-in, local emulator)`);
   for (const [k, v] of Object.entries(inputs)) {
     if (!['resource-manager-endpoint', 'authority-host', 'service-endpoint'].includes(k))
       console.log(`  ${k}: ${v.includes('\n') ? `|\n    ${v.split('\n').join('\n    ')}` : v}`);
