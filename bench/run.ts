@@ -2,7 +2,7 @@
 // and the curl + jq baseline, and writes bench/results/<time>.json and .md (Markdown also to
 // stdout; progress goes to stderr). Sections: 1. cold trigger, 2. polling economy, 3. memory.
 // Options: --quick (fewer runs, a 60 s memory run: under 2 minutes), --runs N (measured trigger
-// runs per variant), --memory-seconds N, --only trigger,polling,memory (a subset of the sections).
+// runs per variant), --memory-seconds N, --only trigger,services,polling,memory (a subset of the sections).
 // BENCH_DIST=<dir> measures another build's main/ and post/ instead of dist/ (for before/after).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import {
   delayTarget,
   type RealRun,
 } from './polling.ts';
+import { benchServices, renderServices } from './services.ts';
 import { benchTrigger, type TriggerResult } from './trigger.ts';
 
 const { values } = parseArgs({
@@ -37,7 +38,7 @@ const memoryMs = Number(values['memory-seconds'] ?? (quick ? 60 : 300)) * 1000;
 const pollingRunsMs = [8_000, 27_000];
 /** A run polled every second (the shortest interval allowed): does memory grow per poll? */
 const stressMs = quick ? 60_000 : 150_000;
-const sections = new Set((values.only ?? 'trigger,polling,memory').split(',').map((x) => x.trim()));
+const sections = new Set((values.only ?? 'trigger,services,polling,memory').split(',').map((x) => x.trim()));
 
 function tryRun(cmd: string, args: string[]): string {
   try {
@@ -272,6 +273,7 @@ log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, 
 const started = performance.now();
 
 const trigger = sections.has('trigger') ? await benchTrigger({ runs, warmups, quick }) : undefined;
+const services = sections.has('services') ? await benchServices({ runs, warmups }) : undefined;
 // Waiting runs are timed in seconds, not milliseconds: run them side by side, each on its own emulator.
 const [polling, memory, memoryStress] = await Promise.all([
   sections.has('polling') ? benchPollingRuns(pollingRunsMs) : undefined,
@@ -284,6 +286,7 @@ const markdown = [
   renderMachine(machine),
   '',
   trigger ? renderTrigger(trigger) : '',
+  services ? renderServices(services) : '',
   polling ? renderPolling(polling) : '',
   memory && memoryStress ? renderMemory([memory, memoryStress]) : '',
   `_Bench took ${seconds(performance.now() - started)}._\n`,
@@ -297,6 +300,7 @@ const json = {
   machine,
   options: { quick, runs, warmups, memoryMs, stressMs, pollingRunsMs, sections: [...sections], dist: DIST },
   trigger,
+  services,
   polling: { computed: computedTable(), real: polling },
   memory: memory && memoryStress ? [memory, memoryStress] : undefined,
 };
