@@ -26,3 +26,6 @@ export async function post(): Promise<void> {
   const { lookAfterRun } = await import('./unfinished-run.js');
   await lookAfterRun(runId, context);
 }
+
+// @github/local-action (`npm run local-action`) calls an entry point's `run()`, also for --post.
+export const run = post;
