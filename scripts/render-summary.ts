@@ -1,4 +1,4 @@
-// `node scripts/render-summary.ts [PIPELINE] [OUT.png]`: runs `npm run demo` (the built action
+// `npm run render-summary [-- PIPELINE OUT.png]`: runs `npm run demo` (the built action
 // against the local emulator), takes the job summary it prints, renders that Markdown to HTML
 // roughly as GitHub shows a job summary (marked, github-markdown-css, mermaid for the gantt chart)
 // and screenshots it with headless Chromium (Debian: apt-get install -y chromium; CHROMIUM names
