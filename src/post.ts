@@ -28,3 +28,6 @@ export async function post(): Promise<void> {
   const { lookAfterRun } = await import('./run/backstop.js');
   await lookAfterRun(runId, context);
 }
+
+// @github/local-action (`npm run local-action`) calls an entry point's `run()`, also for --post.
+export const run = post;
