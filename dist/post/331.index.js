@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   post: () => (/* binding */ post)
 });
 
+// UNUSED EXPORTS: run
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __webpack_require__(6421);
 ;// CONCATENATED MODULE: ./src/run/state.ts
@@ -64,6 +66,8 @@ async function post() {
     const { lookAfterRun } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(51)]).then(__webpack_require__.bind(__webpack_require__, 5051));
     await lookAfterRun(runId, context);
 }
+// @github/local-action (`npm run local-action`) calls an entry point's `run()`, also for --post.
+const run = (/* unused pure expression or super */ null && (post));
 
 
 /***/ }),
