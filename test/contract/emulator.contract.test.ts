@@ -1046,17 +1046,25 @@ describe('standalone CLI', () => {
           'clientSecret',
           'entraUrl',
           'factoryName',
+          'fabricUrl',
+          'fabricWorkspaceId',
+          'fabricWorkspaceName',
           'oidcRequestToken',
           'oidcRequestUrl',
           'oidcUrl',
           'resourceGroup',
           'subscriptionId',
+          'synapseEndpoint',
+          'synapseUrl',
+          'synapseWorkspace',
           'tenantId',
         ].sort(),
       );
       expect(info).toMatchObject({ tenantId: D.tenantId, factoryName: D.factoryName });
       const env = readFileSync(envFile, 'utf8');
       expect(env).toContain(`ARM_URL=${info.armUrl}\n`);
+      expect(env).toContain(`SYNAPSE_ENDPOINT=${info.synapseUrl}/ws/${D.synapseWorkspace}\n`);
+      expect(env).toContain(`FABRIC_URL=${info.fabricUrl}\n`);
       expect(env).toContain(`ACTIONS_ID_TOKEN_REQUEST_URL=${info.oidcRequestUrl}\n`);
       const caPem = readFileSync(info.caFile, 'utf8');
       const t = await http({ caPem }, 'POST', `${info.entraUrl}/${info.tenantId}/oauth2/v2.0/token`, {

@@ -254,6 +254,9 @@ export function armService(ctx: EmulatorContext): ServiceDef {
         'The request content was invalid and could not be deserialized: the pipeline parameters must be a JSON object.',
       );
     }
+    // Run identity: the client request ID becomes the run ID; a repeat answers with the earlier run.
+    const claim = ctx.engine.claimClientRequestId(call.headers['x-ms-client-request-id']);
+    if (claim.existing) return { status: 200, body: { runId: claim.existing.runId } };
     const q = call.query;
     const referencePipelineRunId = q.referencePipelineRunId;
     const isRecovery = parseBool(q.isRecovery);
@@ -296,6 +299,8 @@ export function armService(ctx: EmulatorContext): ServiceDef {
       body: call.body,
       query: call.query,
       script: p.nextScripts.shift() ?? p.script ?? {},
+      ...(claim.runId !== undefined ? { runId: claim.runId } : {}),
+      ...(claim.clientRequestId !== undefined ? { clientRequestId: claim.clientRequestId } : {}),
       ...(runGroupId !== undefined ? { runGroupId } : {}),
       ...(referencePipelineRunId !== undefined ? { referencePipelineRunId } : {}),
       ...(isRecovery !== undefined ? { isRecovery } : {}),

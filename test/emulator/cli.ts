@@ -1,11 +1,21 @@
 // Standalone emulator: `npx node test/emulator/cli.ts [--scenario file.json] [--write-env FILE]`.
 // Prints one JSON line with the URLs and default identities, then serves until SIGINT/SIGTERM.
 // Scenario file (all optional): { "seed": true, "config": {...}, "tenants": [...], "clients": [...],
-//   "factories": [...], "pipelines": [...], "faults": [...], "deny": [{ "principal", "action" }] }
+//   "factories": [...], "pipelines": [...], "synapsePipelines": [...], "fabricWorkspaces": [...],
+//   "fabricPipelines": [...], "faults": [...], "deny": [{ "principal", "action" }] }
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULTS, startEmulator } from './index.ts';
-import type { ClientSpec, EmulatorConfig, FactorySpec, FaultRule, PipelineSpec } from './types.ts';
+import type {
+  ClientSpec,
+  EmulatorConfig,
+  FabricPipelineSpec,
+  FabricWorkspaceSpec,
+  FactorySpec,
+  FaultRule,
+  PipelineSpec,
+  SynapsePipelineSpec,
+} from './types.ts';
 
 interface Scenario {
   seed?: boolean;
@@ -14,6 +24,9 @@ interface Scenario {
   clients?: ClientSpec[];
   factories?: FactorySpec[];
   pipelines?: PipelineSpec[];
+  synapsePipelines?: SynapsePipelineSpec[];
+  fabricWorkspaces?: FabricWorkspaceSpec[];
+  fabricPipelines?: FabricPipelineSpec[];
   faults?: Array<Omit<FaultRule, 'count'> & { count?: number | null | string }>;
   deny?: Array<{ principal: string; action: string }>;
 }
@@ -25,6 +38,8 @@ const { values } = parseArgs({
     'arm-port': { type: 'string' },
     'entra-port': { type: 'string' },
     'oidc-port': { type: 'string' },
+    'synapse-port': { type: 'string' },
+    'fabric-port': { type: 'string' },
   },
 });
 
@@ -34,6 +49,8 @@ const ports = {
   ...(values['entra-port'] ? { entra: port(values['entra-port'])! } : {}),
   ...(values['oidc-port'] ? { oidc: port(values['oidc-port'])! } : {}),
   ...(values['arm-port'] ? { arm: port(values['arm-port'])! } : {}),
+  ...(values['synapse-port'] ? { synapse: port(values['synapse-port'])! } : {}),
+  ...(values['fabric-port'] ? { fabric: port(values['fabric-port'])! } : {}),
 };
 const emu = await startEmulator({ ...(scenario.config ?? {}), ports });
 if (scenario.seed !== false) emu.seedDefault();
@@ -41,6 +58,9 @@ for (const t of scenario.tenants ?? []) emu.addTenant(t);
 for (const c of scenario.clients ?? []) emu.addClient(c);
 for (const f of scenario.factories ?? []) emu.addFactory(f);
 for (const p of scenario.pipelines ?? []) emu.addPipeline(p);
+for (const p of scenario.synapsePipelines ?? []) emu.addSynapsePipeline(p);
+for (const w of scenario.fabricWorkspaces ?? []) emu.addFabricWorkspace(w);
+for (const p of scenario.fabricPipelines ?? []) emu.addFabricPipeline(p);
 for (const f of scenario.faults ?? []) {
   const { count, ...rest } = f;
   const n = count === null || count === 'Infinity' ? Number.POSITIVE_INFINITY : count;
@@ -52,6 +72,9 @@ const info = {
   entraUrl: emu.entraUrl,
   oidcUrl: emu.oidcUrl,
   armUrl: emu.armUrl,
+  synapseUrl: emu.synapseUrl,
+  synapseEndpoint: emu.synapseEndpoint(DEFAULTS.synapseWorkspace),
+  fabricUrl: emu.fabricUrl,
   caFile: emu.caFile,
   oidcRequestUrl: emu.oidcRequestUrl,
   oidcRequestToken: emu.oidcRequestToken,
@@ -61,6 +84,9 @@ const info = {
   subscriptionId: DEFAULTS.subscriptionId,
   resourceGroup: DEFAULTS.resourceGroup,
   factoryName: DEFAULTS.factoryName,
+  synapseWorkspace: DEFAULTS.synapseWorkspace,
+  fabricWorkspaceId: DEFAULTS.fabricWorkspaceId,
+  fabricWorkspaceName: DEFAULTS.fabricWorkspaceName,
 };
 
 if (values['write-env']) {

@@ -1,5 +1,6 @@
-// Local Azure Data Factory emulator: Entra ID, the GitHub Actions OIDC token service and ARM, each a
-// real HTTPS server on 127.0.0.1 behind one throw-away CA. See README.md next to this file.
+// Local Azure Data Factory emulator: Entra ID, the GitHub Actions OIDC token service, ARM, the Synapse
+// development endpoint and the Fabric REST API, each a real HTTPS server on 127.0.0.1 behind one throw-away
+// CA. See README.md next to this file.
 import { armControl } from './control.ts';
 import { armService } from './arm.ts';
 import { makeCerts } from './certs.ts';
@@ -10,12 +11,23 @@ import { makeSigningKey } from './jwt.ts';
 import { mintIdToken, oidcService } from './oidc.ts';
 import { Recorder } from './recorder.ts';
 import { RunEngine, type ActivityRunView, type PipelineRunView, type RunRecord } from './runs.ts';
-import { DEFAULTS, defaultPipelines } from './seed.ts';
+import { DEFAULTS as BASE_DEFAULTS, defaultPipelines } from './seed.ts';
+import { SERVICE_DEFAULTS, seedFabric, seedSynapse } from './seed-services.ts';
+import { fabricService } from './fabric.ts';
+import { FabricJobs, type FabricJob, type ItemJobInstance } from './fabric-jobs.ts';
+import { synapseService } from './synapse.ts';
+import { ServiceWorld, type FabricItem, type FabricWorkspace, type SynapseWorkspace } from './workspaces.ts';
 import { ServiceHost } from './server.ts';
 import { DEFAULT_CONFIG, World, type Client, type Factory, type Pipeline } from './state.ts';
 import type {
   ClientSpec,
   EmulatorConfig,
+  FabricJobScript,
+  FabricJobStatus,
+  FabricPipelineSpec,
+  FabricWorkspaceSpec,
+  SynapsePipelineSpec,
+  SynapseWorkspaceSpec,
   EmulatorOptions,
   FactorySpec,
   PipelineSpec,
@@ -30,8 +42,17 @@ export type * from './types.ts';
 export type { ActivityRunView, PipelineRunView, RunRecord } from './runs.ts';
 export type { Client, Factory, Pipeline } from './state.ts';
 export type { ActiveRule, Faults } from './faults.ts';
-export { DEFAULTS, DEFAULT_PIPELINES, BLOB_MISSING_ERROR } from './seed.ts';
+export type { FabricJob, ItemJobInstance } from './fabric-jobs.ts';
+export type { FabricItem, FabricWorkspace, SynapseWorkspace } from './workspaces.ts';
+export { DEFAULT_PIPELINES, BLOB_MISSING_ERROR } from './seed.ts';
+export { FABRIC_PIPELINE_IDS } from './seed-services.ts';
 export { ARM_ACTIONS, API_VERSION } from './arm.ts';
+export { SYNAPSE_ACTIONS, SYNAPSE_API_VERSION } from './synapse.ts';
+export { FABRIC_ACTIONS } from './fabric.ts';
+export { runIdFromClientRequestId } from './runs.ts';
+
+/** The seeded identities and names: tenant, client, factory, plus the Synapse and Fabric workspaces. */
+export const DEFAULTS = { ...BASE_DEFAULTS, ...SERVICE_DEFAULTS } as const;
 export { DEFAULT_CONFIG } from './state.ts';
 export { writeFakeAzConfig, FAKE_AZ_BIN_DIR, type FakeAzConfig } from './fake-az.ts';
 
@@ -45,12 +66,25 @@ export interface SeedResult {
   factoryName: string;
   audience: string;
   pipelines: string[];
+  synapseWorkspace: string;
+  synapsePipelines: string[];
+  fabricWorkspaceId: string;
+  fabricWorkspaceName: string;
+  fabricCapacityId: string;
+  /** the seeded Fabric DataPipeline items (ids in FABRIC_PIPELINE_IDS) */
+  fabricPipelines: Array<{ id: string; displayName: string }>;
 }
 
 export interface Emulator {
   entraUrl: string;
   oidcUrl: string;
   armUrl: string;
+  /** the Synapse server; each workspace is under /ws/{workspace}: use synapseEndpoint() */
+  synapseUrl: string;
+  /** what to give the action as `service-endpoint` for a Synapse workspace (no trailing slash) */
+  synapseEndpoint(workspace?: string): string;
+  /** the Fabric API base (the action appends /v1/...) */
+  fabricUrl: string;
   /** PEM file of the CA: give it to the action as NODE_EXTRA_CA_CERTS */
   caFile: string;
   caPem: string;
@@ -74,8 +108,26 @@ export interface Emulator {
   addFactory(spec: FactorySpec): Factory;
   addResourceGroup(subscriptionId: string, resourceGroup: string): void;
   addPipeline(spec: PipelineSpec): Pipeline;
-  /** the standard tenant, client (secret + federated credential for config.oidcSubject), factory and pipelines */
+  /** the standard tenant, client (secret + federated credential for config.oidcSubject), factory, pipelines, Synapse and Fabric workspaces */
   seedDefault(): SeedResult;
+
+  /** a Synapse workspace (subscription and resource group only appear in ids and texts) */
+  addWorkspace(spec: SynapseWorkspaceSpec): SynapseWorkspace;
+  addSynapsePipeline(spec: SynapsePipelineSpec): Pipeline;
+  /** script the next run of that Synapse pipeline differently (queued; one per call) */
+  nextSynapseRunScript(pipelineName: string, script: RunScript, workspace?: string): void;
+  addFabricWorkspace(spec: FabricWorkspaceSpec): FabricWorkspace;
+  addFabricPipeline(spec: FabricPipelineSpec): FabricItem;
+  /** script the next job of that Fabric item (id or display name) differently (queued; one per call) */
+  nextFabricJobScript(item: string, script: FabricJobScript, workspace?: string): void;
+  /** Fabric job instances, in creation order */
+  readonly fabricJobs: FabricJob[];
+  fabricJob(id: string): FabricJob | undefined;
+  /** the job instance as GET would return it now */
+  fabricJobView(id: string): ItemJobInstance | undefined;
+  fabricJobStatus(id: string): FabricJobStatus | undefined;
+  /** the activity runs of a Fabric job as queryactivityruns returns them (no window) */
+  fabricActivityRuns(id: string): Array<Record<string, unknown>>;
 
   /** all runs, in creation order (child runs included once started) */
   readonly runs: RunRecord[];
@@ -110,16 +162,23 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (opts[k] !== undefined) (config as unknown as Record<string, unknown>)[k] = opts[k];
   }
   const world = new World(config);
+  const services = new ServiceWorld(config, BASE_DEFAULTS);
+  const fabricJobs = new FabricJobs(config, (wsId, name) => {
+    const ws = services.fabric.get(wsId.toLowerCase());
+    return ws && services.findFabricItem(ws, name);
+  });
   const engine = new RunEngine(config, (sibling, name) => sibling.factory.pipelines.get(name.toLowerCase()));
   const ctx: EmulatorContext = {
     config,
     world,
     engine,
+    services,
+    fabricJobs,
     recorder: new Recorder(),
     faults: new Faults(),
     entraKey: makeSigningKey(),
     oidcKey: makeSigningKey(),
-    urls: { entra: '', oidc: '', arm: '' },
+    urls: { entra: '', oidc: '', arm: '', synapse: '', fabric: '' },
     oidcRequestToken: `emu-request-token-${guid()}`,
     oidcRequestPath: `/_apis/distributedtask/hubs/Actions/plans/${guid()}/jobs/${guid()}/idtoken`,
   };
@@ -129,11 +188,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     entra: new ServiceHost(entraService(ctx), deps),
     oidc: new ServiceHost(oidcService(ctx), deps),
     arm: new ServiceHost({ ...arm, control: armControl(ctx) }, deps),
+    synapse: new ServiceHost(synapseService(ctx), deps),
+    fabric: new ServiceHost(fabricService(ctx), deps),
   };
   try {
     ctx.urls.entra = await hosts.entra.listen(opts.ports?.entra);
     ctx.urls.oidc = await hosts.oidc.listen(opts.ports?.oidc);
     ctx.urls.arm = await hosts.arm.listen(opts.ports?.arm);
+    ctx.urls.synapse = await hosts.synapse.listen(opts.ports?.synapse);
+    ctx.urls.fabric = await hosts.fabric.listen(opts.ports?.fabric);
   } catch (e) {
     await Promise.all(Object.values(hosts).map((h) => h.close()));
     await certs.remove();
@@ -156,6 +219,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     entraUrl: ctx.urls.entra,
     oidcUrl: ctx.urls.oidc,
     armUrl: ctx.urls.arm,
+    synapseUrl: ctx.urls.synapse,
+    synapseEndpoint: (workspace = SERVICE_DEFAULTS.synapseWorkspace) =>
+      `${ctx.urls.synapse}/ws/${encodeURIComponent(workspace)}`,
+    fabricUrl: ctx.urls.fabric,
     caFile: certs.caFile,
     caPem: certs.caPem,
     oidcRequestUrl: `${ctx.urls.oidc}${ctx.oidcRequestPath}?api-version=2.0`,
@@ -172,6 +239,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       entra: hosts.entra.tlsConnections,
       oidc: hosts.oidc.tlsConnections,
       arm: hosts.arm.tlsConnections,
+      synapse: hosts.synapse.tlsConnections,
+      fabric: hosts.fabric.tlsConnections,
     }),
 
     addTenant: (id) => world.addTenant(id),
@@ -192,7 +261,50 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const factory = { subscriptionId: d.subscriptionId, resourceGroup: d.resourceGroup, factoryName: d.factoryName };
       world.addFactory(factory);
       const pipelines = defaultPipelines().map((p) => world.addPipeline({ ...factory, ...p }).name);
-      return { ...d, pipelines };
+      const synapsePipelines = seedSynapse(services, {
+        subscriptionId: d.subscriptionId,
+        resourceGroup: d.resourceGroup,
+      });
+      const fabricPipelines = seedFabric(services);
+      return { ...d, pipelines, synapsePipelines, fabricPipelines };
+    },
+
+    addWorkspace: (spec) => services.addSynapseWorkspace(spec),
+    addSynapsePipeline: (spec) => services.addSynapsePipeline(spec),
+    nextSynapseRunScript(pipelineName, script, workspace) {
+      const ps = [...services.synapse.values()]
+        .filter((w) => workspace === undefined || w.name.toLowerCase() === workspace.toLowerCase())
+        .map((w) => w.factory.pipelines.get(pipelineName.toLowerCase()))
+        .filter((p): p is Pipeline => p !== undefined);
+      if (ps.length === 0) throw new Error(`nextSynapseRunScript: no Synapse pipeline named ${pipelineName}`);
+      for (const p of ps) p.nextScripts.push(script);
+    },
+    addFabricWorkspace: (spec) => services.addFabricWorkspace(spec),
+    addFabricPipeline: (spec) => services.addFabricPipeline(spec),
+    nextFabricJobScript(item, script, workspace) {
+      const items = [...services.fabric.values()]
+        .filter((w) => workspace === undefined || services.findFabricWorkspace(workspace) === w)
+        .map((w) => services.findFabricItem(w, item))
+        .filter((i): i is FabricItem => i !== undefined);
+      if (items.length === 0) throw new Error(`nextFabricJobScript: no Fabric item ${item}`);
+      for (const i of items) i.nextScripts.push(script);
+    },
+    get fabricJobs() {
+      fabricJobs.engine.tick();
+      return fabricJobs.list();
+    },
+    fabricJob: (id) => fabricJobs.get(id),
+    fabricJobView: (id) => {
+      const j = fabricJobs.get(id);
+      return j ? fabricJobs.view(j, guid()) : undefined;
+    },
+    fabricJobStatus: (id) => {
+      const j = fabricJobs.get(id);
+      return j ? fabricJobs.status(j) : undefined;
+    },
+    fabricActivityRuns: (id) => {
+      const j = fabricJobs.get(id);
+      return j ? fabricJobs.activityRuns(j) : [];
     },
 
     get runs() {
@@ -228,9 +340,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     mintIdToken: (claims, audience) => mintIdToken(ctx, audience, claims),
     mintAccessToken: (t = {}) =>
       mintAccessToken(ctx, {
-        tenantId: t.tenantId ?? DEFAULTS.tenantId,
-        clientId: t.clientId ?? DEFAULTS.clientId,
-        objectId: t.objectId ?? DEFAULTS.objectId,
+        tenantId: t.tenantId ?? BASE_DEFAULTS.tenantId,
+        clientId: t.clientId ?? BASE_DEFAULTS.clientId,
+        objectId: t.objectId ?? BASE_DEFAULTS.objectId,
         audience: t.audience ?? ctx.urls.arm,
         ...(t.appidacr !== undefined ? { appidacr: t.appidacr } : {}),
         ...(t.lifetimeSec !== undefined ? { lifetimeSec: t.lifetimeSec } : {}),

@@ -29,8 +29,16 @@ export interface CancelRequest {
   query: Record<string, string>;
 }
 
+/** Which API created the run (child runs inherit their parent's). */
+export type RunService = 'data-factory' | 'synapse' | 'fabric';
+
 export interface RunRecord {
   runId: string;
+  service: RunService;
+  /** the x-ms-client-request-id of the createRun that started it (whether or not it became the run ID) */
+  clientRequestId?: string;
+  /** later createRuns that repeated clientRequestId and were answered with this run instead of starting one */
+  repeatedCreates: Array<{ at: number; clientRequestId: string }>;
   runGroupId: string;
   pipelineName: string;
   subscriptionId: string;
@@ -119,7 +127,28 @@ export interface CreateRunInput {
   startActivityName?: string;
   startFromFailure?: boolean;
   principal?: { appid?: string; oid?: string };
+  /** the run ID to use (from claimClientRequestId); default random */
+  runId?: string;
+  clientRequestId?: string;
+  service?: RunService;
 }
+
+/**
+ * The run ID a client request ID stands for: a GUID as it is (lower-cased), or 32 hex digits re-formatted as a
+ * GUID (what Synapse did with the .NET SDK's dash-less IDs). Anything else: undefined.
+ */
+export function runIdFromClientRequestId(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const h = header.trim().toLowerCase();
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(h)) return h;
+  if (/^[0-9a-f]{32}$/.test(h)) return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return undefined;
+}
+
+/** What claimClientRequestId decided for one createRun. */
+export type ClientRequestClaim =
+  | { existing: RunRecord }
+  | { existing?: undefined; runId?: string; clientRequestId?: string };
 
 /** ADF stores run parameters as strings: non-strings are JSON-serialized (see PipelineRuns_Get.json). */
 export function stringifyParameters(p: Record<string, unknown>): Record<string, string> {
@@ -196,6 +225,25 @@ export class RunEngine {
     return [...this.byId.values()];
   }
 
+  /**
+   * createRun and run identity (real-recordings README): with config.honourClientRequestId, a GUID-like
+   * x-ms-client-request-id becomes the run ID, and a repeat of an earlier one answers with that run (noted in
+   * its repeatedCreates) instead of starting another. Pass the result's fields on to create().
+   */
+  claimClientRequestId(header: string | undefined, now = Date.now()): ClientRequestClaim {
+    const clientRequestId = header === undefined || header === '' ? undefined : header;
+    const base = clientRequestId !== undefined ? { clientRequestId } : {};
+    if (!this.config.honourClientRequestId) return base;
+    const runId = runIdFromClientRequestId(clientRequestId);
+    if (runId === undefined) return base;
+    const existing = this.get(runId);
+    if (existing) {
+      existing.repeatedCreates.push({ at: now, clientRequestId: clientRequestId! });
+      return { existing };
+    }
+    return { ...base, runId };
+  }
+
   create(input: CreateRunInput, now = Date.now(), parent?: { run: RunRecord; activity: string }): RunRecord {
     let script = input.script;
     // Recovery reruns start at the named activity, or at the first one that failed last time.
@@ -229,9 +277,12 @@ export class RunEngine {
     const endOffset = phases.length ? phases[phases.length - 1]!.end : 0;
     const firstRunning = phases.find((p) => p.status !== 'Queued');
     const f = input.pipeline.factory;
-    const runId = guid();
+    const runId = input.runId ?? guid();
     const run: RunRecord = {
       runId,
+      service: input.service ?? parent?.run.service ?? 'data-factory',
+      ...(input.clientRequestId !== undefined ? { clientRequestId: input.clientRequestId } : {}),
+      repeatedCreates: [],
       runGroupId: input.runGroupId ?? runId,
       pipelineName: input.pipeline.name,
       subscriptionId: f.subscriptionId,

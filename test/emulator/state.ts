@@ -9,6 +9,7 @@ import type {
   PipelineSpec,
   RunScript,
 } from './types.ts';
+import { SERVICE_CONFIG_DEFAULTS } from './service-config.ts';
 import { guid } from './util.ts';
 
 export interface Client {
@@ -70,6 +71,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
     message: "Missing value for required parameter(s) {names} of pipeline '{pipeline}'.",
   },
   location: 'eastus',
+  ...SERVICE_CONFIG_DEFAULTS,
 };
 
 export class World {

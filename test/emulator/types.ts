@@ -1,7 +1,7 @@
 // Public types of the emulator. Kept in one module so tests (and the CLI's scenario files)
 // can import them without pulling in the servers.
 
-export type Service = 'entra' | 'oidc' | 'arm';
+export type Service = 'entra' | 'oidc' | 'arm' | 'synapse' | 'fabric';
 
 /** One request as it arrived at any of the three servers. */
 export interface RecordedRequest {
@@ -171,11 +171,97 @@ export interface EmulatorConfig {
   missingParameter: ConfigurableError | null;
   /** Azure region reported for factories */
   location: string;
+
+  // --- createRun and run identity (ADF and Synapse) ---
+  /**
+   * true: a createRun whose `x-ms-client-request-id` is a GUID (or 32 hex digits) gets that as its run ID, and a
+   * createRun repeating an earlier one's ID starts nothing and answers with the earlier run. false: random run IDs,
+   * every createRun starts a run.
+   */
+  honourClientRequestId: boolean;
+
+  // --- Synapse workspace development endpoint ---
+  /** the only accepted token audience (`aud`), exactly (no trailing slash) */
+  synapseAudience: string;
+  /** pipelines per page of GET /pipelines (nextLink beyond) */
+  synapsePageSize: number;
+  /** cancelling an ended Synapse run: 'ok' answers 200 empty (as recorded), 'error' answers cancelFinishedRunError */
+  synapseCancelFinishedRun: 'ok' | 'error';
+
+  // --- Microsoft Fabric REST API ---
+  /** the only accepted token audience (`aud`) */
+  fabricAudience: string;
+  /** the tenant setting "Service principals can use Fabric APIs"; false = app-only tokens are refused */
+  fabricServicePrincipalsEnabled: boolean;
+  /** Retry-After (s) of the 202s of run and cancel (recorded: 60) */
+  fabricRetryAfterSec: number;
+  /** Retry-After (s) on polls of a job that has not ended; null = no header (recorded: 45, 3, then none) */
+  fabricPollRetryAfterSec: number | null;
+  /** how long `Completed`/`Failed` lag behind endTimeUtc (the job reads InProgress meanwhile; recorded ~110 s) */
+  fabricStatusLagMs: number;
+  /** entries per page of the workspace, item and job-instance lists */
+  fabricPageSize: number;
+  /** queryactivityruns answers a bare array ('array', as Microsoft's doc shows) or `{ value: [...] }` ('value') */
+  fabricActivityRunsShape: 'array' | 'value';
+  /** cancelling an ended job instance */
+  fabricJobAlreadyCompleted: { status: number; message: string };
 }
 
 export interface EmulatorOptions extends Partial<EmulatorConfig> {
   /** seed the default tenant, client, factory and pipelines (see seedDefault) */
   seed?: boolean;
   /** fixed ports instead of ephemeral ones */
-  ports?: { entra?: number; oidc?: number; arm?: number };
+  ports?: { entra?: number; oidc?: number; arm?: number; synapse?: number; fabric?: number };
+}
+
+// --- Synapse and Fabric ---
+
+export interface SynapseWorkspaceSpec {
+  workspace: string;
+  /** default DEFAULTS.subscriptionId / resourceGroup: they only appear in ids and error texts */
+  subscriptionId?: string;
+  resourceGroup?: string;
+}
+
+export interface SynapsePipelineSpec extends SynapseWorkspaceSpec {
+  name: string;
+  parameters?: Record<string, ParameterSpec>;
+  script?: RunScript;
+  concurrency?: number;
+  description?: string;
+}
+
+export type FabricJobStatus = 'NotStarted' | 'InProgress' | 'Completed' | 'Failed' | 'Cancelled' | 'Deduped';
+
+/** A Fabric job instance's life. Phases and activities work as in RunScript. */
+export interface FabricJobScript {
+  /** default [{NotStarted, 200}, {InProgress, long enough for the activities}] */
+  phases?: Array<{ status: 'NotStarted' | 'InProgress'; ms: number }>;
+  /** default 'Completed'. 'Deduped' ends the job at once (give no phases) or after the phases */
+  final?: 'Completed' | 'Failed' | 'Cancelled' | 'Deduped';
+  /** failureReason of a Failed job; default errorCode 'JobInstanceStatusFailed', "Job instance failed without detail error" */
+  failureReason?: { errorCode?: string; message?: string; isRetriable?: boolean };
+  activities?: ActivityScript[];
+}
+
+export interface FabricWorkspaceSpec {
+  /** a GUID; default random */
+  id?: string;
+  displayName: string;
+  description?: string;
+  /** default a GUID; null = no capacity (the key is left out) */
+  capacityId?: string | null;
+}
+
+export interface FabricPipelineSpec {
+  /** workspace id or display name (added if missing, when it is a display name) */
+  workspace: string;
+  /** item id, a GUID; default random */
+  id?: string;
+  displayName: string;
+  description?: string;
+  folderId?: string;
+  /** declared parameters (what the definition says; the Job Scheduler does not check them) */
+  parameters?: Record<string, ParameterSpec>;
+  script?: FabricJobScript;
 }
