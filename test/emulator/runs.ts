@@ -141,14 +141,14 @@ export function runIdFromClientRequestId(header: string | undefined): string | u
   if (header === undefined) return undefined;
   const h = header.trim().toLowerCase();
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(h)) return h;
-  if (/^[0-9a-f]{32}$/.test(h)) return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  if (/^[0-9a-f]{32}$/.test(h))
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   return undefined;
 }
 
 /** What claimClientRequestId decided for one createRun. */
 export type ClientRequestClaim =
-  | { existing: RunRecord }
-  | { existing?: undefined; runId?: string; clientRequestId?: string };
+  { existing: RunRecord } | { existing?: undefined; runId?: string; clientRequestId?: string };
 
 /** ADF stores run parameters as strings: non-strings are JSON-serialized (see PipelineRuns_Get.json). */
 export function stringifyParameters(p: Record<string, unknown>): Record<string, string> {
