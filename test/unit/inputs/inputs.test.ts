@@ -64,10 +64,12 @@ describe('readInputs: defaults', () => {
       wait: true,
       timeoutMs: 6 * 3_600_000,
       pollInterval: 'auto',
-      cancelOnTimeout: true,
-      cancelOnWorkflowCancel: true,
+      cancelOnTimeout: 'started-only',
+      cancelOnWorkflowCancel: 'started-only',
       cancelRecursive: true,
       jobSummary: true,
+      runId: '',
+      ifRunning: 'start',
     });
     expect(i.cloud).toMatchObject({
       name: 'AzureCloud',
@@ -214,8 +216,6 @@ describe('readInputs: booleans', () => {
     ['recovery', 'recovery', false],
     ['validate-parameters', 'validateParameters', true],
     ['wait', 'wait', true],
-    ['cancel-on-timeout', 'cancelOnTimeout', true],
-    ['cancel-on-workflow-cancel', 'cancelOnWorkflowCancel', true],
     ['cancel-recursive', 'cancelRecursive', true],
     ['job-summary', 'jobSummary', true],
   ];
