@@ -1914,6 +1914,9 @@ async function startExactlyOnce(service, o, chosen) {
                 throw e;
             failure = e;
         }
+        // The endpoint's name does not exist: nothing was sent, and asking again cannot help.
+        if (unknownHost(failure))
+            throw failure;
         const surelyNotSent = (failure instanceof ServiceError && failure.status === 429) ||
             (failure instanceof TransportError && failure.notSent) ||
             isTransientAuthError(failure);

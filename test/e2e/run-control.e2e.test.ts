@@ -4,18 +4,18 @@
 // (test/support/run-control.ts); Synapse and Fabric add theirs where the service supports the feature.
 import { describe, expect, test } from 'vitest';
 import { log, withWorld } from '../support/resilience.ts';
-import { dataFactory, longRun, post, run, stepFor } from '../support/run-control.ts';
+import { dataFactory, longRun, post, run, stepFor, synapse } from '../support/run-control.ts';
 import { runStep } from '../support/action-runner.ts';
 
 const FAST = { ADF_ACTION_REQUEST_TIMEOUT_MS: '3000' };
 
-describe.concurrent.each([dataFactory])('$service', (s) => {
+describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
   describe.concurrent('killed while createRun is in flight', () => {
     test('SIGKILL of main during createRun: the post step finds the run by the chosen ID and cancels it', () =>
       withWorld(async (w) => {
         s.script(w, 'quick', longRun());
         // createRun is processed 2 s after it arrives; main is killed as soon as it has arrived.
-        w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { latencyMs: 2_000 } });
+        w.emu.faults.add({ service: s.emuService, op: 'createRun', count: 1, fault: { latencyMs: 2_000 } });
         const o = stepFor(
           s,
           w,
@@ -40,7 +40,12 @@ describe.concurrent.each([dataFactory])('$service', (s) => {
 
     test('SIGKILL of main while createRun never got through: the post step says no run was started', () =>
       withWorld(async (w) => {
-        w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { latencyMs: 1_500, drop: 'before' } });
+        w.emu.faults.add({
+          service: s.emuService,
+          op: 'createRun',
+          count: 1,
+          fault: { latencyMs: 1_500, drop: 'before' },
+        });
         const o = stepFor(
           s,
           w,

@@ -1,15 +1,18 @@
 // Shared by the run-control end-to-end tests (exactly-once start, run-id, if-running), written per
 // service so the Synapse and Fabric tests can add theirs: the inputs that address a pipeline, a run
 // started by "someone else", and the createRun requests the action sent.
+import { request } from 'node:https';
 import type { RecordedRequest, RunScript } from '../emulator/index.ts';
 import { runStep, type StepOptions, type StepResult } from './action-runner.ts';
 import { createRunDirectly } from './resilience.ts';
 import type { World } from './scenario.ts';
 
-export type ServiceName = 'data-factory';
+export type ServiceName = 'data-factory' | 'synapse';
 
 export interface ServiceUnderTest {
   service: ServiceName;
+  /** The emulator service its requests reach (for faults and request filters). */
+  emuService: 'arm' | 'synapse';
   /** Inputs that address the service (factory or workspace, endpoints) and sign in. */
   inputs(w: World): Record<string, string>;
   /** The next run of this pipeline follows this script. */
@@ -28,9 +31,10 @@ export interface ServiceUnderTest {
 
 export const dataFactory: ServiceUnderTest = {
   service: 'data-factory',
+  emuService: 'arm',
   inputs: (w) => ({ ...w.base, ...w.secretAuth }),
   script: (w, pipeline, script) => w.emu.nextRunScript(pipeline, script),
-  foreignRun: (w, pipeline, parameters = {}) => createRunDirectly(w, pipeline, parameters),
+  foreignRun: (w, pipeline, parameters = {}) => listed(w, createRunDirectly(w, pipeline, parameters)),
   status: (w, runId) => w.emu.runStatus(runId),
   runCount: (w) => w.emu.runs.length,
   // The test's own createRun (createRunDirectly) sends no client request ID and no user agent of ours.
@@ -41,6 +45,73 @@ export const dataFactory: ServiceUnderTest = {
   cancels: (w, runId) =>
     w.emu.requests.filter((q) => q.service === 'arm' && q.op === 'cancel' && q.path.includes(runId)),
 };
+
+const ours = (q: RecordedRequest) => /run-adf-pipeline/i.test(q.headers['user-agent'] ?? '');
+
+export const synapse: ServiceUnderTest = {
+  service: 'synapse',
+  emuService: 'synapse',
+  inputs: (w) => ({
+    service: 'synapse',
+    workspace: w.seed.synapseWorkspace,
+    'service-endpoint': w.emu.synapseEndpoint(),
+    'authority-host': w.emu.entraUrl,
+    ...w.secretAuth,
+  }),
+  script: (w, pipeline, script) => w.emu.nextSynapseRunScript(pipeline, script),
+  foreignRun: (w, pipeline, parameters = {}) =>
+    listed(
+      w,
+      createRunAt(
+        w,
+        `${w.emu.synapseEndpoint()}/pipelines/${encodeURIComponent(pipeline)}/createRun?api-version=2020-12-01`,
+        w.emu.mintAccessToken({ audience: w.emu.config.synapseAudience }),
+        parameters,
+      ),
+    ),
+  status: (w, runId) => w.emu.runStatus(runId),
+  runCount: (w) => w.emu.runs.filter((r) => r.service === 'synapse').length,
+  createRuns: (w) => w.emu.requests.filter((q) => q.service === 'synapse' && q.op === 'createRun' && ours(q)),
+  cancels: (w, runId) =>
+    w.emu.requests.filter((q) => q.service === 'synapse' && q.op === 'cancel' && q.path.includes(runId)),
+};
+
+/** Resolves once the run is listed by queryPipelineRuns (the emulator, like Azure, lists it a moment later). */
+async function listed(w: World, started: Promise<string>): Promise<string> {
+  const id = await started;
+  await new Promise((r) => setTimeout(r, w.emu.config.queryVisibilityDelayMs + 100));
+  return id;
+}
+
+/** A createRun sent by "someone else" (no client request ID, not our user agent). */
+function createRunAt(w: World, url: string, token: string, parameters: Record<string, unknown>): Promise<string> {
+  const body = JSON.stringify(parameters);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL(url),
+      {
+        method: 'POST',
+        ca: w.emu.caPem,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => {
+          if (!res.statusCode || res.statusCode >= 300)
+            return reject(new Error(`createRun: ${res.statusCode} ${text}`));
+          resolve((JSON.parse(text) as { runId: string }).runId);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /** A run that stays InProgress this long. */
 export const longRun = (ms = 60_000): RunScript => ({
