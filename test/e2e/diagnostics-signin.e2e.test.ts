@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG, writeFakeAzConfig } from '../emulator/index.ts';
 import { runStep, type StepResult } from '../support/action-runner.ts';
+import { startConnectProxy } from '../support/connect-proxy.ts';
+import { withWorld } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 import { expectNoSecrets, failureOf } from './diagnostics-helpers.ts';
 
@@ -157,6 +159,28 @@ test.each(['client-secret', 'oidc'] as const)(
     expectNoSecrets(r);
   },
 );
+
+test('AADSTS90002 behind HTTPS_PROXY: the diagnosis reaches Entra through the proxy too (defect 4)', () =>
+  withWorld(async (own) => {
+    const proxy = await startConnectProxy();
+    try {
+      const r = await runStep({
+        inputs: { ...own.base, ...own.secretAuth, ...step, 'tenant-id': UNKNOWN_GUID },
+        env: { ...own.caEnv, HTTPS_PROXY: proxy.url },
+      });
+      const m = failureOf(r);
+      expect(m).toContain(`AADSTS90002: Tenant '${UNKNOWN_GUID}' not found.`);
+      // MSAL's discovery and the action's own one more look both went to Entra…
+      expect(own.emu.requestsFor('openidConfig', 'entra').length).toBe(2);
+      // …and every connection to Entra was a tunnel through the proxy: none went around it.
+      const entra = new URL(own.emu.entraUrl).host;
+      const tunnels = proxy.tunnels.filter((t) => t === entra).length;
+      expect(tunnels).toBeGreaterThan(0);
+      expect(own.emu.tlsConnections().entra).toBe(tunnels);
+    } finally {
+      await proxy.close();
+    }
+  }));
 
 describe('no OIDC token for the job (no `permissions: id-token: write`)', () => {
   test('auth: oidc', async () => {

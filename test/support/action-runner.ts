@@ -57,6 +57,8 @@ export interface Cancellation {
   when?: () => boolean;
   /** Send SIGKILL instead of the runner's SIGINT/SIGTERM sequence (simulates a dead runner). */
   kill?: boolean;
+  /** Start with SIGTERM (no SIGINT), then SIGKILL after `sigkillAfterMs`: a runner or an OS that only terminates. */
+  sigtermOnly?: boolean;
   /** Delay between SIGINT and SIGTERM, and SIGTERM and SIGKILL (the runner's 7.5 s and 2.5 s). */
   sigtermAfterMs?: number;
   sigkillAfterMs?: number;
@@ -174,6 +176,15 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     cancelled = true;
     if (o.cancel.kill) {
       signal('SIGKILL');
+      return;
+    }
+    if (o.cancel.sigtermOnly) {
+      signal('SIGTERM');
+      timers.push(
+        setTimeout(() => {
+          if (running()) signal('SIGKILL');
+        }, o.cancel.sigkillAfterMs ?? 2_500),
+      );
       return;
     }
     signal('SIGINT');

@@ -165,3 +165,34 @@ describe('failedActivities', () => {
     ]);
   });
 });
+
+describe('fetchActivityRows: nested pipelines', () => {
+  it('follows Execute Pipeline activities three levels deep and no deeper', async () => {
+    const { FakeService } = await import('../../support/fake-service.ts');
+    const { fetchActivityRows } = await import('../../../src/run/activities.js');
+    const service = new FakeService();
+    // run-0 → run-1 → run-2 → run-3 → run-4: each level's one activity runs the next pipeline.
+    for (let i = 0; i < 5; i++) {
+      service.activities[`run-${i}`] = [
+        {
+          activityName: `Level ${i}`,
+          activityType: 'ExecutePipeline',
+          status: 'Succeeded',
+          pipelineRunId: `run-${i}`,
+          output: { pipelineRunId: `run-${i + 1}`, pipelineName: `P${i + 1}` },
+        },
+      ];
+    }
+    const rows = await fetchActivityRows(service, { runId: 'run-0', pipelineName: 'P0', raw: {} });
+    expect(service.ops('listActivityRuns').map((c) => (c.args[0] as { runId: string }).runId)).toEqual([
+      'run-0',
+      'run-1',
+      'run-2',
+    ]);
+    expect(rows.map((r) => [r.activityName, r.depth, r.path.join('/')])).toEqual([
+      ['Level 0', 0, ''],
+      ['Level 1', 1, 'Level 0'],
+      ['Level 2', 2, 'Level 0/Level 1'],
+    ]);
+  });
+});
