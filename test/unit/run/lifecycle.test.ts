@@ -29,6 +29,8 @@ const baseInputs = (over: Partial<LifecycleInputs> = {}): LifecycleInputs => ({
   cancelOnWorkflowCancel: true,
   cancelRecursive: true,
   jobSummary: true,
+  runId: '',
+  ifRunning: 'start',
   ...over,
 });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DuplicateRunsError, startRun, type StartRunOptions } from '../../../src/run/start.js';
 import { FakeService, RUN_ID, serviceError, transportError } from '../../support/fake-service.ts';
 
-const log = { info: vi.fn(), warning: vi.fn() };
+const log = { info: vi.fn(), warning: vi.fn(), debug: vi.fn() };
 
 async function start(service: FakeService, o: Partial<StartRunOptions> = {}) {
   const t0 = Date.now();
