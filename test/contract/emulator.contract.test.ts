@@ -352,8 +352,11 @@ describe('ARM: shapes of the Microsoft examples', () => {
     const ex = example('PipelineRuns_Get.json').responses['200']!;
     const runId = await createRun('fast', { OutputBlobNameList: ['exampleoutput.csv'] });
     const early = await arm('GET', `/pipelineruns/${runId}`);
-    // runStart appears when the run leaves Queued.
-    expect(early.json.runStart === null).toBe(early.json.status === 'Queued');
+    // As recorded (azure-powershell__TestPipelineRunV2.json): runStart is set already while Queued,
+    // and message is null then.
+    expect(early.json.status).toBe('Queued');
+    expect(early.json.runStart).toEqual(expect.any(String));
+    expect(early.json.message).toBeNull();
     await waitStatus(runId, 'Succeeded');
     const r = await arm('GET', `/pipelineruns/${runId}`);
     expect(r.status).toBe(200);
@@ -369,10 +372,14 @@ describe('ARM: shapes of the Microsoft examples', () => {
       status: 'Succeeded',
       message: '',
       annotations: [],
-      runDimensions: {},
+      runDimension: {},
     });
-    expect(r.json.runStart).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
-    expect(r.json.durationInMs).toBe(Date.parse(r.json.runEnd) - Date.parse(r.json.runStart));
+    // Up to 7 fractional digits, trailing zeros trimmed (as recorded).
+    expect(r.json.runStart).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{0,6}[1-9])?Z$/);
+    // end − start in 100-ns ticks, truncated to ms: within 1 ms of the millisecond difference.
+    const ms = Date.parse(r.json.runEnd) - Date.parse(r.json.runStart);
+    expect(r.json.durationInMs).toBeGreaterThanOrEqual(ms - 1);
+    expect(r.json.durationInMs).toBeLessThanOrEqual(ms);
     expect(r.json.invokedBy.id).toMatch(/^[0-9a-f]{32}$/);
   });
 
@@ -380,6 +387,7 @@ describe('ARM: shapes of the Microsoft examples', () => {
     const ex = example('PipelineRuns_QueryByFactory.json');
     const exBody = ex.responses['200']!.body as { value: Array<Record<string, unknown>> };
     emu.config.cancelDelayMs = 0;
+    emu.config.queryVisibilityDelayMs = 0;
     const done = await createRun('fast');
     const cancelled = await createRun('slow');
     await waitStatus(done, 'Succeeded');
@@ -396,10 +404,18 @@ describe('ARM: shapes of the Microsoft examples', () => {
     expectExampleHeaders(r, ex.responses['200']!.headers!);
     expect(Object.keys(r.json)).toEqual(['value']);
     const byId = new Map(r.json.value.map((v: { runId: string }) => [v.runId, v]));
-    // The example says runDimension (singular) where the schema says runDimensions; we follow the schema.
-    expect(shape(byId.get(done), ['runDimensions'])).toMatchObject(shape(exBody.value[0], ['runDimension']));
-    expect(shape(byId.get(cancelled), ['runDimensions'])).toMatchObject(shape(exBody.value[1], ['runDimension']));
-    expect(byId.get(cancelled)).toMatchObject({ status: 'Cancelled', runEnd: null, durationInMs: null });
+    // The example says runDimension (singular) as real ADF does (the schema says runDimensions).
+    expect(shape(byId.get(done))).toMatchObject(shape(exBody.value[0]));
+    // The example's Cancelled run has runEnd/durationInMs null; recorded Cancelled runs have both
+    // (azure-sdk-for-net__synapse_TestQueryActivityAsync.json), and the recordings win.
+    expect(shape(byId.get(cancelled), ['runEnd', 'durationInMs'])).toMatchObject(
+      shape(exBody.value[1], ['runEnd', 'durationInMs']),
+    );
+    expect(byId.get(cancelled)).toMatchObject({
+      status: 'Cancelled',
+      runEnd: expect.any(String),
+      durationInMs: expect.any(Number),
+    });
   });
 
   it('queryActivityruns matches ActivityRuns_QueryByPipelineRun.json', async () => {
@@ -542,8 +558,15 @@ describe('ARM: errors', () => {
       404,
       'SubscriptionNotFound',
     );
-    expectCloudError(await arm('GET', '/pipelines/nope'), 404, 'EntityNotFound');
-    expectCloudError(await arm('POST', '/pipelines/nope/createRun'), 404, 'EntityNotFound');
+    const missing = await arm('GET', '/pipelines/nope');
+    expectCloudError(missing, 404, 'NotFound');
+    expect(missing.json.error).toEqual({
+      code: 'NotFound',
+      message: 'The document could not be retrieved because it does not exist.',
+      target: `/subscriptions/${D.subscriptionId}/resourceGroups/${D.resourceGroup}/providers/Microsoft.DataFactory/factories/${D.factoryName}/pipelines/nope`,
+      details: null,
+    });
+    expectCloudError(await arm('POST', '/pipelines/nope/createRun'), 404, 'NotFound');
     emu.config.pipelineNotFound = {
       code: 'PipelineNotFound',
       message: 'Pipeline {pipeline} is missing from {factory}.',
@@ -719,6 +742,7 @@ describe('ARM: runs', () => {
 
   it('pages and filters queryPipelineRuns', async () => {
     emu.config.runPageSize = 1;
+    emu.config.queryVisibilityDelayMs = 0;
     const ids = [await createRun('quick'), await createRun('quick')];
     const body = {
       lastUpdatedAfter: new Date(Date.now() - 60_000).toISOString(),
@@ -751,12 +775,17 @@ describe('ARM: runs', () => {
     emu.config.cancelDelayMs = 0;
     await waitStatus(runId, 'Cancelled');
     const cancelled = await arm('GET', `/pipelineruns/${runId}`);
-    expect(cancelled.json).toMatchObject({ status: 'Cancelled', runEnd: null, durationInMs: null });
+    // As recorded: a Cancelled run has runEnd and durationInMs, and lastUpdated = runEnd.
+    expect(cancelled.json).toMatchObject({ status: 'Cancelled', runEnd: expect.any(String), message: '' });
+    expect(cancelled.json.lastUpdated).toBe(cancelled.json.runEnd);
+    expect(cancelled.json.durationInMs).toBeGreaterThan(0);
     expect(emu.getRun(runId)!.cancelRequests[0]).toMatchObject({ isRecursive: false, query: { isRecursive: 'false' } });
 
     const again = await arm('POST', `/pipelineruns/${runId}/cancel`);
-    expectCloudError(again, 400, 'BadRequest');
-    expect(again.json.error.message).toContain('terminal state');
+    expectCloudError(again, 400, 'PipelineRunNotRunning');
+    expect(again.json.error.message).toBe(
+      "Pipeline run has already completed with status 'Cancelled'.Only pipeline runs that are in progress or queued can be canceled.",
+    );
     emu.config.cancelFinishedRun = 'ok';
     expect((await arm('POST', `/pipelineruns/${runId}/cancel`)).status).toBe(200);
     expect(emu.getRun(runId)!.cancelRequests).toHaveLength(3);
@@ -852,7 +881,9 @@ describe('ARM: runs', () => {
     expect(emu.getRun(b)!.queueDelayMs).toBeGreaterThan(0);
     await waitStatus(a, 'Succeeded');
     await waitStatus(b, 'Succeeded');
-    expect(Date.parse(emu.runView(b)!.runStart!)).toBeGreaterThanOrEqual(Date.parse(emu.runView(a)!.runEnd!));
+    // b leaves Queued only once a has ended (its runStart is set while Queued, as in real ADF).
+    const rb = emu.getRun(b)!;
+    expect(rb.createdAt + rb.startOffset).toBeGreaterThanOrEqual(Date.parse(emu.runView(a)!.runEnd!));
   });
 });
 

@@ -88,7 +88,8 @@ test('404 for the pipeline: lists the factory pipelines and suggests the near ma
   const r = await run({ 'pipeline-name': 'daily_load' });
   const m = failureOf(r);
 
-  expect(ops()).toEqual(['getPipeline 404', 'getFactory 200', 'listPipelines 200']);
+  // The seeded factory's 6 pipelines span two list pages (pipelinePageSize 5): nextLink is followed.
+  expect(ops()).toEqual(['getPipeline 404', 'getFactory 200', 'listPipelines 200', 'listPipelines 200']);
   expect(m).toContain(`Pipeline 'daily_load' does not exist in factory '${w.seed.factoryName}'`);
   expect(m).toContain('published');
   expect(m).toContain("Did you mean 'daily-load'?");
@@ -102,7 +103,7 @@ test('404 for the pipeline from createRun (validate-parameters: false): same dia
   const r = await run({ 'pipeline-name': 'weekly-export', 'validate-parameters': 'false' });
   const m = failureOf(r);
 
-  expect(ops()).toEqual(['createRun 404', 'getFactory 200', 'listPipelines 200']);
+  expect(ops()).toEqual(['createRun 404', 'getFactory 200', 'listPipelines 200', 'listPipelines 200']);
   expect(m).toContain('Azure refused to start the run: HTTP 404');
   expect(m).toContain(`Pipeline 'weekly-export' does not exist in factory '${w.seed.factoryName}'`);
   expect(m).toContain(`pipeline(s): ${w.seed.pipelines.join(', ')}`);

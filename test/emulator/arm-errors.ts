@@ -9,11 +9,19 @@ export function cloudError(
   message: string,
   target?: string,
   headers?: Record<string, string>,
+  details?: null,
 ): Reply {
   return {
     status,
     ...(headers ? { headers } : {}),
-    body: { error: { code, message, ...(target !== undefined ? { target } : {}) } },
+    body: {
+      error: {
+        code,
+        message,
+        ...(target !== undefined ? { target } : {}),
+        ...(details !== undefined ? { details } : {}),
+      },
+    },
   };
 }
 

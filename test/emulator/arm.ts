@@ -9,7 +9,8 @@ import type { ActivityRunView, PipelineRunView, RunRecord } from './runs.ts';
 import type { Call, Reply, ServiceDef } from './server.ts';
 import type { Factory, Pipeline } from './state.ts';
 import type { ConfigurableError, StatusFault } from './types.ts';
-import { adfTime, fill, guid, isPlainObject } from './util.ts';
+import { adfTime } from './time.ts';
+import { fill, guid, isPlainObject } from './util.ts';
 
 export const API_VERSION = '2018-06-01';
 
@@ -120,8 +121,24 @@ export function pipelineResource(p: Pipeline): Record<string, unknown> {
 }
 
 function configured(e: ConfigurableError, values: Record<string, string | undefined>, fallbackStatus: number): Reply {
-  return cloudError(e.status ?? fallbackStatus, e.code, fill(e.message, values));
+  return cloudError(
+    e.status ?? fallbackStatus,
+    e.code,
+    fill(e.message, values),
+    e.target !== undefined ? fill(e.target, values) : undefined,
+    undefined,
+    e.details,
+  );
 }
+
+/** Skip tokens of paged pipeline lists: the offset of the next page. */
+const skipToken = {
+  encode: (offset: number) => Buffer.from(`emu-pipelines:${offset}`).toString('base64url'),
+  decode: (token: string): number | undefined => {
+    const m = /^emu-pipelines:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+    return m ? Number(m[1]) : undefined;
+  },
+};
 
 function parseBool(v: string | undefined): boolean | undefined {
   if (v === undefined) return undefined;
@@ -313,6 +330,25 @@ export function armService(ctx: EmulatorContext): ServiceDef {
     return { status: 200, body: { runId: run.runId } };
   }
 
+  /** One page; `nextLink` (a full URL with a skip token) only when more follow, as recorded. */
+  function listPipelines(call: Call, f: Factory): Reply {
+    const all = [...f.pipelines.values()];
+    let offset = 0;
+    const token = call.query.$skipToken ?? call.query.$skiptoken;
+    if (token !== undefined) {
+      const decoded = skipToken.decode(token);
+      if (decoded === undefined) return cloudError(400, 'BadRequest', 'The skip token is not valid.');
+      offset = decoded;
+    }
+    const size = Math.max(1, ctx.config.pipelinePageSize);
+    const value = all.slice(offset, offset + size).map(pipelineResource);
+    if (offset + size >= all.length) return { status: 200, body: { value } };
+    const next = new URL(`${ctx.urls.arm}${call.path}`);
+    next.searchParams.set('api-version', API_VERSION);
+    next.searchParams.set('$skipToken', skipToken.encode(offset + size));
+    return { status: 200, body: { value, nextLink: next.toString() } };
+  }
+
   function queryPipelineRuns(call: Call, f: Factory): Reply {
     const parsed = parseRunFilter(call.body);
     if (!parsed.ok) return filterError(parsed.message);
@@ -347,7 +383,17 @@ export function armService(ctx: EmulatorContext): ServiceDef {
           return undefined;
       }
     };
-    return queryResult(views, filter, field, [{ orderBy: 'RunStart', order: 'DESC' }], ctx.config.runPageSize);
+    // Oldest first without orderBy, as recorded (azure-sdk-for-net__synapse_TestQueryRuns.json). New runs
+    // are listed only after queryVisibilityDelayMs (filters are validated against all runs first).
+    const visible = new Set(
+      ctx.engine
+        .list()
+        .filter((r) => ctx.engine.visibleToQueries(r, now))
+        .map((r) => r.runId),
+    );
+    return queryResult(views, filter, field, [{ orderBy: 'RunStart', order: 'ASC' }], ctx.config.runPageSize, (v) =>
+      visible.has(v.runId),
+    );
   }
 
   function queryActivityRuns(call: Call, run: RunRecord): Reply {
@@ -394,10 +440,11 @@ export function armService(ctx: EmulatorContext): ServiceDef {
     field: (item: T, key: string) => string | undefined,
     fallback: RunFilter['orderBy'],
     pageSize: number,
+    visible: (item: T) => boolean = () => true,
   ): Reply {
     const filtered = applyFilters(items, filter, field);
     if (!filtered.ok) return filterError(filtered.message);
-    const ordered = applyOrder(filtered.value, filter, field, fallback);
+    const ordered = applyOrder(filtered.value.filter(visible), filter, field, fallback);
     const page = paginate(ordered, filter.continuationToken, pageSize);
     if (!page.ok) return filterError(page.message);
     return { status: 200, body: page.value };
@@ -453,8 +500,12 @@ export function armService(ctx: EmulatorContext): ServiceDef {
     if (!ctx.world.resourceGroupExists(r.sub, r.rg))
       return cloudError(404, 'ResourceGroupNotFound', armMessages.resourceGroupNotFound(r.rg));
     const f = ctx.world.findFactory(r.sub, r.rg, r.factory);
-    if (!f) return cloudError(404, 'ResourceNotFound', armMessages.factoryNotFound(r.factory, r.rg));
-    const values = { pipeline: r.pipeline, factory: f.factoryName, runId: r.runId };
+    // ARM's gateway answers this one (azure-powershell__TestDataFactoryPipingV2.json): no target, no details.
+    if (!f)
+      return cloudError(404, 'ResourceNotFound', armMessages.factoryNotFound(r.factory, r.rg), undefined, {
+        'x-ms-failure-cause': 'gateway',
+      });
+    const values = { pipeline: r.pipeline, factory: f.factoryName, runId: r.runId, path: r.scope };
 
     switch (op) {
       case 'getFactory':
@@ -471,7 +522,7 @@ export function armService(ctx: EmulatorContext): ServiceDef {
           },
         };
       case 'listPipelines':
-        return { status: 200, body: { value: [...f.pipelines.values()].map(pipelineResource) } };
+        return listPipelines(call, f);
       case 'getPipeline':
       case 'createRun': {
         const p = f.pipelines.get(r.pipeline!.toLowerCase());
@@ -487,6 +538,7 @@ export function armService(ctx: EmulatorContext): ServiceDef {
       case 'cancel':
       case 'queryActivityRuns': {
         const run = findRun(f, r.runId!);
+        if (!run && op === 'cancel') return configured(ctx.config.cancelRunNotFound, values, 400);
         if (!run) return configured(ctx.config.runNotFound, values, 404);
         if (op === 'getRun') return { status: 200, body: runView(run) };
         if (op === 'cancel') return cancel(call, run);

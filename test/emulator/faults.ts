@@ -97,5 +97,6 @@ export function describeFault(f: Fault): string {
   if ('hang' in f) return 'hang';
   if ('drop' in f) return `drop:${f.drop}`;
   if ('status' in f) return `status:${f.status}`;
+  if ('refuseForMs' in f) return 'refuse';
   return 'latency';
 }

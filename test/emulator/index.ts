@@ -6,6 +6,7 @@ import { makeCerts } from './certs.ts';
 import type { EmulatorContext } from './context.ts';
 import { entraService, mintAccessToken, type AccessTokenInput } from './entra.ts';
 import { Faults } from './faults.ts';
+import { GithubWorld, githubService, type GithubComment, type GithubConfig } from './github.ts';
 import { makeSigningKey } from './jwt.ts';
 import { mintIdToken, oidcService } from './oidc.ts';
 import { Recorder } from './recorder.ts';
@@ -25,6 +26,9 @@ import type {
   Service,
 } from './types.ts';
 import { guid } from './util.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export type * from './types.ts';
 export type { ActivityRunView, PipelineRunView, RunRecord } from './runs.ts';
@@ -34,6 +38,13 @@ export { DEFAULTS, DEFAULT_PIPELINES, BLOB_MISSING_ERROR } from './seed.ts';
 export { ARM_ACTIONS, API_VERSION } from './arm.ts';
 export { DEFAULT_CONFIG } from './state.ts';
 export { writeFakeAzConfig, FAKE_AZ_BIN_DIR, type FakeAzConfig } from './fake-az.ts';
+export {
+  ACTIONS_BOT,
+  DEFAULT_GITHUB_CONFIG,
+  type GithubComment,
+  type GithubConfig,
+  type GithubUser,
+} from './github.ts';
 
 export interface SeedResult {
   tenantId: string;
@@ -99,6 +110,35 @@ export interface Emulator {
   /** NODE_EXTRA_CA_CERTS, ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN */
   env(): Record<string, string>;
   close(): Promise<void>;
+
+  /**
+   * Stop listening on that service's port: new connections get ECONNREFUSED (idle keep-alive ones
+   * are closed, busy ones after their answer). With `forMs`, it listens again after that long.
+   */
+  refuseConnections(service: Service, forMs?: number): Promise<void>;
+  /** Listen again now after refuseConnections(). */
+  acceptConnections(service: Service): Promise<void>;
+  /** The service's URL with a host name that never resolves (`.invalid`, RFC 6761): ENOTFOUND. */
+  unresolvableUrl(service: Service): string;
+
+  /** GitHub's REST API (issue comments, pull requests): give it to Octokit as GITHUB_API_URL */
+  githubUrl: string;
+  github: {
+    /** token, permission ('write' | 'read' | 'none'), defaultPerPage, serverUrl; live */
+    config: GithubConfig;
+    /** comments of an issue or pull request, oldest first */
+    comments(owner: string, repo: string, n: number): GithubComment[];
+    /** someone else's comment (default user octocat) */
+    addComment(owner: string, repo: string, n: number, body: string): GithubComment;
+    /** make a pull request exist (octo-org/octo-repo#1 exists from the start) */
+    addPull(owner: string, repo: string, n: number, o?: { title?: string; headRef?: string; baseRef?: string }): void;
+  };
+  /**
+   * What a pull_request workflow gives a step for the GitHub API: GITHUB_API_URL, GITHUB_SERVER_URL,
+   * GITHUB_REPOSITORY, GITHUB_REPOSITORY_OWNER, GITHUB_EVENT_NAME, GITHUB_EVENT_PATH (a payload file
+   * naming the pull request), GITHUB_TOKEN, NODE_EXTRA_CA_CERTS. Not part of env().
+   */
+  githubEnv(o?: { repository?: string; pullNumber?: number }): Record<string, string>;
 }
 
 const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as Array<keyof EmulatorConfig>;
@@ -124,16 +164,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     oidcRequestPath: `/_apis/distributedtask/hubs/Actions/plans/${guid()}/jobs/${guid()}/idtoken`,
   };
   const deps = { key: certs.keyPem, cert: certs.certPem, faults: ctx.faults, recorder: ctx.recorder };
+  const gh = new GithubWorld();
+  gh.addPull('octo-org', 'octo-repo', 1);
   const arm = armService(ctx);
   const hosts = {
     entra: new ServiceHost(entraService(ctx), deps),
     oidc: new ServiceHost(oidcService(ctx), deps),
     arm: new ServiceHost({ ...arm, control: armControl(ctx) }, deps),
+    github: new ServiceHost(githubService(gh), deps),
   };
   try {
     ctx.urls.entra = await hosts.entra.listen(opts.ports?.entra);
     ctx.urls.oidc = await hosts.oidc.listen(opts.ports?.oidc);
     ctx.urls.arm = await hosts.arm.listen(opts.ports?.arm);
+    gh.apiUrl = await hosts.github.listen(opts.ports?.github);
   } catch (e) {
     await Promise.all(Object.values(hosts).map((h) => h.close()));
     await certs.remove();
@@ -152,6 +196,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       .filter((p): p is Pipeline => p !== undefined);
 
   let closed = false;
+  const tempDirs: string[] = [];
   const emulator: Emulator = {
     entraUrl: ctx.urls.entra,
     oidcUrl: ctx.urls.oidc,
@@ -172,6 +217,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       entra: hosts.entra.tlsConnections,
       oidc: hosts.oidc.tlsConnections,
       arm: hosts.arm.tlsConnections,
+      github: hosts.github.tlsConnections,
     }),
 
     addTenant: (id) => world.addTenant(id),
@@ -247,6 +293,47 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       closed = true;
       await Promise.all(Object.values(hosts).map((h) => h.close()));
       await certs.remove();
+      for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+    },
+
+    refuseConnections: (service, forMs) => hosts[service].refuse(forMs),
+    acceptConnections: (service) => hosts[service].accept(),
+    unresolvableUrl: (service) => hosts[service].url.replace('127.0.0.1', `${service}.emulator.invalid`),
+
+    githubUrl: gh.apiUrl,
+    github: {
+      config: gh.config,
+      comments: (owner, repo, n) => gh.comments(owner, repo, n),
+      addComment: (owner, repo, n, body) => gh.addComment(owner, repo, n, body),
+      addPull: (owner, repo, n, o) => void gh.addPull(owner, repo, n, o),
+    },
+    githubEnv({ repository = 'octo-org/octo-repo', pullNumber = 1 } = {}) {
+      const [owner = '', repo = ''] = repository.split('/');
+      const pull = gh.issue(owner, repo, pullNumber) ?? gh.addPull(owner, repo, pullNumber);
+      const dir = mkdtempSync(join(tmpdir(), 'adf-emulator-github-'));
+      tempDirs.push(dir);
+      const eventPath = join(dir, 'event.json');
+      writeFileSync(
+        eventPath,
+        JSON.stringify({
+          action: 'synchronize',
+          number: pullNumber,
+          pull_request: gh.pullJson(pull),
+          repository: { name: repo, full_name: repository, owner: { login: owner } },
+        }),
+      );
+      return {
+        NODE_EXTRA_CA_CERTS: certs.caFile,
+        GITHUB_API_URL: gh.apiUrl,
+        GITHUB_SERVER_URL: gh.config.serverUrl,
+        GITHUB_GRAPHQL_URL: `${gh.apiUrl}/graphql`,
+        GITHUB_REPOSITORY: repository,
+        GITHUB_REPOSITORY_OWNER: owner,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: eventPath,
+        GITHUB_REF: `refs/pull/${pullNumber}/merge`,
+        GITHUB_TOKEN: gh.config.token,
+      };
     },
   };
   if (opts.seed) emulator.seedDefault();

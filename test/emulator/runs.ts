@@ -2,7 +2,8 @@
 // createRun (plus any cancel request), so tests can use real, short runs without fake timers.
 import type { Pipeline } from './state.ts';
 import type { ActivityScript, ActivityStatus, EmulatorConfig, RunScript, RunStatus } from './types.ts';
-import { adfTime, guid, hex32 } from './util.ts';
+import { adfDurationMs, adfTime } from './time.ts';
+import { guid, hex32 } from './util.ts';
 
 const DEFAULT_QUEUED_MS = 200;
 const DEFAULT_IN_PROGRESS_MS = 800;
@@ -72,21 +73,30 @@ export interface RunRecord {
   endOffset: number;
 }
 
+/**
+ * A pipeline run as GET pipelineruns/{id} and queryPipelineRuns rows return it, with the fields in
+ * the order real ADF sends them (azure-powershell__TestPipelineRunV2.json).
+ */
 export interface PipelineRunView {
+  /** upper-cased up to the factory, `/pipelineruns/{runId}` as is */
+  id: string;
   runId: string;
+  debugRunId: null;
   runGroupId: string;
-  isLatest: boolean;
   pipelineName: string;
   parameters: Record<string, string>;
-  runDimensions: Record<string, string>;
   invokedBy: Record<string, string>;
   runStart: string | null;
   runEnd: string | null;
   durationInMs: number | null;
   status: RunStatus;
-  message: string;
+  /** null while Queued, "" while InProgress/Canceling and when Succeeded/Cancelled, text when Failed */
+  message: string | null;
   lastUpdated: string;
   annotations: string[];
+  /** singular, as real ADF sends it (the spec's schema says runDimensions) */
+  runDimension: Record<string, string>;
+  isLatest: boolean;
 }
 
 export interface ActivityRunView {
@@ -119,6 +129,14 @@ export interface CreateRunInput {
   startActivityName?: string;
   startFromFailure?: boolean;
   principal?: { appid?: string; oid?: string };
+}
+
+/** `id` of a run view: ADF upper-cases the path up to the factory; the run id keeps its case. */
+export function pipelineRunResourceId(
+  run: Pick<RunRecord, 'subscriptionId' | 'resourceGroup' | 'factoryName' | 'runId'>,
+): string {
+  const factory = `/subscriptions/${run.subscriptionId}/resourceGroups/${run.resourceGroup}/providers/Microsoft.DataFactory/factories/${run.factoryName}`;
+  return `${factory.toUpperCase()}/pipelineruns/${run.runId}`;
 }
 
 /** ADF stores run parameters as strings: non-strings are JSON-serialized (see PipelineRuns_Get.json). */
@@ -386,36 +404,52 @@ export class RunEngine {
     const startAbs = created + run.startOffset;
     const cancelled = run.cancelledAt;
     const naturalEnd = created + run.endOffset;
-    let runStart: number | null = null;
-    if (now >= startAbs && (cancelled === undefined || startAbs <= cancelled)) runStart = startAbs;
-    else if (cancelled !== undefined) runStart = cancelled;
-    // Cancelled runs report no end and no duration (see PipelineRuns_QueryByFactory.json).
-    const ended = status === 'Succeeded' || status === 'Failed';
-    const runEnd = ended ? naturalEnd : null;
-    // lastUpdated: the latest status change that has happened by now.
+    const legacy = this.config.legacyRunTimes;
+    let runStart: number | null;
+    if (!legacy) {
+      // Real ADF sets runStart already while Queued (azure-powershell__TestPipelineRunV2.json).
+      runStart = created;
+    } else {
+      runStart = null;
+      if (now >= startAbs && (cancelled === undefined || startAbs <= cancelled)) runStart = startAbs;
+      else if (cancelled !== undefined) runStart = cancelled;
+    }
+    let runEnd: number | null = null;
+    if (status === 'Succeeded' || status === 'Failed') runEnd = naturalEnd;
+    // A Cancelled run has runEnd and durationInMs (Synapse recordings); the legacy mode keeps them null.
+    else if (status === 'Cancelled' && !legacy) runEnd = cancelled! + this.config.cancelDelayMs;
+    // lastUpdated: the latest status change that has happened by now (= runEnd once terminal).
     let transitions = [created, ...run.phases.map((p) => created + p.start), naturalEnd];
     if (cancelled !== undefined)
       transitions = [...transitions.filter((t) => t < cancelled), cancelled, cancelled + this.config.cancelDelayMs];
-    const lastUpdated = Math.max(...transitions.filter((t) => t <= now));
-    let message = '';
-    if (status === 'Failed') message = run.script.message ?? this.failedActivityMessage(run);
+    const lastUpdated = runEnd ?? Math.max(...transitions.filter((t) => t <= now));
+    let message: string | null = '';
+    if (status === 'Queued') message = legacy ? '' : null;
+    else if (status === 'Failed') message = run.script.message ?? this.failedActivityMessage(run);
     else if (status === 'Cancelled' || status === 'Succeeded') message = run.script.message ?? '';
     return {
+      id: pipelineRunResourceId(run),
       runId: run.runId,
+      debugRunId: null,
       runGroupId: run.runGroupId,
-      isLatest: this.isLatest(run),
       pipelineName: run.pipelineName,
       parameters: stringifyParameters(run.parameters),
-      runDimensions: run.runDimensions,
       invokedBy: run.invokedBy,
       runStart: runStart === null ? null : adfTime(runStart),
       runEnd: runEnd === null ? null : adfTime(runEnd),
-      durationInMs: runEnd !== null && runStart !== null ? runEnd - runStart : null,
+      durationInMs: runEnd !== null && runStart !== null ? adfDurationMs(runStart, runEnd) : null,
       status,
       message,
       lastUpdated: adfTime(lastUpdated),
       annotations: run.annotations,
+      runDimension: run.runDimensions,
+      isLatest: this.isLatest(run),
     };
+  }
+
+  /** Whether queryPipelineRuns lists the run yet (GET pipelineruns/{id} sees it at once). */
+  visibleToQueries(run: RunRecord, now = Date.now()): boolean {
+    return now >= run.createdAt + this.config.queryVisibilityDelayMs;
   }
 
   /** The newest run of a run group is the latest one. */
@@ -462,7 +496,7 @@ export class RunEngine {
       let error: Record<string, string> = { errorCode: '', message: '', failureType: '', target: s.name };
       if (done && status === 'Failed') {
         const e =
-          s.error ?? (child ? childError(this.view(child, now).message, s.child!.pipelineName) : defaultError(s));
+          s.error ?? (child ? childError(this.view(child, now).message ?? '', s.child!.pipelineName) : defaultError(s));
         error = { ...e, target: s.name };
       }
       const output: Record<string, unknown> = done ? { ...(s.output ?? {}) } : {};
@@ -481,7 +515,7 @@ export class RunEngine {
         activityName: s.name,
         activityRunStart: adfTime(startAbs),
         activityType: s.type,
-        durationInMs: endAbs === null ? null : endAbs - startAbs,
+        durationInMs: endAbs === null ? null : adfDurationMs(startAbs, endAbs),
         retryAttempt: null,
         error,
         activityRunId: a.activityRunId,

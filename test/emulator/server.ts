@@ -106,11 +106,23 @@ export class ServiceHost {
   url = '';
   /** TLS connections completed since the last reset (a client that reuses its connections opens few). */
   tlsConnections = 0;
+  /** sockets with a request being answered (the others are idle keep-alive connections) */
+  private readonly busy = new Set<Socket>();
+  private port = 0;
+  /** set while the service does not listen (refuse()); re-listening clears it */
+  private refusal: { timer?: NodeJS.Timeout; resumed: Promise<void>; resolve: () => void } | undefined;
 
   constructor(def: ServiceDef, deps: HostDeps) {
     this.def = def;
     this.deps = deps;
     this.server = createServer({ key: deps.key, cert: deps.cert }, (req, res) => {
+      const socket = req.socket;
+      this.busy.add(socket);
+      res.on('close', () => {
+        this.busy.delete(socket);
+        // While refusing, a connection that was busy is closed once its answer is out.
+        if (this.refusal) socket.end();
+      });
       this.onRequest(req, res).catch((e: unknown) => {
         // A bug in the emulator: answer 500 rather than leaving the client hanging.
         if (!res.headersSent && !res.destroyed)
@@ -132,13 +144,61 @@ export class ServiceHost {
       this.server.listen(port, '127.0.0.1', () => {
         const addr = this.server.address();
         if (addr === null || typeof addr === 'string') return reject(new Error('no address'));
+        this.port = addr.port;
         this.url = `https://127.0.0.1:${addr.port}`;
         resolve(this.url);
       });
     });
   }
 
+  /** Whether the service refuses connections now (see refuse()). */
+  get refusing(): boolean {
+    return this.refusal !== undefined;
+  }
+
+  /**
+   * Stop listening, so new connections get ECONNREFUSED; idle keep-alive connections are closed and
+   * busy ones once their answer is out. With `forMs`, listen again (same port) after that long.
+   * Resolves when the service no longer listens.
+   */
+  refuse(forMs?: number): Promise<void> {
+    if (!this.refusal) {
+      let resolve!: () => void;
+      const resumed = new Promise<void>((r) => (resolve = r));
+      this.refusal = { resumed, resolve };
+      this.server.close();
+      for (const s of this.sockets) if (!this.busy.has(s)) s.destroy();
+    }
+    if (forMs !== undefined) {
+      clearTimeout(this.refusal.timer);
+      this.refusal.timer = setTimeout(() => {
+        this.accept().catch((e: unknown) => console.error(`emulator: could not listen again on ${this.url}:`, e));
+      }, forMs);
+    }
+    return Promise.resolve();
+  }
+
+  /** Listen again on the same port after refuse(). Resolves when listening. */
+  async accept(): Promise<void> {
+    const r = this.refusal;
+    if (!r) return;
+    clearTimeout(r.timer);
+    await this.listen(this.port);
+    this.refusal = undefined;
+    r.resolve();
+  }
+
+  /** Resolves when the service listens again (at once when it is not refusing). */
+  accepting(): Promise<void> {
+    return this.refusal?.resumed ?? Promise.resolve();
+  }
+
   close(): Promise<void> {
+    if (this.refusal) {
+      clearTimeout(this.refusal.timer);
+      this.refusal.resolve();
+      this.refusal = undefined;
+    }
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       // Destroy everything, including keep-alive and hung sockets, or close() would wait for them.
@@ -222,5 +282,6 @@ export class ServiceHost {
     }
     record.status = reply.status;
     if (!res.destroyed) send(res, reply);
+    if (fault && 'refuseForMs' in fault) await this.refuse(fault.refuseForMs);
   }
 }

@@ -53,23 +53,44 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   runPageSize: 100,
   cancelDelayMs: 300,
   cancelFinishedRun: 'error',
-  // Guess: ADF's exact wording is not published anywhere we could find.
+  // Real ADF text, quoted in apache/airflow PR #56350 (2025); no space after the period, as quoted.
+  // The HTTP status was not shown: 400 is our choice (ADF answers its other refusals with 400).
   cancelFinishedRunError: {
     status: 400,
-    code: 'BadRequest',
-    message: "Pipeline run '{runId}' cannot be cancelled because it is already in a terminal state '{status}'.",
+    code: 'PipelineRunNotRunning',
+    message:
+      "Pipeline run has already completed with status '{status}'.Only pipeline runs that are in progress or queued can be canceled.",
+    target: 'pipelinerun',
+    details: null,
   },
-  // Guess (no public source documents ADF's text for a missing pipeline).
-  pipelineNotFound: { status: 404, code: 'EntityNotFound', message: 'Entity {pipeline} not found' },
-  // Guess, same reason.
+  // Recorded: azure-powershell__TestPipelineV2.json (GET of a deleted pipeline, 2018).
+  pipelineNotFound: {
+    status: 404,
+    code: 'NotFound',
+    message: 'The document could not be retrieved because it does not exist.',
+    target: '{path}',
+    details: null,
+  },
+  // Guess: no real GET of an unknown run id was found.
   runNotFound: { status: 404, code: 'PipelineRunNotFound', message: "Pipeline run '{runId}' does not exist." },
-  // Guess, same reason.
+  // Recorded: azure-powershell__TestCancelRunNegativeV2.json, azure-sdk-for-net__CancelPipelineRun.json.
+  cancelRunNotFound: {
+    status: 400,
+    code: 'ReferencedPipelineRunNotFound',
+    message: 'Referenced pipeline run id {runId} does not exist.',
+    target: 'pipelinerun',
+    details: null,
+  },
+  // Guess: no real createRun with a missing parameter was found.
   missingParameter: {
     status: 400,
     code: 'BadRequest',
     message: "Missing value for required parameter(s) {names} of pipeline '{pipeline}'.",
   },
   location: 'eastus',
+  queryVisibilityDelayMs: 1000,
+  pipelinePageSize: 5,
+  legacyRunTimes: false,
 };
 
 export class World {

@@ -1,7 +1,7 @@
 // Public types of the emulator. Kept in one module so tests (and the CLI's scenario files)
 // can import them without pulling in the servers.
 
-export type Service = 'entra' | 'oidc' | 'arm';
+export type Service = 'entra' | 'oidc' | 'arm' | 'github';
 
 /** One request as it arrived at any of the three servers. */
 export interface RecordedRequest {
@@ -48,7 +48,14 @@ export interface HangFault {
   /** never answer; the socket stays open until the client gives up or the emulator closes */
   hang: true;
 }
-export type Fault = StatusFault | DropFault | LatencyFault | HangFault;
+/**
+ * Answer this request normally, then stop listening for `refuseForMs` (idle keep-alive sockets are
+ * closed too), so new connections get ECONNREFUSED until the service listens again on the same port.
+ */
+export interface RefuseFault {
+  refuseForMs: number;
+}
+export type Fault = StatusFault | DropFault | LatencyFault | HangFault | RefuseFault;
 
 export interface FaultRule {
   service?: Service;
@@ -143,8 +150,12 @@ export interface PipelineSpec extends FactorySpec {
 export interface ConfigurableError {
   status?: number;
   code: string;
-  /** placeholders: {pipeline}, {factory}, {runId}, {status}, {names} */
+  /** placeholders: {pipeline}, {factory}, {runId}, {status}, {names}, {path} (the resource path) */
   message: string;
+  /** `error.target` (same placeholders); absent = no target key */
+  target?: string;
+  /** `error.details`; absent = no details key (ADF's own errors send `details: null`) */
+  details?: null;
 }
 
 export interface EmulatorConfig {
@@ -165,17 +176,30 @@ export interface EmulatorConfig {
   /** cancelling a run that already ended: 'ok' answers 200, 'error' answers `cancelFinishedRunError` */
   cancelFinishedRun: 'ok' | 'error';
   cancelFinishedRunError: ConfigurableError;
+  /** GET / createRun of a missing pipeline */
   pipelineNotFound: ConfigurableError;
+  /** GET pipelineruns/{id} and queryActivityruns of a missing run */
   runNotFound: ConfigurableError;
+  /** cancel of a missing run */
+  cancelRunNotFound: ConfigurableError;
   /** createRun without a value for a parameter that has no default; null = accept (the run gets no value) */
   missingParameter: ConfigurableError | null;
   /** Azure region reported for factories */
   location: string;
+  /** a new run shows up in queryPipelineRuns only this long after createRun (GET sees it at once) */
+  queryVisibilityDelayMs: number;
+  /** page size of GET .../pipelines (more pipelines: a `nextLink` with a skip token) */
+  pipelinePageSize: number;
+  /**
+   * The emulator's pre-recording run times: runStart only once the run leaves Queued, Cancelled runs
+   * without runEnd/durationInMs, message "" while Queued. Default false (as recorded).
+   */
+  legacyRunTimes: boolean;
 }
 
 export interface EmulatorOptions extends Partial<EmulatorConfig> {
   /** seed the default tenant, client, factory and pipelines (see seedDefault) */
   seed?: boolean;
   /** fixed ports instead of ephemeral ones */
-  ports?: { entra?: number; oidc?: number; arm?: number };
+  ports?: { entra?: number; oidc?: number; arm?: number; github?: number };
 }

@@ -1,0 +1,62 @@
+// Issue 9: Azure as unkind as it is. Connection refusals (the ARM front door briefly not listening)
+// during the wait, runs that show up in queryPipelineRuns only after a moment, and an ARM endpoint
+// whose host name does not resolve. Each test has its own emulator, so they run concurrently.
+import { describe, expect, test } from 'vitest';
+import { runStep } from '../support/action-runner.ts';
+import { forRun, log, ops, withWorld } from '../support/resilience.ts';
+
+describe.concurrent('unreachable Azure', () => {
+  test('ARM refuses connections for 4 s during polling: the wait goes on and the run is reported', () =>
+    withWorld(async (w) => {
+      w.emu.nextRunScript('quick', {
+        phases: [
+          { status: 'Queued', ms: 200 },
+          { status: 'InProgress', ms: 8_000 },
+        ],
+      });
+      // The second poll is answered, then ARM stops listening for 4 s (ECONNREFUSED for new connections).
+      w.emu.faults.add({ service: 'arm', op: 'getRun', skip: 1, count: 1, fault: { refuseForMs: 4_000 } });
+      const r = await runStep({
+        inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': 'quick', 'poll-interval': '1s' },
+        env: w.caEnv,
+      });
+      expect(w.emu.runs, log(r)).toHaveLength(1);
+      const runId = w.emu.runs[0].runId;
+      const polls = forRun(w.emu.requests, runId, 'getRun');
+      const refused = polls.findIndex((p) => p.fault === 'refuse');
+      expect(refused, log(r)).toBe(1);
+      expect(polls[refused].status).toBe(200);
+      // Nothing reached ARM while it refused; polling resumed once it listened again.
+      const next = polls[refused + 1];
+      expect(next, log(r)).toBeDefined();
+      expect(next.at - polls[refused].at).toBeGreaterThanOrEqual(3_900);
+      expect(r.exitCode, log(r)).toBe(0);
+      expect(r.outputs['run-id']).toBe(runId);
+      expect(r.outputs.status).toBe('Succeeded');
+      expect(r.stdout).toContain(`Run ${runId} succeeded`);
+      expect(ops(w.emu.requests, 'createRun')).toHaveLength(1);
+    }));
+
+  test('createRun dropped after the run was created, run listed only after 2 s: the second look finds it', () =>
+    withWorld(
+      async (w) => {
+        w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { drop: 'after' } });
+        const r = await runStep({
+          inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': 'quick', 'poll-interval': '1s' },
+          env: { ...w.caEnv, ADF_ACTION_SETTLE_MS: '2500' },
+        });
+        expect(w.emu.runs, log(r)).toHaveLength(1);
+        const run = w.emu.runs[0];
+        const queries = ops(w.emu.requests, 'queryPipelineRuns');
+        // The first look came before the run was listed; the one after the settle time found it.
+        expect(queries.length, log(r)).toBe(2);
+        expect(queries[0].at - run.createdAt).toBeLessThan(2_000);
+        expect(queries[1].at - run.createdAt).toBeGreaterThanOrEqual(2_000);
+        expect(ops(w.emu.requests, 'createRun')).toHaveLength(1);
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(r.outputs['run-id']).toBe(run.runId);
+        expect(r.stdout).toContain(`Found the run the failed request started: ${run.runId}.`);
+      },
+      { queryVisibilityDelayMs: 2_000 },
+    ));
+});
