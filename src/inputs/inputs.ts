@@ -43,6 +43,10 @@ export interface Inputs {
   cancelOnWorkflowCancel: boolean;
   cancelRecursive: boolean;
   jobSummary: boolean;
+  /** Post the result as a comment on the pull request the workflow runs for. */
+  prComment: boolean;
+  /** The token for pr-comment (default: the job's GITHUB_TOKEN). */
+  githubToken: string;
 }
 
 export class InputError extends Error {
@@ -272,6 +276,8 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
   const cancelOnWorkflowCancel = bool('cancel-on-workflow-cancel', true);
   const cancelRecursive = bool('cancel-recursive', true);
   const jobSummary = bool('job-summary', true);
+  const prComment = bool('pr-comment', false);
+  const githubToken = text('github-token');
 
   if (problems.length) throw new InputError(problems);
   return {
@@ -302,6 +308,8 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     cancelOnWorkflowCancel,
     cancelRecursive,
     jobSummary,
+    prComment,
+    githubToken,
   };
 }
 

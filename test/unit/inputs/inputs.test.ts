@@ -68,6 +68,8 @@ describe('readInputs: defaults', () => {
       cancelOnWorkflowCancel: true,
       cancelRecursive: true,
       jobSummary: true,
+      prComment: false,
+      githubToken: '',
     });
     expect(i.cloud).toMatchObject({
       name: 'AzureCloud',
