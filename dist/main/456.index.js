@@ -2057,10 +2057,7 @@ async function runLifecycle(l) {
         lib_core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
         return;
     }
-    // 2. Start the run; meanwhile, one query of the pipeline's recent runs says how long it usually takes.
-    const usual = inputs.wait
-        ? readUsualDuration(service, inputs.pipelineName, { signal: signals.signal, log: lib_core })
-        : Promise.resolve(undefined);
+    // 2. Start the run.
     l.beforeStart();
     let runId;
     const startedAt = Date.now();
@@ -2128,7 +2125,9 @@ async function runLifecycle(l) {
         }
         // 3. Wait (unless the workflow was cancelled while the run was being started).
         lib_core.info(`Waiting for the run to end (timeout ${(0,duration/* formatDuration */.a)(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : (0,duration/* formatDuration */.a)(inputs.pollInterval)}).`);
-        outcome.usual = await usual;
+        // One query of the pipeline's recent successful runs says how long it usually takes (after the
+        // start, so it never mixes with the start's own look for duplicates).
+        outcome.usual = await readUsualDuration(service, inputs.pipelineName, { signal: signals.signal, log: lib_core });
         if (outcome.usual)
             lib_core.info(`Runs of '${inputs.pipelineName}' usually take ${(0,report/* describeUsual */.sW)(outcome.usual)}.`);
         const result = await waitForRun(service, {

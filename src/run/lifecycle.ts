@@ -120,10 +120,7 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     return;
   }
 
-  // 2. Start the run; meanwhile, one query of the pipeline's recent runs says how long it usually takes.
-  const usual = inputs.wait
-    ? readUsualDuration(service, inputs.pipelineName, { signal: signals.signal, log: core })
-    : Promise.resolve(undefined);
+  // 2. Start the run.
   l.beforeStart();
   let runId: string;
   const startedAt = Date.now();
@@ -192,7 +189,9 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     core.info(
       `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
     );
-    outcome.usual = await usual;
+    // One query of the pipeline's recent successful runs says how long it usually takes (after the
+    // start, so it never mixes with the start's own look for duplicates).
+    outcome.usual = await readUsualDuration(service, inputs.pipelineName, { signal: signals.signal, log: core });
     if (outcome.usual) core.info(`Runs of '${inputs.pipelineName}' usually take ${describeUsual(outcome.usual)}.`);
     const result = await waitForRun(service, {
       run: ref,

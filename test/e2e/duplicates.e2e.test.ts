@@ -4,7 +4,7 @@
 // Each test has its own emulator, so they run concurrently.
 import { describe, expect, test } from 'vitest';
 import { runStep } from '../support/action-runner.ts';
-import { createRunDirectly, log, ops, withWorld } from '../support/resilience.ts';
+import { createRunDirectly, log, looks, ops, withWorld } from '../support/resilience.ts';
 import type { World } from '../support/scenario.ts';
 
 const PARAMS = 'batchSize: 100\nfullRefresh: true';
@@ -30,7 +30,7 @@ describe.concurrent('no duplicate runs', () => {
       expect(r.outputs.status).toBe('Succeeded');
       expect(ops(w.emu.requests, 'createRun').map((q) => q.status)).toEqual([503, 200]);
       // It looked before sending again, filtered by pipeline and time.
-      const queries = ops(w.emu.requests, 'queryPipelineRuns');
+      const queries = looks(w.emu.requests);
       expect(queries.length).toBeGreaterThanOrEqual(1);
       expect(queries[0].at).toBeGreaterThan(ops(w.emu.requests, 'createRun')[0].at);
       expect(JSON.stringify(queries[0].body)).toContain('daily-load');
@@ -51,7 +51,7 @@ describe.concurrent('no duplicate runs', () => {
       const creates = ops(w.emu.requests, 'createRun');
       expect(creates.at(-1)).toMatchObject({ status: 'dropped', wouldHaveBeen: 200 });
       expect(creates, "the test's createRun and the action's single one").toHaveLength(2);
-      expect(ops(w.emu.requests, 'queryPipelineRuns').length).toBeGreaterThanOrEqual(1);
+      expect(looks(w.emu.requests).length).toBeGreaterThanOrEqual(1);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(run.runId);
       expect(r.outputs.status).toBe('Succeeded');
@@ -91,7 +91,7 @@ describe.concurrent('no duplicate runs', () => {
       const creates = ops(w.emu.requests, 'createRun');
       expect(creates.map((q) => q.status)).toEqual([429, 200]);
       expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(3_000);
-      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
+      expect(looks(w.emu.requests)).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(w.emu.runs[0].runId);
       expect(r.stdout).toMatch(
@@ -118,7 +118,7 @@ describe.concurrent('no duplicate runs', () => {
       expect(w.emu.runs, log(r)).toHaveLength(1);
       expect(ops(w.emu.requests, 'createRun').map((q) => q.status)).toEqual([200]);
       // Nothing had gone out, so there was nothing to look for.
-      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
+      expect(looks(w.emu.requests)).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(w.emu.runs[0].runId);
       expect(r.stdout).toMatch(/Could not sign in to send createRun \(.*\); nothing was sent, so trying again in 2s/);
@@ -130,7 +130,7 @@ describe.concurrent('no duplicate runs', () => {
       const r = await start(w, 'quick', '');
       expect(w.emu.runs, log(r)).toHaveLength(1);
       expect(ops(w.emu.requests, 'createRun').map((q) => q.status)).toEqual(['dropped', 200]);
-      expect(ops(w.emu.requests, 'queryPipelineRuns').length).toBeGreaterThanOrEqual(1);
+      expect(looks(w.emu.requests).length).toBeGreaterThanOrEqual(1);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(w.emu.runs[0].runId);
     }));

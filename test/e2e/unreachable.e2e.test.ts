@@ -3,7 +3,7 @@
 // whose host name does not resolve. Each test has its own emulator, so they run concurrently.
 import { describe, expect, test } from 'vitest';
 import { runStep } from '../support/action-runner.ts';
-import { forRun, log, ops, withWorld } from '../support/resilience.ts';
+import { forRun, log, looks, ops, withWorld } from '../support/resilience.ts';
 
 describe.concurrent('unreachable Azure', () => {
   test('ARM refuses connections for 4 s during polling: the wait goes on and the run is reported', () =>
@@ -47,7 +47,7 @@ describe.concurrent('unreachable Azure', () => {
         });
         expect(w.emu.runs, log(r)).toHaveLength(1);
         const run = w.emu.runs[0];
-        const queries = ops(w.emu.requests, 'queryPipelineRuns');
+        const queries = looks(w.emu.requests);
         // The first look came before the run was listed; the one after the settle time found it.
         expect(queries.length, log(r)).toBe(2);
         expect(queries[0].at - run.createdAt).toBeLessThan(2_000);
