@@ -1347,15 +1347,22 @@ function failedActivities(rows) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/run/history.ts
-// The pipeline's usual duration, from one query of its recent successful runs. A courtesy: without
-// the permission to query runs, or without history, the wait works as it always did.
-
-/** How many of the newest successful runs count. */
-const HISTORY_RUNS = 20;
+;// CONCATENATED MODULE: ./src/run/schedule.ts
+// When to ask the service for the run's status. Pure, so the bench can compute request counts and
+// the worst-case detection delay for any run length and any history without the network.
+const AUTO_MIN_MS = 5_000;
+const AUTO_MAX_MS = 60_000;
+/** The delay before noticing a finished run stays under this share of the run's age. */
+const AUTO_AGE_FRACTION = 0.1;
+/** No 60-minute window of a wait holds more status reads than this (ARM reads are budgeted). */
+const MAX_READS_PER_HOUR = 120;
+const HOUR_MS = 3_600_000;
+/** Room left under MAX_READS_PER_HOUR, so a late read or two never crosses it. */
+const BUDGET_SLACK = 2;
+/** A band read less often than this is not worth its reads. */
+const DENSE_MAX_MS = 30_000;
 /** Fewer than this many runs say nothing usual. */
 const MIN_HISTORY_RUNS = 3;
-const WINDOW_MS = 30 * 86_400_000;
 /** The quantile q (0..1) of sorted values, interpolated. */
 function quantile(sorted, q) {
     if (!sorted.length)
@@ -1366,7 +1373,7 @@ function quantile(sorted, q) {
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
 }
 /**
- * Median, and the band most runs end in: the 10th to 90th percentile, widened by 5% of the median
+ * Median, and the band most runs end in: the 10th to 90th percentile, widened by 2% of the median
  * (at least 10 s) on each side, because the next run is rarely exactly like the last ones.
  */
 function usualDuration(durationsMs) {
@@ -1374,7 +1381,7 @@ function usualDuration(durationsMs) {
     if (d.length < MIN_HISTORY_RUNS)
         return undefined;
     const medianMs = Math.round(quantile(d, 0.5));
-    const pad = Math.max(10_000, 0.05 * medianMs);
+    const pad = Math.max(10_000, 0.02 * medianMs);
     return {
         medianMs,
         lowMs: Math.max(0, Math.round(quantile(d, 0.1) - pad)),
@@ -1382,6 +1389,76 @@ function usualDuration(durationsMs) {
         runs: d.length,
     };
 }
+/** v1's `auto`: every 5 s while the run is young, then 10% of its age, at most once a minute. */
+function ageDelay(ageMs) {
+    return Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, Math.round(ageMs * AUTO_AGE_FRACTION)));
+}
+/** Most reads in any 60-minute window of these (sorted) ages. */
+function busiestHour(times) {
+    let most = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+        while (j < times.length && times[j] < times[i] + HOUR_MS)
+            j++;
+        most = Math.max(most, j - i);
+    }
+    return most;
+}
+/**
+ * Where to read densely for a pipeline that usually ends between `lowMs` and `highMs`: every 5 s
+ * through the band, unless that would put more than MAX_READS_PER_HOUR reads in some hour of the
+ * wait (counted by laying out the whole schedule, from the start to an hour past the band); then
+ * as densely as that budget allows. Undefined when the band is so wide that its reads could come
+ * no closer than every 30 s: then the age schedule (once a minute) is as good.
+ */
+function denseBand(usual) {
+    if (!usual || !(usual.highMs > 0) || usual.highMs < usual.lowMs)
+        return undefined;
+    for (let everyMs = AUTO_MIN_MS; everyMs <= DENSE_MAX_MS; everyMs = Math.ceil(everyMs * 1.05)) {
+        // The first dense read comes one interval before the band, so an end at its very start is seen in time.
+        const band = { fromMs: Math.max(0, usual.lowMs - everyMs), untilMs: usual.highMs + everyMs, everyMs };
+        if (busiestHour(pollTimes('auto', band.untilMs + HOUR_MS, band)) <= MAX_READS_PER_HOUR - BUDGET_SLACK)
+            return band;
+    }
+    return undefined;
+}
+/**
+ * The delay before the next status read. `auto` without a band is v1's age schedule. With a band
+ * (the pipeline's usual end), the reads before it follow the age schedule but one of them lands
+ * on the band's start; inside it they come every `everyMs`; after it (the run is later than
+ * usual) the age schedule takes over again, which by then means once a minute.
+ */
+function nextPollDelay(interval, ageMs, band) {
+    if (interval !== 'auto')
+        return interval;
+    const base = ageDelay(ageMs);
+    if (!band || ageMs >= band.untilMs)
+        return base;
+    if (ageMs >= band.fromMs)
+        return band.everyMs;
+    return Math.min(base, Math.max(1_000, band.fromMs - ageMs));
+}
+/** The ages (ms since the run was created) at which status is read for a run of this length. */
+function pollTimes(interval, runMs, band, limit = 100_000) {
+    const times = [];
+    let age = 0;
+    while (times.length < limit) {
+        age += nextPollDelay(interval, age, band);
+        times.push(age);
+        if (age >= runMs)
+            break;
+    }
+    return times;
+}
+
+;// CONCATENATED MODULE: ./src/run/history.ts
+// The pipeline's usual duration, from one query of its recent successful runs. A courtesy: without
+// the permission to query runs, or without history, the wait works as it always did.
+
+
+
+/** How many of the newest successful runs count. */
+const HISTORY_RUNS = 20;
+const WINDOW_MS = 30 * 86_400_000;
 /** One query; never throws. */
 async function readUsualDuration(service, pipelineName, o) {
     const now = o.now ?? Date.now();
@@ -1781,10 +1858,13 @@ class Progress {
         this.lastLineAt = this.now();
         this.lastStatus = initialStatus;
     }
-    /** After each status read. `final`: the run ended (the caller reports that). */
-    async seen(status, ageMs, final) {
+    /**
+     * After each status read. `final`: the run ended; then its own duration (`durationMs`, what the
+     * outputs and the summary report) is the one told, not the time since createRun.
+     */
+    async seen(status, ageMs, final, durationMs) {
         if (final) {
-            this.o.log.info(`Run ended: ${status} (after ${(0,duration/* formatDuration */.a)(ageMs)}${this.usualSuffix()})`);
+            this.o.log.info(`Run ended: ${status} after ${(0,duration/* formatDuration */.a)(durationMs ?? ageMs)}${this.usualSuffix()}.`);
             return;
         }
         if (status !== this.lastStatus) {
@@ -1812,83 +1892,8 @@ class Progress {
         this.o.log.info(`${line}.`);
     }
     usualSuffix() {
-        return this.o.usual ? `; usually ${(0,duration/* formatDuration */.a)(this.o.usual.medianMs)}` : '';
+        return this.o.usual ? ` (usually ${(0,duration/* formatDuration */.a)(this.o.usual.medianMs)})` : '';
     }
-}
-
-;// CONCATENATED MODULE: ./src/run/schedule.ts
-// When to ask the service for the run's status. Pure, so the bench can compute request counts and
-// the worst-case detection delay for any run length and any history without the network.
-const AUTO_MIN_MS = 5_000;
-const AUTO_MAX_MS = 60_000;
-/** The delay before noticing a finished run stays under this share of the run's age. */
-const AUTO_AGE_FRACTION = 0.1;
-/** No 60-minute window of a wait holds more status reads than this (ARM reads are budgeted). */
-const MAX_READS_PER_HOUR = 120;
-const HOUR_MS = 3_600_000;
-/** Room left under MAX_READS_PER_HOUR, so a late read or two never crosses it. */
-const BUDGET_SLACK = 2;
-/** A band read less often than this is not worth its reads. */
-const DENSE_MAX_MS = 30_000;
-/** v1's `auto`: every 5 s while the run is young, then 10% of its age, at most once a minute. */
-function ageDelay(ageMs) {
-    return Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, Math.round(ageMs * AUTO_AGE_FRACTION)));
-}
-/** Most reads in any 60-minute window of these (sorted) ages. */
-function busiestHour(times) {
-    let most = 0;
-    for (let i = 0, j = 0; i < times.length; i++) {
-        while (j < times.length && times[j] < times[i] + HOUR_MS)
-            j++;
-        most = Math.max(most, j - i);
-    }
-    return most;
-}
-/**
- * Where to read densely for a pipeline that usually ends between `lowMs` and `highMs`: every 5 s
- * through the band, unless that would put more than MAX_READS_PER_HOUR reads in some hour of the
- * wait (counted by laying out the whole schedule, from the start to an hour past the band); then
- * as densely as that budget allows. Undefined when the band is so wide that its reads could come
- * no closer than every 30 s: then the age schedule (once a minute) is as good.
- */
-function denseBand(usual) {
-    if (!usual || !(usual.highMs > 0) || usual.highMs < usual.lowMs)
-        return undefined;
-    for (let everyMs = AUTO_MIN_MS; everyMs <= DENSE_MAX_MS; everyMs = Math.ceil(everyMs * 1.05)) {
-        // The first dense read comes one interval before the band, so an end at its very start is seen in time.
-        const band = { fromMs: Math.max(0, usual.lowMs - everyMs), untilMs: usual.highMs + everyMs, everyMs };
-        if (busiestHour(pollTimes('auto', band.untilMs + HOUR_MS, band)) <= MAX_READS_PER_HOUR - BUDGET_SLACK)
-            return band;
-    }
-    return undefined;
-}
-/**
- * The delay before the next status read. `auto` without a band is v1's age schedule. With a band
- * (the pipeline's usual end), the reads before it follow the age schedule but one of them lands
- * on the band's start; inside it they come every `everyMs`; after it (the run is later than
- * usual) the age schedule takes over again, which by then means once a minute.
- */
-function nextPollDelay(interval, ageMs, band) {
-    if (interval !== 'auto')
-        return interval;
-    const base = ageDelay(ageMs);
-    if (!band || ageMs >= band.untilMs)
-        return base;
-    if (ageMs >= band.fromMs)
-        return band.everyMs;
-    return Math.min(base, Math.max(1_000, band.fromMs - ageMs));
-}
-/** The ages (ms since the run was created) at which status is read for a run of this length. */
-function pollTimes(interval, runMs, band, limit = 100_000) {
-    const times = [];
-    let age = 0;
-    while (times.length < limit) {
-        age += nextPollDelay(interval, age, band);
-        times.push(age);
-        if (age >= runMs)
-            break;
-    }
-    return times;
 }
 
 ;// CONCATENATED MODULE: ./src/run/wait.ts
@@ -1953,7 +1958,7 @@ async function waitForRun(service, o) {
             failingSince = undefined;
             failures = 0;
         }
-        await progress.seen(run.status, now() - o.createdAt, isFinal(run.status));
+        await progress.seen(run.status, now() - o.createdAt, isFinal(run.status), run.durationMs);
         if (isFinal(run.status))
             return { outcome: 'final', run, polls };
     }
@@ -2185,8 +2190,9 @@ async function runLifecycle(l) {
         if (ending.kind === 'final') {
             if (d.fail)
                 lib_core.setFailed((0,report/* failureMessage */.oh)(outcome));
+            // The duration was told once, when the run ended (and is in the outputs and the summary).
             else
-                lib_core.info(`Run ${runId} succeeded in ${(0,duration/* formatDuration */.a)(outcome.run?.durationMs ?? NaN)}.`);
+                lib_core.info(`Run ${runId} succeeded.`);
             return;
         }
         if (d.log)
@@ -3223,6 +3229,11 @@ const fence = (s) => s.replace(/```/g, '`\u200b``');
 const mdText = (s) => s
     .replace(/[\\`*_[\]<>~&#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
     .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
+/**
+ * Long words (ADF's `ErrorCode=…,'Type=…` runs) would stretch a table past the page and make it
+ * scroll sideways: a zero-width space after their punctuation lets the cell wrap there.
+ */
+const breakable = (s) => s.replace(/\S{30,}/g, (w) => w.replace(/([,;=/])(?=\S)/g, '$1\u200b'));
 /** A message as a quoted paragraph that wraps (a code block would scroll and hide its end). */
 const quote = (s) => s
     .trim()
@@ -3294,7 +3305,7 @@ function renderSummary(o) {
             {
                 head: 'Error',
                 cell: (r) => r.error?.message
-                    ? esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : '')))
+                    ? breakable(esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : ''))))
                     : '',
             },
         ];

@@ -137,6 +137,11 @@ export const mdText = (s: string) =>
   s
     .replace(/[\\`*_[\]<>~&#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
     .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
+/**
+ * Long words (ADF's `ErrorCode=…,'Type=…` runs) would stretch a table past the page and make it
+ * scroll sideways: a zero-width space after their punctuation lets the cell wrap there.
+ */
+const breakable = (s: string) => s.replace(/\S{30,}/g, (w) => w.replace(/([,;=/])(?=\S)/g, '$1\u200b'));
 /** A message as a quoted paragraph that wraps (a code block would scroll and hide its end). */
 const quote = (s: string) =>
   s
@@ -212,7 +217,7 @@ export function renderSummary(o: Outcome): string {
         head: 'Error',
         cell: (r) =>
           r.error?.message
-            ? esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : '')))
+            ? breakable(esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : ''))))
             : '',
       },
     ];

@@ -249,7 +249,8 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     await finish(inputs, outcome, d.handled);
     if (ending.kind === 'final') {
       if (d.fail) core.setFailed(failureMessage(outcome));
-      else core.info(`Run ${runId} succeeded in ${formatDuration(outcome.run?.durationMs ?? NaN)}.`);
+      // The duration was told once, when the run ended (and is in the outputs and the summary).
+      else core.info(`Run ${runId} succeeded.`);
       return;
     }
     if (d.log) core.info(d.log);

@@ -68,10 +68,13 @@ export class Progress {
     this.lastStatus = initialStatus;
   }
 
-  /** After each status read. `final`: the run ended (the caller reports that). */
-  async seen(status: string, ageMs: number, final: boolean): Promise<void> {
+  /**
+   * After each status read. `final`: the run ended; then its own duration (`durationMs`, what the
+   * outputs and the summary report) is the one told, not the time since createRun.
+   */
+  async seen(status: string, ageMs: number, final: boolean, durationMs?: number): Promise<void> {
     if (final) {
-      this.o.log.info(`Run ended: ${status} (after ${formatDuration(ageMs)}${this.usualSuffix()})`);
+      this.o.log.info(`Run ended: ${status} after ${formatDuration(durationMs ?? ageMs)}${this.usualSuffix()}.`);
       return;
     }
     if (status !== this.lastStatus) {
@@ -99,6 +102,6 @@ export class Progress {
   }
 
   private usualSuffix(): string {
-    return this.o.usual ? `; usually ${formatDuration(this.o.usual.medianMs)}` : '';
+    return this.o.usual ? ` (usually ${formatDuration(this.o.usual.medianMs)})` : '';
   }
 }

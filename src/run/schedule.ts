@@ -25,6 +25,35 @@ export interface UsualDuration {
   runs: number;
 }
 
+/** Fewer than this many runs say nothing usual. */
+export const MIN_HISTORY_RUNS = 3;
+
+/** The quantile q (0..1) of sorted values, interpolated. */
+export function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+}
+
+/**
+ * Median, and the band most runs end in: the 10th to 90th percentile, widened by 2% of the median
+ * (at least 10 s) on each side, because the next run is rarely exactly like the last ones.
+ */
+export function usualDuration(durationsMs: number[]): UsualDuration | undefined {
+  const d = durationsMs.filter((x) => Number.isFinite(x) && x > 0).sort((a, b) => a - b);
+  if (d.length < MIN_HISTORY_RUNS) return undefined;
+  const medianMs = Math.round(quantile(d, 0.5));
+  const pad = Math.max(10_000, 0.02 * medianMs);
+  return {
+    medianMs,
+    lowMs: Math.max(0, Math.round(quantile(d, 0.1) - pad)),
+    highMs: Math.round(quantile(d, 0.9) + pad),
+    runs: d.length,
+  };
+}
+
 /** The dense stretch of a wait: status is read every `everyMs` from `fromMs` to `untilMs` (ages). */
 export interface DenseBand {
   fromMs: number;

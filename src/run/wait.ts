@@ -88,7 +88,7 @@ export async function waitForRun(service: PipelineService, o: WaitOptions): Prom
       failingSince = undefined;
       failures = 0;
     }
-    await progress.seen(run.status, now() - o.createdAt, isFinal(run.status));
+    await progress.seen(run.status, now() - o.createdAt, isFinal(run.status), run.durationMs);
     if (isFinal(run.status)) return { outcome: 'final', run, polls };
   }
 }
