@@ -3231,9 +3231,9 @@ const mdText = (s) => s
     .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
 /**
  * Long words (ADF's `ErrorCode=…,'Type=…` runs) would stretch a table past the page and make it
- * scroll sideways: a zero-width space after their punctuation lets the cell wrap there.
+ * scroll sideways: a zero-width space after their `,` `;` `=` lets the cell wrap there (URLs stay whole).
  */
-const breakable = (s) => s.replace(/\S{30,}/g, (w) => w.replace(/([,;=/])(?=\S)/g, '$1\u200b'));
+const breakable = (s) => s.replace(/\S{30,}/g, (w) => (w.includes('://') ? w : w.replace(/([,;=])(?=\S)/g, '$1\u200b')));
 /** A message as a quoted paragraph that wraps (a code block would scroll and hide its end). */
 const quote = (s) => s
     .trim()
