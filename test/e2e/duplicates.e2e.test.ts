@@ -12,9 +12,7 @@ const PARAMS = 'batchSize: 100\nfullRefresh: true';
 function start(w: World, pipeline = 'daily-load', parameters = PARAMS) {
   return runStep({
     inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': pipeline, parameters, 'poll-interval': '1s' },
-    // Longer than the emulator's queryVisibilityDelayMs (1 s, like real ADF a new run is listed only
-    // after a moment), so the second look can see a run the failed request started.
-    env: { ...w.caEnv, ADF_ACTION_SETTLE_MS: '1500' },
+    env: { ...w.caEnv, ADF_ACTION_SETTLE_MS: '500' },
   });
 }
 

@@ -59,4 +59,26 @@ describe.concurrent('unreachable Azure', () => {
       },
       { queryVisibilityDelayMs: 2_000 },
     ));
+
+  // The action retries ENOTFOUND as a transient fault: with validate-parameters on, it tries for 120 s
+  // (persist) without a word in the log before it fails. Reported as a bug; this test pins what holds.
+  test(
+    'an ARM endpoint whose host does not resolve: fails naming the host, no run created',
+    () =>
+      withWorld(async (w) => {
+        const endpoint = w.emu.unresolvableUrl('arm');
+        const r = await runStep({
+          inputs: { ...w.base, ...w.secretAuth, 'pipeline-name': 'quick', 'resource-manager-endpoint': endpoint },
+          env: w.caEnv,
+          timeoutMs: 170_000,
+        });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure, log(r)).toContain('ENOTFOUND');
+        expect(r.failure).toContain(new URL(endpoint).hostname);
+        expect(w.emu.runs).toEqual([]);
+        expect(w.emu.requests.filter((q) => q.service === 'arm')).toEqual([]);
+        expect(r.outputs['run-id']).toBeUndefined();
+      }),
+    180_000,
+  );
 });

@@ -88,7 +88,8 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
     message: "Missing value for required parameter(s) {names} of pipeline '{pipeline}'.",
   },
   location: 'eastus',
-  queryVisibilityDelayMs: 1000,
+  // 0 (the old behaviour) while the action adopts a foreign run when its own is not listed yet; see README.
+  queryVisibilityDelayMs: 0,
   pipelinePageSize: 5,
   legacyRunTimes: false,
 };
