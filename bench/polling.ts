@@ -1,7 +1,15 @@
 // 2. Polling economy: status requests and worst-case detection delay of `poll-interval: auto`
 // (src/schedule.ts) next to fixed 5 s (Kestra's default) and fixed 60 s (Airflow's default), and a
 // check of the computed schedule against real runs on the emulator.
-import { AUTO_AGE_FRACTION, AUTO_MAX_MS, AUTO_MIN_MS, pollTimes } from '../src/run/schedule.ts';
+import {
+  AUTO_AGE_FRACTION,
+  AUTO_MAX_MS,
+  AUTO_MIN_MS,
+  busiestHour,
+  denseBand,
+  pollTimes,
+  usualDuration,
+} from '../src/run/schedule.ts';
 import { startWorld, type World } from '../test/support/scenario.ts';
 import type { RecordedRequest, RunScript } from '../test/emulator/index.ts';
 import { ACTION_MAIN, NODE, StepDir, countOps, fail, log, runProcess } from './common.ts';
@@ -174,4 +182,56 @@ export async function benchPollingRuns(lengthsMs: number[]): Promise<RealRun[]> 
   } finally {
     await w.emu.close();
   }
+}
+
+/**
+ * v1.1: `auto` with the pipeline's history (a dense band around its usual end) next to v1's
+ * `auto`, fixed 5 s and fixed 60 s, for runs that end inside, before and after their usual band.
+ * History: ten past runs within ±3% of the usual duration.
+ */
+export const HISTORY_MINUTES = [5, 40, 120];
+export const HISTORY_SCHEDULES = ['history', 'auto', 'fixed5', 'fixed60'] as const;
+export interface HistoryCell {
+  reads: number;
+  busiestHour: number;
+  /** Worst-case delay for an end at that point (inside: the worst over the whole band). */
+  worstDelayMs: number;
+}
+export interface HistoryRow {
+  usualMinutes: number;
+  band: { fromMs: number; untilMs: number; everyMs: number } | undefined;
+  ends: Record<'before' | 'inside' | 'after', Record<(typeof HISTORY_SCHEDULES)[number], HistoryCell>>;
+}
+
+const gapAround = (times: number[], endMs: number) => {
+  const k = times.findIndex((t) => t >= endMs);
+  return times[k]! - (k > 0 ? times[k - 1]! : 0);
+};
+
+export function historyTable(): HistoryRow[] {
+  return HISTORY_MINUTES.map((minutes) => {
+    const median = minutes * 60_000;
+    const usual = usualDuration(Array.from({ length: 10 }, (_, i) => median * (0.97 + (0.06 * i) / 9)))!;
+    const band = denseBand(usual);
+    const intervals = { history: 'auto', auto: 'auto', fixed5: 5_000, fixed60: 60_000 } as const;
+    const cell = (id: (typeof HISTORY_SCHEDULES)[number], ends: number[]): HistoryCell => {
+      const b = id === 'history' ? band : undefined;
+      const last = Math.max(...ends);
+      const times = pollTimes(intervals[id], last, b);
+      return {
+        reads: pollTimes(intervals[id], ends[0]!, b).length,
+        busiestHour: busiestHour(times),
+        worstDelayMs: Math.max(...ends.map((e) => gapAround(times, e))),
+      };
+    };
+    const inside: number[] = [];
+    for (let t = usual.lowMs; t <= usual.highMs; t += 1_000) inside.push(t);
+    const pick = (ends: number[]) =>
+      Object.fromEntries(HISTORY_SCHEDULES.map((id) => [id, cell(id, ends)])) as HistoryRow['ends']['inside'];
+    return {
+      usualMinutes: minutes,
+      band,
+      ends: { before: pick([median * 0.5]), inside: pick([median, ...inside]), after: pick([median * 1.5]) },
+    };
+  });
 }

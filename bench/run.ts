@@ -17,6 +17,8 @@ import {
   SCHEDULES,
   benchPollingRuns,
   computedTable,
+  historyTable,
+  HISTORY_SCHEDULES,
   delayTarget,
   type RealRun,
 } from './polling.ts';
@@ -199,6 +201,22 @@ function renderPolling(real: RealRun[]): string {
     ),
     '',
     `Delay target per row: ${rows.map((r) => `${r.minutes} min → ${seconds(delayTarget(r.minutes * 60_000))}`).join(', ')}.\n`,
+    `### With the pipeline's history (v1.1)\n`,
+    'Ten past runs within ±3% of the usual duration; `auto` reads densely around the usual end within the 120-reads-an-hour budget (src/run/schedule.ts `denseBand`). Cells: reads for that run (busiest hour), worst-case detection delay (inside: the worst over the whole band).\n',
+    table(
+      ['usual', 'run ends', 'auto + history', 'v1 auto', 'fixed 5 s', 'fixed 60 s'],
+      historyTable().flatMap((r) =>
+        (['before', 'inside', 'after'] as const).map((k) => [
+          `${r.usualMinutes} min${r.band ? ` (every ${seconds(r.band.everyMs)})` : ''}`,
+          k === 'before' ? 'at 50%' : k === 'inside' ? 'inside its band' : 'at 150%',
+          ...HISTORY_SCHEDULES.map((id) => {
+            const c = r.ends[k][id];
+            return `${c.reads} (${c.busiestHour}), ${seconds(c.worstDelayMs)}`;
+          }),
+        ]),
+      ),
+    ),
+    '',
     `### Checked against real runs on the emulator (\`wait: true\`, \`poll-interval: auto\`)\n`,
     table(
       [
@@ -301,7 +319,7 @@ const json = {
   options: { quick, runs, warmups, memoryMs, stressMs, pollingRunsMs, sections: [...sections], dist: DIST },
   trigger,
   services,
-  polling: { computed: computedTable(), real: polling },
+  polling: { computed: computedTable(), history: historyTable(), real: polling },
   memory: memory && memoryStress ? [memory, memoryStress] : undefined,
 };
 writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);

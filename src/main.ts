@@ -19,6 +19,8 @@ export async function run(): Promise<void> {
   // Mask the secret before anything could echo it, even an input error.
   const rawSecret = core.getInput('client-secret');
   if (rawSecret) core.setSecret(rawSecret);
+  const githubToken = core.getInput('github-token');
+  if (githubToken) core.setSecret(githubToken);
   core.debug(describeStartup());
 
   let inputs: Inputs;

@@ -88,6 +88,7 @@ const run = (/* unused pure expression or super */ null && (post));
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ ProxyAgent)
 /* harmony export */ });
+/* unused harmony export fetch */
 // Build-time stand-in for the `undici` package (mapped in tsconfig.json `paths`, which ncc applies
 // when bundling). @actions/core imports @actions/http-client, which imports undici only for
 // HttpClient.getAgentDispatcher (a proxy dispatcher for fetch). Neither @actions/core nor this
@@ -97,6 +98,15 @@ class ProxyAgent {
     constructor() {
         throw new Error('undici is not bundled with this action (src/stubs/undici.ts): getAgentDispatcher is unsupported.');
     }
+}
+/**
+ * @actions/github (loaded only for `pr-comment`) sends its requests through undici's fetch with
+ * http-client's dispatcher. Node's own fetch is undici's, so it stands in; without a proxy
+ * configured the dispatcher is undefined anyway.
+ */
+function fetch(input, init) {
+    const { dispatcher: _dispatcher, ...rest } = init ?? {};
+    return globalThis.fetch(input, rest);
 }
 
 

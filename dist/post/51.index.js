@@ -127,6 +127,52 @@ var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/auth/azure-cli.ts
 
 
+
+/** An `az` failure, in az's own words (its Python traceback goes to the debug log). */
+class AzureCliError extends Error {
+    permanent;
+    /** The name @azure/identity gives failures to get a token: every sign-in rule applies. */
+    name = 'CredentialUnavailableError';
+    constructor(message, 
+    /** Asking again cannot help (not logged in, wrong subscription, an expired session). */
+    permanent, options) {
+        super(message, options);
+        this.permanent = permanent;
+    }
+}
+/** Faults on the way to Entra that may pass: only these are worth asking `az` again for. */
+const TRANSIENT_AZ = /timed? ?out|timeout|temporar|connection (?:reset|aborted|refused)|HTTPSConnectionPool|Max retries exceeded|Name or service not known|getaddrinfo|\b(?:429|500|502|503|504)\b|too many requests|service unavailable/i;
+/** az's message from what it printed: its ERROR lines, else the last line that is not a traceback's. */
+function azMessage(stderr) {
+    const lines = stderr.split(/\r?\n/).map((l) => l.trimEnd());
+    const errors = lines.filter((l) => /^ERROR:/.test(l)).map((l) => l.replace(/^ERROR:\s*/, ''));
+    if (errors.length)
+        return errors.join(' ').trim();
+    let inTrace = false;
+    const kept = [];
+    for (const l of lines) {
+        if (/^Traceback \(most recent call last\):/.test(l))
+            inTrace = true;
+        else if (inTrace && /^\s/.test(l))
+            continue;
+        else if (l.trim())
+            kept.push(l.trim());
+    }
+    // After a traceback, its last line ("SomeError: text") is the message.
+    return (kept.at(-1) ?? stderr.trim()).slice(0, 1000);
+}
+/** What AzureCliCredential threw, as an AzureCliError that says whether to ask again. */
+function azureCliError(e) {
+    if (!(e instanceof Error) || e.name !== 'CredentialUnavailableError')
+        return e;
+    // @azure/identity's own sentences (not installed, not logged in) are clear and already final.
+    if (/could not be found|not installed|az login' from a command prompt/i.test(e.message))
+        return e;
+    if (/Traceback \(most recent call last\)/.test(e.message))
+        core/* debug */.Yz(`az printed:\n${e.message}`);
+    const message = azMessage(e.message);
+    return new AzureCliError(message, !TRANSIENT_AZ.test(message), { cause: e });
+}
 /** The session left by `az login` or azure/login earlier in the job. */
 function azure_cli_azureCliAuth(s) {
     return {
@@ -134,7 +180,18 @@ function azure_cli_azureCliAuth(s) {
         description: `the Azure CLI session${s.tenantId ? ` (tenant ${s.tenantId})` : ''}`,
         async createCredential() {
             const { AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(563), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 5563));
-            return new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
+            const cli = new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
+            const credential = {
+                async getToken(scopes, options) {
+                    try {
+                        return await cli.getToken(scopes, options);
+                    }
+                    catch (e) {
+                        throw azureCliError(e);
+                    }
+                },
+            };
+            return credential;
         },
     };
 }
@@ -413,6 +470,10 @@ function entraText(e) {
 function isTransientAuthError(e) {
     if (!(e instanceof Error) || !isSignInError(e) || e.name === 'AggregateAuthenticationError')
         return false;
+    // `az` failures say themselves whether asking again can help (src/auth/azure-cli.ts).
+    const permanent = e.permanent;
+    if (typeof permanent === 'boolean')
+        return !permanent;
     const code = aadstsCode(e);
     if (code && PERMANENT_AADSTS.has(code))
         return false;
@@ -446,6 +507,9 @@ function claimLines(claims) {
 function explainAuthError(e, ctx) {
     if (e instanceof AuthError)
         return e;
+    if (ctx.method.mode === 'azure-cli' && typeof e?.permanent === 'boolean') {
+        return explainAzureCli(errorMessage(e), e);
+    }
     const code = aadstsCode(e);
     const claims = ctx.method.lastIdTokenClaims?.();
     const raw = code ? entraText(e) : errorMessage(e);
@@ -498,6 +562,18 @@ function explainAuthError(e, ctx) {
     return fail(raw, code
         ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
         : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
+}
+const AZ_LOGIN_HINT = "let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write' (it fetches a fresh ID token whenever it needs one)";
+/** `az` failed in a way asking again cannot fix: its own message, and what to change. */
+function explainAzureCli(message, cause) {
+    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (azure-cli): ${summary} az said: ${message}`, { cause, hint });
+    if (/subscription/i.test(message) && /not found|doesn't exist|does not exist|az account set/i.test(message)) {
+        return fail('the Azure CLI session has no such subscription.', "Give azure/login the subscription that holds the factory ('subscription-id'), or run 'az account set --subscription <id>' before this step.");
+    }
+    if (/AADSTS(?:700024|700082|70043|50173|50078)\b|expired|re-?authenticate|interactive authentication/i.test(message)) {
+        return fail('the Azure CLI session (from azure/login or az login) has expired.', `With OIDC, azure/login's session lasts only as long as its GitHub ID token: run azure/login right before this step, or ${AZ_LOGIN_HINT}.`);
+    }
+    return fail('`az account get-access-token` failed.', `Run 'az account get-access-token --output none' in a step before this one to see the same error, or ${AZ_LOGIN_HINT}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/sleep.ts
@@ -1059,8 +1135,10 @@ class DataFactoryClient {
             query: { isRecursive: recursive },
         });
     }
-    queryPipelineRuns(filter, o) {
-        return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, 50, o);
+    /** Pages of 100 (observed); `limit` stops after the pages that hold that many runs. */
+    queryPipelineRuns(filter, o, limit) {
+        const pages = limit ? Math.max(1, Math.ceil(limit / 100)) : 50;
+        return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, pages, o);
     }
     queryActivityRuns(runId, filter, o) {
         return pagedQuery(this.rest, 'query activity runs', `/pipelineruns/${seg(runId)}/queryActivityruns`, filter, 100, o);
@@ -1275,7 +1353,7 @@ class DataFactoryService {
         return this.client.queryActivityRuns(ref.runId, activityFilter(ref.runStart), o);
     }
     async findRuns(q, o) {
-        return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
+        return (await this.client.queryPipelineRuns(runFilter(q), o, q.limit)).map(toRunView).slice(0, q.limit);
     }
     runUrl(ref) {
         return studioRunUrl(this.target.studioHost, this.factoryId, ref.runId);

@@ -70,6 +70,9 @@ function entraText(e: unknown): string {
 /** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
 export function isTransientAuthError(e: unknown): boolean {
   if (!(e instanceof Error) || !isSignInError(e) || e.name === 'AggregateAuthenticationError') return false;
+  // `az` failures say themselves whether asking again can help (src/auth/azure-cli.ts).
+  const permanent = (e as { permanent?: unknown }).permanent;
+  if (typeof permanent === 'boolean') return !permanent;
   const code = aadstsCode(e);
   if (code && PERMANENT_AADSTS.has(code)) return false;
   if (code && MAY_PASS_AADSTS.has(code)) return true;
@@ -100,6 +103,9 @@ function claimLines(claims: Record<string, unknown> | undefined): string {
 /** Maps a sign-in failure to an AuthError whose message says what to change. */
 export function explainAuthError(e: unknown, ctx: AuthContext): AuthError {
   if (e instanceof AuthError) return e;
+  if (ctx.method.mode === 'azure-cli' && typeof (e as { permanent?: unknown })?.permanent === 'boolean') {
+    return explainAzureCli(errorMessage(e), e);
+  }
   const code = aadstsCode(e);
   const claims = ctx.method.lastIdTokenClaims?.();
   const raw = code ? entraText(e) : errorMessage(e);
@@ -183,5 +189,32 @@ export function explainAuthError(e: unknown, ctx: AuthContext): AuthError {
     code
       ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
       : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).',
+  );
+}
+
+const AZ_LOGIN_HINT =
+  "let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write' (it fetches a fresh ID token whenever it needs one)";
+
+/** `az` failed in a way asking again cannot fix: its own message, and what to change. */
+function explainAzureCli(message: string, cause: unknown): AuthError {
+  const fail = (summary: string, hint: string) =>
+    new AuthError(`Sign-in to Azure failed (azure-cli): ${summary} az said: ${message}`, { cause, hint });
+  if (/subscription/i.test(message) && /not found|doesn't exist|does not exist|az account set/i.test(message)) {
+    return fail(
+      'the Azure CLI session has no such subscription.',
+      "Give azure/login the subscription that holds the factory ('subscription-id'), or run 'az account set --subscription <id>' before this step.",
+    );
+  }
+  if (
+    /AADSTS(?:700024|700082|70043|50173|50078)\b|expired|re-?authenticate|interactive authentication/i.test(message)
+  ) {
+    return fail(
+      'the Azure CLI session (from azure/login or az login) has expired.',
+      `With OIDC, azure/login's session lasts only as long as its GitHub ID token: run azure/login right before this step, or ${AZ_LOGIN_HINT}.`,
+    );
+  }
+  return fail(
+    '`az account get-access-token` failed.',
+    `Run 'az account get-access-token --output none' in a step before this one to see the same error, or ${AZ_LOGIN_HINT}.`,
   );
 }

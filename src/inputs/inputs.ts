@@ -55,6 +55,10 @@ export interface Inputs {
   /** Wait for this existing run instead of starting one ('' = start one). */
   runId: string;
   ifRunning: IfRunning;
+  /** Post the result as a comment on the pull request the workflow runs for. */
+  prComment: boolean;
+  /** The token for pr-comment (default: the job's GITHUB_TOKEN). */
+  githubToken: string;
 }
 
 export class InputError extends Error {
@@ -293,6 +297,8 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
   const ifRunning = runControl(runId, service, text, problems);
   const cancelRecursive = bool('cancel-recursive', true);
   const jobSummary = bool('job-summary', true);
+  const prComment = bool('pr-comment', false);
+  const githubToken = text('github-token');
 
   if (problems.length) throw new InputError(problems);
   return {
@@ -325,6 +331,8 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     jobSummary,
     runId,
     ifRunning,
+    prComment,
+    githubToken,
   };
 }
 

@@ -8,14 +8,25 @@ export function writeOutputs(outcome: Outcome): void {
   for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value);
 }
 
-/** Outputs, then the job summary (when asked for). */
-export async function publish(outcome: Outcome, jobSummary: boolean): Promise<void> {
+export interface PublishOptions {
+  jobSummary: boolean;
+  prComment?: boolean;
+  githubToken?: string;
+}
+
+/** Outputs, then the job summary and the pull-request comment (when asked for). */
+export async function publish(outcome: Outcome, o: PublishOptions): Promise<void> {
   writeOutputs(outcome);
-  if (!jobSummary) return;
-  try {
-    await core.summary.addRaw(renderSummary(outcome)).write();
-  } catch (e) {
-    core.warning(`Could not write the job summary: ${errorMessage(e)}`);
+  if (o.jobSummary) {
+    try {
+      await core.summary.addRaw(renderSummary(outcome)).write();
+    } catch (e) {
+      core.warning(`Could not write the job summary: ${errorMessage(e)}`);
+    }
+  }
+  if (o.prComment) {
+    const { postPullRequestComment } = await import('./pr-comment.js');
+    await postPullRequestComment(outcome, o.githubToken ?? '');
   }
 }
 

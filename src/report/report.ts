@@ -3,10 +3,14 @@
 import { formatDuration } from '../inputs/duration.js';
 import { displayParameters, type ParameterDefinitions } from '../inputs/parameters.js';
 import type { ActivityRow, FailedActivity } from '../run/activities.js';
+import type { UsualDuration } from '../run/schedule.js';
 import type { RunView } from '../services/service.js';
+import { readReturnValue, type ReturnValue } from './return-value.js';
 
 /** How the service is named in what the user reads. */
 export interface ServiceLabels {
+  /** 'data-factory', …: names the service in the pull-request comment's marker. */
+  kind?: string;
   /** "ADF", "Synapse", "Fabric" */
   shortName: string;
   /** "ADF Studio", … */
@@ -32,6 +36,27 @@ export interface Outcome {
   failed?: FailedActivity[];
   /** Why the step ended, when it was not the run's own end (timeout, cancellation, error). */
   note?: string;
+  /** How long the pipeline's runs usually take, when its history says. */
+  usual?: UsualDuration;
+}
+
+/** The run's return value (`{}` unless it succeeded and set one). */
+export function returnValueOf(o: Outcome): ReturnValue {
+  return readReturnValue(o.run, o.activities);
+}
+
+/** "4m (3m 30s–5m, from 12 runs)" */
+export function describeUsual(u: UsualDuration): string {
+  return `${formatDuration(u.medianMs)} (${formatDuration(u.lowMs)}–${formatDuration(u.highMs)}, from ${u.runs} runs)`;
+}
+
+/** ADF's 7-digit timestamps as people read them: "2024-06-01 12:00:03" (UTC). */
+export function readableUtc(iso: string | undefined, timeOnly = false): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso.replace(/(\.\d{3})\d+/, '$1'));
+  if (!Number.isFinite(ms)) return iso;
+  const t = new Date(ms).toISOString();
+  return timeOnly ? t.slice(11, 19) : `${t.slice(0, 10)} ${t.slice(11, 19)}`;
 }
 
 export function runDurationMs(run?: RunView): number | undefined {
@@ -61,6 +86,7 @@ export function outputsFor(o: Outcome): Record<string, string> {
       })),
     ),
     run: o.run ? JSON.stringify(maskedRaw(o.run, o.definitions)) : '',
+    'return-value': JSON.stringify(returnValueOf(o).value),
   };
 }
 
@@ -82,12 +108,12 @@ const MARK: Record<string, string> = {
 };
 
 /** Trims long text at a word boundary, for annotations (the summary keeps it whole). */
-export function trimText(text: string, max = 600): string {
+export function trimText(text: string, max = 600, more = ' (full text in the job summary)'): string {
   const t = text.trim();
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}… (full text in the job summary)`;
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…${more}`;
 }
 
 /** One line per failed activity for the step's failure message. */
@@ -109,24 +135,55 @@ export function failureMessage(o: Outcome): string {
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 const fence = (s: string) => s.replace(/```/g, '`\u200b``');
+/** Text that Markdown must show as it is, and wrap: HTML and Markdown punctuation escaped. */
+export const mdText = (s: string) =>
+  s
+    .replace(/[\\`*_[\]<>~&#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
+/**
+ * Long words (ADF's `ErrorCode=…,'Type=…` runs) would stretch a table past the page and make it
+ * scroll sideways: a zero-width space after their `,` `;` `=` lets the cell wrap there (URLs stay whole).
+ */
+const breakable = (s: string) =>
+  s.replace(/\S{30,}/g, (w) => (w.includes('://') ? w : w.replace(/([,;=])(?=\S)/g, '$1\u200b')));
+/** A message as a quoted paragraph that wraps (a code block would scroll and hide its end). */
+const quote = (s: string) =>
+  s
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => `> ${mdText(line)}`)
+    .join('\n');
+
+/** The facts about the run, in the order a reader wants them, leaving out what is unknown. */
+function runFacts(o: Outcome, mark: string): Array<[string, string]> {
+  const run = o.run;
+  const ms = runDurationMs(run);
+  const facts: Array<[string, string]> = [['Status', `${mark} ${o.status}`]];
+  if (run?.runStart) facts.push(['Started (UTC)', readableUtc(run.runStart)]);
+  if (run?.runEnd) facts.push(['Ended (UTC)', readableUtc(run.runEnd)]);
+  if (ms !== undefined) facts.push(['Duration', formatDuration(ms)]);
+  if (o.usual) facts.push(['Usually', describeUsual(o.usual)]);
+  return facts;
+}
 
 export function renderSummary(o: Outcome): string {
   const run = o.run;
-  const ms = runDurationMs(run);
   const mark = MARK[o.status] ?? 'ℹ️';
   const out: string[] = [];
   out.push(`## ${mark} ${esc(o.pipelineName)}: ${o.status}`, '');
-  if (o.note) out.push(`> ${esc(o.note)}`, '');
-  out.push('| | |', '|---|---|');
-  out.push(`| Pipeline | \`${esc(o.pipelineName)}\` |`);
-  out.push(`| ${o.service.home.label} | ${o.service.home.text} |`);
-  out.push(o.runUrl ? `| Run ID | [\`${o.runId}\`](${o.runUrl}) |` : `| Run ID | \`${o.runId}\` |`);
-  out.push(`| Status | ${mark} ${o.status} |`);
-  out.push(`| Start | ${run?.runStart ?? '–'} |`);
-  out.push(`| End | ${run?.runEnd ?? '–'} |`);
-  out.push(`| Duration | ${ms === undefined ? '–' : formatDuration(ms)} |`);
-  if (run?.message) out.push(`| Message | ${esc(run.message)} |`);
-  out.push('');
+  const runLink = o.runUrl ? `[\`${o.runId}\`](${o.runUrl})` : `\`${o.runId}\``;
+  out.push(`Pipeline \`${esc(o.pipelineName)}\` · ${o.service.home.label} ${o.service.home.text} · Run ${runLink}`, '');
+  if (o.note) out.push(quote(o.note), '');
+  const facts = runFacts(o, mark);
+  out.push(`| ${facts.map(([k]) => k).join(' | ')} |`, `|${facts.map(() => '---').join('|')}|`);
+  out.push(`| ${facts.map(([, v]) => esc(v)).join(' | ')} |`, '');
+  if (run?.message) out.push(`**${esc(o.service.shortName)} says:**`, '', quote(run.message), '');
+
+  const rv = returnValueOf(o);
+  if (rv.source) {
+    out.push(`### Return value`, '', `Read from ${rv.source}.`, '');
+    out.push('```json', fence(JSON.stringify(rv.value, null, 2)), '```', '');
+  }
 
   const params = Object.keys(o.parameters);
   out.push(`<details><summary>Parameters (${params.length})</summary>`, '');
@@ -135,10 +192,13 @@ export function renderSummary(o: Outcome): string {
   if (o.failed?.length) {
     out.push(`### Failed activities (${o.failed.length})`, '');
     for (const f of o.failed) {
-      out.push(`#### ❌ ${esc(f.path)} (${esc(f.type)})`, '');
+      out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
       if (f.errorCode || f.failureType)
-        out.push(`${[f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`, '');
-      out.push('```text', fence(f.message || '(no message)'), '```', '');
+        out.push(
+          `${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`,
+          '',
+        );
+      out.push(quote(f.message || '(no message)'), '');
     }
   }
 
@@ -146,15 +206,28 @@ export function renderSummary(o: Outcome): string {
   if (rows.length) {
     if (rows.length > 3) out.push(...gantt(rows), '');
     out.push(`### Activity runs (${rows.length})`, '');
-    out.push('| Activity | Type | Status | Start | Duration | Error |', '|---|---|---|---|---|---|');
-    for (const r of rows) {
-      const name = `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`;
-      const dur = typeof r.durationInMs === 'number' ? formatDuration(r.durationInMs) : '–';
-      const err = r.error?.message ? esc(trimText(r.error.message, 200)) : '';
-      out.push(
-        `| ${name} | ${esc(r.activityType ?? '')} | ${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''} | ${r.activityRunStart ?? '–'} | ${dur} | ${err} |`,
-      );
-    }
+    const day = (run?.runStart ?? '').slice(0, 10);
+    const sameDay = rows.every((r) => !r.activityRunStart || r.activityRunStart.slice(0, 10) === day);
+    const all: Array<{ head: string; cell: (r: ActivityRow) => string }> = [
+      {
+        head: 'Activity',
+        cell: (r) => `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`,
+      },
+      { head: 'Type', cell: (r) => esc(r.activityType ?? '') },
+      { head: 'Status', cell: (r) => `${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''}`.trim() },
+      { head: 'Start (UTC)', cell: (r) => readableUtc(r.activityRunStart ?? undefined, sameDay) },
+      { head: 'Duration', cell: (r) => (typeof r.durationInMs === 'number' ? formatDuration(r.durationInMs) : '') },
+      {
+        head: 'Error',
+        cell: (r) =>
+          r.error?.message
+            ? breakable(esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : ''))))
+            : '',
+      },
+    ];
+    const cols = all.filter((c) => rows.some((r) => c.cell(r) !== ''));
+    out.push(`| ${cols.map((c) => c.head).join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
+    for (const r of rows) out.push(`| ${cols.map((c) => c.cell(r) || '–').join(' | ')} |`);
     out.push('');
   }
   return out.join('\n');

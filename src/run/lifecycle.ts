@@ -14,10 +14,11 @@ import {
   type ParameterDefinitions,
 } from '../inputs/parameters.js';
 import { annotateFailures, failStep, publish } from '../report/publish.js';
-import { failureMessage, type Outcome } from '../report/report.js';
+import { describeUsual, failureMessage, type Outcome } from '../report/report.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
 import { failedActivities, fetchActivityRows } from './activities.js';
+import { readUsualDuration } from './history.js';
 import { cancelRun } from './cancel.js';
 import { decide, type CancelResult, type Ending } from './endings.js';
 import type { Signals } from './signals.js';
@@ -43,6 +44,8 @@ export type LifecycleInputs = Pick<
   | 'jobSummary'
   | 'runId'
   | 'ifRunning'
+  | 'prComment'
+  | 'githubToken'
 >;
 
 export interface Lifecycle {
@@ -172,13 +175,13 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
   try {
     if (begun.skipped) {
       seen(begun.run);
-      await finish(inputs.jobSummary, outcome, true);
+      await finish(inputs, outcome, true);
       core.info(`Not waiting (if-running: skip). Status now: ${outcome.status}.`);
       return;
     }
     if (!inputs.wait && !signals.signal.aborted) {
       seen(await readRun(service, ref));
-      await finish(inputs.jobSummary, outcome, true);
+      await finish(inputs, outcome, true);
       core.info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
       return;
     }
@@ -187,8 +190,14 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     core.info(
       `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
     );
+    // One query of the pipeline's recent successful runs says how long it usually takes (after the
+    // start, so it never mixes with the start's own look for duplicates).
+    outcome.usual = await readUsualDuration(service, pipelineName, { signal: signals.signal, log: core });
+    if (outcome.usual) core.info(`Runs of '${pipelineName}' usually take ${describeUsual(outcome.usual)}.`);
     const result = await waitForRun(service, {
       run: ref,
+      usual: outcome.usual,
+      activities: () => service.listActivityRuns({ ...ref, runStart: lastRun?.runStart }),
       createdAt: begun.createdAt,
       deadline: begun.deadline,
       initial: begun.run,
@@ -231,7 +240,7 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
         : await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
     const d = decide({ kind: 'error', error: errorMessage(err), lastStatus: outcome.status, cancel: c }, ctx);
     outcome.note = d.note;
-    await finish(inputs.jobSummary, outcome, d.handled);
+    await finish(inputs, outcome, d.handled);
     failStep(err, undefined, d.message);
   }
 
@@ -239,10 +248,11 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     const d = decide(ending, ctx);
     if (d.note) outcome.note = d.note;
     if (d.reportRun && lastRun) await addActivities(service, outcome, lastRun);
-    await finish(inputs.jobSummary, outcome, d.handled);
+    await finish(inputs, outcome, d.handled);
     if (ending.kind === 'final') {
       if (d.fail) core.setFailed(failureMessage(outcome));
-      else core.info(`Run ${runId} succeeded in ${formatDuration(outcome.run?.durationMs ?? NaN)}.`);
+      // The duration was told once, when the run ended (and is in the outputs and the summary).
+      else core.info(`Run ${runId} succeeded.`);
       return;
     }
     if (d.log) core.info(d.log);
@@ -277,7 +287,7 @@ async function addActivities(service: PipelineService, outcome: Outcome, run: Ru
  * Outputs and summary. When the run is handled (ended, cancelled, or to be left alone), the post
  * step has nothing to do; when a cancel we were asked for failed, it tries again.
  */
-async function finish(jobSummary: boolean, outcome: Outcome, handled: boolean): Promise<void> {
-  await publish(outcome, jobSummary);
+async function finish(inputs: LifecycleInputs, outcome: Outcome, handled: boolean): Promise<void> {
+  await publish(outcome, inputs);
   if (handled) core.saveState(STATE.done, 'true');
 }

@@ -5,8 +5,9 @@ import { CancelledError, ServiceError, errorMessage } from '../http/errors.js';
 import { isRetryable } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { sleep } from '../runtime/sleep.js';
-import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
-import { nextPollDelay } from './schedule.js';
+import { isFinal, type ActivityRun, type PipelineService, type RunRef, type RunView } from '../services/service.js';
+import { Progress } from './progress.js';
+import { denseBand, nextPollDelay, type UsualDuration } from './schedule.js';
 
 export interface WaitOptions {
   run: RunRef;
@@ -22,26 +23,29 @@ export interface WaitOptions {
   log: WaitLog;
   /** Told of every run read, so a caller that fails later still knows the last status. */
   onRun?: (run: RunView) => void;
+  /** How long the pipeline's runs usually take (src/run/history.ts): progress lines and `auto`'s dense band. */
+  usual?: UsualDuration;
+  /** The run's activities now, for the periodic progress lines (one query per line). */
+  activities?: () => Promise<ActivityRun[]>;
   now?: () => number;
 }
 
 export interface WaitLog {
   info(line: string): void;
   warning(line: string): void;
+  debug?(line: string): void;
 }
 
 export type WaitResult =
   | { outcome: 'final'; run: RunView; polls: number }
   | { outcome: 'timeout' | 'cancelled'; run?: RunView; polls: number };
 
-const HEARTBEAT_MS = 10 * 60_000;
-
 export async function waitForRun(service: PipelineService, o: WaitOptions): Promise<WaitResult> {
   const now = o.now ?? Date.now;
   let run = o.initial;
-  let lastStatus = run?.status;
-  let lastLogAt = now();
   let polls = 0;
+  const band = o.pollInterval === 'auto' ? denseBand(o.usual) : undefined;
+  const progress = new Progress({ usual: o.usual, log: o.log, activities: o.activities, now }, run?.status);
   let failingSince: number | undefined;
   let failures = 0;
   let extraDelay = 0;
@@ -52,7 +56,7 @@ export async function waitForRun(service: PipelineService, o: WaitOptions): Prom
     if (remaining <= 0) return { outcome: 'timeout', run, polls };
 
     const asked = (service.pollNotBefore?.(o.run) ?? 0) - now();
-    const delay = Math.max(nextPollDelay(o.pollInterval, now() - o.createdAt), extraDelay, asked);
+    const delay = Math.max(nextPollDelay(o.pollInterval, now() - o.createdAt, band), extraDelay, asked);
     if (!(await sleep(Math.min(delay, remaining), o.signal))) return { outcome: 'cancelled', run, polls };
     if (now() >= o.deadline) return { outcome: 'timeout', run, polls };
     extraDelay = 0;
@@ -85,15 +89,7 @@ export async function waitForRun(service: PipelineService, o: WaitOptions): Prom
       failingSince = undefined;
       failures = 0;
     }
-    const age = formatDuration(now() - o.createdAt);
-    if (run.status !== lastStatus) {
-      o.log.info(`${isFinal(run.status) ? 'Run ended' : 'Status'}: ${run.status} (after ${age})`);
-      lastStatus = run.status;
-      lastLogAt = now();
-    } else if (now() - lastLogAt >= HEARTBEAT_MS) {
-      o.log.info(`Still ${run.status} after ${age}.`);
-      lastLogAt = now();
-    }
+    await progress.seen(run.status, now() - o.createdAt, isFinal(run.status), run.durationMs);
     if (isFinal(run.status)) return { outcome: 'final', run, polls };
   }
 }

@@ -1,6 +1,6 @@
 // Internal timings. Environment overrides exist for tests and unusual networks; they are not
 // part of the public interface.
-function fromEnv(name: string, fallback: number): number {
+export function fromEnv(name: string, fallback: number): number {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }

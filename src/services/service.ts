@@ -75,6 +75,8 @@ export interface RunQuery {
   /** Runs updated in this window. */
   after: Date;
   before: Date;
+  /** At most this many runs, newest first, are needed (services stop paging once they have them). */
+  limit?: number;
 }
 
 /**

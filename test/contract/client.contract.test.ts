@@ -185,7 +185,7 @@ describe('the action sends what the ADF REST spec describes', () => {
   test('every ARM request: a spec operation, api-version, User-Agent, Bearer token, JSON content type', () => {
     const all = [run, cancelled, bare].flatMap((s) => s.requests.filter((q) => q.service === 'arm'));
     expect(all.length).toBeGreaterThan(5);
-    const known = new Set(['getPipeline', 'createRun', 'getRun', 'queryActivityRuns', 'cancel']);
+    const known = new Set(['getPipeline', 'createRun', 'getRun', 'queryActivityRuns', 'queryPipelineRuns', 'cancel']);
     for (const q of all) {
       const what = `${q.method} ${q.path}`;
       expect(known, what).toContain(q.op);

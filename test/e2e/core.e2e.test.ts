@@ -323,15 +323,15 @@ describe('job summary and outputs', () => {
     const o = s.r.outputs;
     const sum = s.r.summary;
     expect(sum).toContain('## ✅ daily-load: Succeeded');
-    expect(sum).toContain('| Pipeline | `daily-load` |');
-    expect(sum).toContain(`| Factory | \`${w.seed.factoryName}\` (resource group \`${w.seed.resourceGroup}\`) |`);
     expect(o['run-url']).toMatch(/^https:\/\/adf\.azure\.com\/en\/monitoring\/pipelineruns\//);
-    expect(sum).toContain(`| Run ID | [\`${o['run-id']}\`](${o['run-url']}) |`);
-    expect(sum).toContain('| Status | ✅ Succeeded |');
-    expect(sum).toContain(`| Start | ${o['run-start']} |`);
-    expect(sum).toContain(`| End | ${o['run-end']} |`);
-    expect(sum).toMatch(/\| Duration \| \d[^|]*s \|/);
-    expect(sum).not.toContain('| Duration | – |');
+    expect(sum).toContain(
+      `Pipeline \`daily-load\` · Factory \`${w.seed.factoryName}\` (resource group \`${w.seed.resourceGroup}\`) · Run [\`${o['run-id']}\`](${o['run-url']})`,
+    );
+    const utc = (iso: string) => iso.slice(0, 19).replace('T', ' ');
+    expect(sum).toContain('| Status | Started (UTC) | Ended (UTC) | Duration |');
+    expect(sum).toMatch(
+      new RegExp(`\\| ✅ Succeeded \\| ${utc(o['run-start']!)} \\| ${utc(o['run-end']!)} \\| \\d[^|]*s \\|`),
+    );
     expect(sum).toContain('"batchSize": 77');
     expect(sum).toContain('"apiKey": "***"');
     expect(sum).not.toContain(SECRET);
@@ -366,6 +366,7 @@ describe('job summary and outputs', () => {
         'failed-activities',
         'run',
         'started',
+        'return-value',
       ].sort(),
     );
     expect(o.started).toBe('true');

@@ -6,7 +6,7 @@
 // Each test has its own emulator, so they run concurrently.
 import { describe, expect, test } from 'vitest';
 import { runStep } from '../support/action-runner.ts';
-import { createRunDirectly, log, ops, withWorld } from '../support/resilience.ts';
+import { createRunDirectly, log, looks, ops, withWorld } from '../support/resilience.ts';
 import type { World } from '../support/scenario.ts';
 
 const PARAMS = 'batchSize: 100\nfullRefresh: true';
@@ -37,7 +37,7 @@ describe.concurrent('exactly one run per start', () => {
       expect(ids).toHaveLength(1);
       expect(ids[0]).toMatch(GUID);
       expect(w.emu.runs[0].runId).toBe(ids[0]);
-      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
+      expect(looks(w.emu.requests)).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(ids[0]);
       expect(r.outputs.started).toBe('true');
@@ -58,7 +58,7 @@ describe.concurrent('exactly one run per start', () => {
       expect(creates[0]).toMatchObject({ wouldHaveBeen: 200 });
       expect(ids, 'every attempt carried the same client request ID').toEqual([run.runId]);
       expect(run.repeatedCreates, 'the second createRun was answered with the first one’s run').toHaveLength(1);
-      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
+      expect(looks(w.emu.requests)).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(run.runId);
       expect(r.outputs.status).toBe('Succeeded');
@@ -89,7 +89,7 @@ describe.concurrent('exactly one run per start', () => {
       expect(creates.map((q) => q.status)).toEqual([429, 200]);
       expect(ids).toEqual([w.emu.runs[0].runId]);
       expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(3_000);
-      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
+      expect(looks(w.emu.requests)).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.stdout).toMatch(/createRun was not accepted \(.*429.*\); nothing was started, sending it again in 3s/);
     }));
@@ -112,7 +112,7 @@ describe.concurrent('exactly one run per start', () => {
       expect(ops(w.emu.requests, 'idToken', 'oidc')[0].status, log(r)).toBe('dropped');
       expect(w.emu.runs, log(r)).toHaveLength(1);
       expect(ops(w.emu.requests, 'createRun').map((q) => q.status)).toEqual([200]);
-      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
+      expect(looks(w.emu.requests)).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(w.emu.runs[0].runId);
       expect(r.stdout).toMatch(/createRun was not accepted \(.*\); nothing was started, sending it again in 1s/);

@@ -3,7 +3,7 @@
 // every `if-running` policy with a foreign run in progress and with none. Written per service
 // (test/support/run-control.ts); Synapse and Fabric add theirs where the service supports the feature.
 import { describe, expect, test } from 'vitest';
-import { log, withWorld } from '../support/resilience.ts';
+import { log, looks, withWorld } from '../support/resilience.ts';
 import { dataFactory, longRun, post, run, stepFor, synapse } from '../support/run-control.ts';
 import { runStep } from '../support/action-runner.ts';
 
@@ -174,7 +174,7 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
         const r = await run(s, w, { 'pipeline-name': 'quick' });
         expect(r.exitCode, log(r)).toBe(0);
         expect(s.runCount(w)).toBe(2);
-        expect(w.emu.requestsFor('queryPipelineRuns')).toEqual([]);
+        expect(looks(w.emu.requests, s.emuService)).toEqual([]);
         expect(s.status(w, other)).toBe('InProgress');
       }));
 

@@ -17,6 +17,8 @@ export interface FakeAzConfig {
   subscriptionId: string;
   /** CA to trust when calling the emulator's Entra (the az process may not get NODE_EXTRA_CA_CERTS) */
   caFile: string;
+  /** every get-access-token fails with this stderr (e.g. a Python traceback and an ERROR line) */
+  failWith?: { stderr: string; exitCode?: number };
 }
 
 export function writeFakeAzConfig(

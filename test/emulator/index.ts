@@ -149,6 +149,15 @@ export interface Emulator {
   activityRuns(runId: string): ActivityRunView[];
   /** script the next run of that pipeline differently (queued; one per call) */
   nextRunScript(pipelineName: string, script: RunScript, factory?: Partial<FactorySpec>): void;
+  /**
+   * Past Succeeded runs of the pipeline, newest first in `durationsMs`: the first ended `gapMs`
+   * (default 10 min) ago, each earlier one `gapMs` before the next one started. Returns their run IDs.
+   */
+  seedHistory(
+    pipelineName: string,
+    durationsMs: number[],
+    o?: { gapMs?: number; factory?: Partial<FactorySpec> },
+  ): string[];
 
   /** the principal (client id or object id) gets 403 AuthorizationFailed for that ARM action */
   deny(principal: string, action: string): void;
@@ -380,6 +389,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       for (const p of ps) p.nextScripts.push(script);
     },
 
+    seedHistory(pipelineName, durationsMs, o = {}) {
+      const [p] = findRunPipelines(pipelineName, o.factory);
+      if (!p) throw new Error(`seedHistory: no pipeline named ${pipelineName}`);
+      const gap = o.gapMs ?? 600_000;
+      let end = Date.now() - gap;
+      return durationsMs.map((ms) => {
+        const script: RunScript = { phases: [{ status: 'InProgress', ms }], final: 'Succeeded' };
+        const run = engine.create({ pipeline: p, parameters: {}, body: null, query: {}, script }, end - ms);
+        end -= ms + gap;
+        return run.runId;
+      });
+    },
     deny: (principal, action) => world.deny(principal, action),
     allow: (principal, action) => world.allow(principal, action),
 

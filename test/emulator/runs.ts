@@ -495,6 +495,9 @@ export class RunEngine {
       annotations: run.annotations,
       runDimension: run.runDimensions,
       isLatest: this.isLatest(run),
+      ...(run.script.runExtra && (status === 'Succeeded' || status === 'Failed' || status === 'Cancelled')
+        ? run.script.runExtra
+        : {}),
     };
   }
 

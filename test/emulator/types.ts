@@ -114,6 +114,8 @@ export interface RunScript {
   /** the run's message; default for Failed: "Operation on target {activity} failed: {error message}" */
   message?: string;
   activities?: ActivityScript[];
+  /** extra fields merged into the run body once it has ended (e.g. a `pipelineReturnValue`) */
+  runExtra?: Record<string, unknown>;
 }
 
 export interface FederatedCredential {

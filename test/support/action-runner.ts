@@ -81,7 +81,9 @@ export interface StepOptions {
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, spec] of Object.entries(actionYml.inputs)) {
-    if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default);
+    // The runner evaluates `${{ … }}` defaults (github-token); a test gives such inputs itself.
+    if (spec.default !== undefined && !String(spec.default).includes('${{'))
+      env[`INPUT_${name.toUpperCase()}`] = String(spec.default);
   }
   for (const [name, value] of Object.entries(inputs)) {
     if (!(name in actionYml.inputs)) throw new Error(`test uses an input action.yml does not declare: ${name}`);

@@ -30,6 +30,17 @@ export function ops(reqs: RecordedRequest[], op: string, service = 'arm'): Recor
   return reqs.filter((r) => r.op === op && r.service === service);
 }
 
+/** The history query (src/run/history.ts): recent Succeeded runs, read once before the wait. */
+export function isHistoryQuery(q: RecordedRequest): boolean {
+  const filters = (q.body as { filters?: Array<{ operand?: string; values?: string[] }> } | null)?.filters ?? [];
+  return filters.some((f) => f.operand === 'Status' && f.values?.length === 1 && f.values[0] === 'Succeeded');
+}
+
+/** The start's looks for a run it may have started: queryPipelineRuns other than the history query. */
+export function looks(reqs: RecordedRequest[], service = 'arm'): RecordedRequest[] {
+  return ops(reqs, 'queryPipelineRuns', service).filter((q) => !isHistoryQuery(q));
+}
+
 /** Annotations a user would read as a problem. */
 export function problems(r: StepResult) {
   return r.annotations.filter((a) => a.level === 'error' || a.level === 'warning');

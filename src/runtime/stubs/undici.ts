@@ -8,3 +8,13 @@ export class ProxyAgent {
     throw new Error('undici is not bundled with this action (src/stubs/undici.ts): getAgentDispatcher is unsupported.');
   }
 }
+
+/**
+ * @actions/github (loaded only for `pr-comment`) sends its requests through undici's fetch with
+ * http-client's dispatcher. Node's own fetch is undici's, so it stands in; without a proxy
+ * configured the dispatcher is undefined anyway.
+ */
+export function fetch(input: string | URL | Request, init?: RequestInit & { dispatcher?: unknown }): Promise<Response> {
+  const { dispatcher: _dispatcher, ...rest } = init ?? {};
+  return globalThis.fetch(input, rest);
+}

@@ -90,8 +90,10 @@ export class DataFactoryClient {
     });
   }
 
-  queryPipelineRuns(filter: RunFilterParameters, o?: CallOptions): Promise<PipelineRun[]> {
-    return pagedQuery<PipelineRun>(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, 50, o);
+  /** Pages of 100 (observed); `limit` stops after the pages that hold that many runs. */
+  queryPipelineRuns(filter: RunFilterParameters, o?: CallOptions, limit?: number): Promise<PipelineRun[]> {
+    const pages = limit ? Math.max(1, Math.ceil(limit / 100)) : 50;
+    return pagedQuery<PipelineRun>(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, pages, o);
   }
 
   queryActivityRuns(runId: string, filter: RunFilterParameters, o?: CallOptions): Promise<ActivityRun[]> {

@@ -78,7 +78,7 @@ export class DataFactoryService implements PipelineService {
   }
 
   async findRuns(q: RunQuery, o?: CallOptions): Promise<RunView[]> {
-    return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
+    return (await this.client.queryPipelineRuns(runFilter(q), o, q.limit)).map(toRunView).slice(0, q.limit);
   }
 
   runUrl(ref: RunRef): string {

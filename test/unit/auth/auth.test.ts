@@ -38,6 +38,8 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
     jobSummary: true,
     runId: '',
     ifRunning: 'start',
+    prComment: false,
+    githubToken: '',
     ...over,
   };
 }

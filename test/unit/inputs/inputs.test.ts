@@ -70,6 +70,8 @@ describe('readInputs: defaults', () => {
       jobSummary: true,
       runId: '',
       ifRunning: 'start',
+      prComment: false,
+      githubToken: '',
     });
     expect(i.cloud).toMatchObject({
       name: 'AzureCloud',

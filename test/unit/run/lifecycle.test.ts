@@ -31,6 +31,8 @@ const baseInputs = (over: Partial<LifecycleInputs> = {}): LifecycleInputs => ({
   jobSummary: true,
   runId: '',
   ifRunning: 'start',
+  prComment: false,
+  githubToken: '',
   ...over,
 });
 

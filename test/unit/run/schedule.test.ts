@@ -61,7 +61,7 @@ describe('pollTimes', () => {
   });
 
   it('stops at the limit', () => {
-    expect(pollTimes(1_000, HOUR, 10)).toHaveLength(10);
+    expect(pollTimes(1_000, HOUR, undefined, 10)).toHaveLength(10);
   });
 
   it('is strictly increasing and ends at or after the run end', () => {

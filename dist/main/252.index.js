@@ -1,8 +1,237 @@
-export const id = 210;
-export const ids = [210];
+export const id = 252;
+export const ids = [252];
 export const modules = {
 
-/***/ 4387:
+/***/ 1601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as people write them in workflow files: `90s`, `45m`, `2h`, `1h30m`, or plain seconds.
+const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+const DURATION = /^(?:(\d+(?:\.\d+)?)(h|ms|m|s))+$/;
+const PART = /(\d+(?:\.\d+)?)(h|ms|m|s)/g;
+/** Milliseconds, or undefined when the text is not a duration. */
+function parseDuration(text) {
+    const t = text.trim().toLowerCase().replace(/\s+/g, '');
+    if (/^\d+(?:\.\d+)?$/.test(t))
+        return Math.round(Number(t) * 1000);
+    if (!DURATION.test(t))
+        return undefined;
+    let ms = 0;
+    for (const [, n, unit] of t.matchAll(PART))
+        ms += Number(n) * UNIT_MS[unit];
+    return Math.round(ms);
+}
+/** Human form for logs: 75000 → "1m 15s". */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '?';
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    let s = Math.round(ms / 1000);
+    const h = Math.floor(s / 3600);
+    s -= h * 3600;
+    const m = Math.floor(s / 60);
+    s -= m * 60;
+    const parts = [];
+    if (h)
+        parts.push(`${h}h`);
+    if (m)
+        parts.push(`${m}m`);
+    if (s || parts.length === 0)
+        parts.push(`${s}s`);
+    return parts.join(' ');
+}
+
+
+/***/ }),
+
+/***/ 5045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ validateParameters),
+/* harmony export */   T1: () => (/* binding */ displayParameters),
+/* harmony export */   og: () => (/* binding */ secureValues),
+/* harmony export */   yo: () => (/* binding */ parseParameterText)
+/* harmony export */ });
+/* unused harmony export MASK */
+// Pipeline parameters: parsing what the user wrote, and checking it against the pipeline's
+// declared parameters so that type mistakes fail before a run starts instead of inside ADF.
+/**
+ * JSON first (the common case, and exact), then YAML; either way it must be a mapping. The YAML
+ * parser is a third of the main bundle, so it is loaded only for text that is not JSON.
+ */
+async function parseParameterText(text) {
+    if (text.trim() === '')
+        return { value: {} };
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        const { parse: parseYaml } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+        try {
+            // YAML 1.2 core schema: `yes`/`on` stay strings, `true`, `5` and `1.5` keep their types.
+            value = parseYaml(text, { schema: 'core', uniqueKeys: true });
+        }
+        catch (e) {
+            const reason = e.message.split('\n')[0];
+            return {
+                error: `is neither valid JSON nor valid YAML: ${reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).`,
+            };
+        }
+    }
+    if (value === null || value === undefined)
+        return { value: {} };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        return {
+            error: `must be a JSON object or a YAML mapping of parameter names to values, got ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}.`,
+        };
+    }
+    return { value: value };
+}
+const describe = (v) => v === null
+    ? 'null'
+    : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'object'
+            ? 'an object'
+            : `${typeof v} ${JSON.stringify(v)}`;
+/** Checks values against the declared parameters: unknown names, missing required ones, types. */
+function validateParameters(defs, given) {
+    const problems = [];
+    const conversions = [];
+    const values = {};
+    const declared = Object.keys(defs);
+    const listing = declared.length
+        ? `Declared parameters: ${declared.map((n) => `${n} (${defs[n].type})`).join(', ')}.`
+        : 'The pipeline declares no parameters.';
+    const unknown = Object.keys(given).filter((n) => !Object.hasOwn(defs, n));
+    for (const name of unknown) {
+        const near = declared.find((d) => d.toLowerCase() === name.toLowerCase());
+        problems.push(`Unknown parameter '${name}'${near ? ` (did you mean '${near}'? names are case-sensitive)` : ''}. ${listing}`);
+    }
+    for (const [name, spec] of Object.entries(defs)) {
+        if (!Object.hasOwn(given, name)) {
+            if (spec.defaultValue === undefined) {
+                problems.push(`Missing parameter '${name}' (${spec.type}): it has no default value, so a value must be passed.`);
+            }
+            continue;
+        }
+        const result = coerce(spec.type, given[name]);
+        if ('error' in result) {
+            problems.push(`Parameter '${name}' is declared ${spec.type} but got ${describe(given[name])}: ${result.error}`);
+        }
+        else {
+            values[name] = result.value;
+            if (result.converted)
+                conversions.push(`'${name}': ${describe(given[name])} → ${spec.type} ${JSON.stringify(result.value)}`);
+        }
+    }
+    for (const name of unknown)
+        values[name] = given[name];
+    return { values, problems, conversions };
+}
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+function coerce(type, v) {
+    const keep = { value: v, converted: false };
+    switch (type.toLowerCase()) {
+        case 'string':
+        case 'securestring':
+            if (typeof v === 'string')
+                return keep;
+            if (typeof v === 'number' || typeof v === 'boolean')
+                return { value: String(v), converted: true };
+            return { error: 'pass text (quote it in YAML).' };
+        case 'int':
+            if (typeof v === 'number' && Number.isInteger(v))
+                return keep;
+            if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) && Number.isSafeInteger(Number(v))) {
+                return { value: Number(v), converted: true };
+            }
+            return { error: 'pass a whole number such as 5.' };
+        case 'float':
+            if (typeof v === 'number' && Number.isFinite(v))
+                return keep;
+            if (typeof v === 'string' && DECIMAL.test(v.trim()))
+                return { value: Number(v), converted: true };
+            return { error: 'pass a number such as 2.5.' };
+        case 'bool':
+            if (typeof v === 'boolean')
+                return keep;
+            if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) {
+                return { value: v.trim().toLowerCase() === 'true', converted: true };
+            }
+            return { error: 'pass true or false.' };
+        case 'array':
+            if (Array.isArray(v))
+                return keep;
+            if (typeof v === 'string') {
+                const parsed = tryJson(v);
+                if (Array.isArray(parsed))
+                    return { value: parsed, converted: true };
+            }
+            return { error: 'pass a list, e.g. ["a", "b"] or a YAML list.' };
+        case 'object':
+            if (isPlainObject(v))
+                return keep;
+            if (typeof v === 'string') {
+                const parsed = tryJson(v);
+                if (isPlainObject(parsed))
+                    return { value: parsed, converted: true };
+            }
+            return { error: 'pass an object, e.g. {"key": "value"} or a YAML mapping.' };
+        default:
+            // A type this version does not know: send the value unchanged rather than block the run.
+            return keep;
+    }
+}
+function tryJson(s) {
+    try {
+        return JSON.parse(s);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+const MASK = '***';
+/**
+ * Parameters as they may be shown in logs and summaries. SecureString values are masked when the
+ * definition says so; without a definition, names that look secret are masked too.
+ */
+function displayParameters(values, defs) {
+    const out = {};
+    for (const [name, value] of Object.entries(values))
+        out[name] = isSecure(name, defs) ? MASK : value;
+    return out;
+}
+function isSecure(name, defs) {
+    if (defs)
+        return defs[name]?.type?.toLowerCase() === 'securestring';
+    return /secret|password|passwd|token|key|credential/i.test(name);
+}
+/**
+ * Values to register as secrets with the runner: SecureString parameters, or without a
+ * definition, those whose names look secret.
+ */
+function secureValues(values, defs) {
+    return Object.entries(values)
+        .filter(([name]) => isSecure(name, defs))
+        .map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v)))
+        .filter((v) => v.length > 0);
+}
+
+
+/***/ }),
+
+/***/ 3117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21,6 +250,52 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/auth/azure-cli.ts
 
 
+
+/** An `az` failure, in az's own words (its Python traceback goes to the debug log). */
+class AzureCliError extends Error {
+    permanent;
+    /** The name @azure/identity gives failures to get a token: every sign-in rule applies. */
+    name = 'CredentialUnavailableError';
+    constructor(message, 
+    /** Asking again cannot help (not logged in, wrong subscription, an expired session). */
+    permanent, options) {
+        super(message, options);
+        this.permanent = permanent;
+    }
+}
+/** Faults on the way to Entra that may pass: only these are worth asking `az` again for. */
+const TRANSIENT_AZ = /timed? ?out|timeout|temporar|connection (?:reset|aborted|refused)|HTTPSConnectionPool|Max retries exceeded|Name or service not known|getaddrinfo|\b(?:429|500|502|503|504)\b|too many requests|service unavailable/i;
+/** az's message from what it printed: its ERROR lines, else the last line that is not a traceback's. */
+function azMessage(stderr) {
+    const lines = stderr.split(/\r?\n/).map((l) => l.trimEnd());
+    const errors = lines.filter((l) => /^ERROR:/.test(l)).map((l) => l.replace(/^ERROR:\s*/, ''));
+    if (errors.length)
+        return errors.join(' ').trim();
+    let inTrace = false;
+    const kept = [];
+    for (const l of lines) {
+        if (/^Traceback \(most recent call last\):/.test(l))
+            inTrace = true;
+        else if (inTrace && /^\s/.test(l))
+            continue;
+        else if (l.trim())
+            kept.push(l.trim());
+    }
+    // After a traceback, its last line ("SomeError: text") is the message.
+    return (kept.at(-1) ?? stderr.trim()).slice(0, 1000);
+}
+/** What AzureCliCredential threw, as an AzureCliError that says whether to ask again. */
+function azureCliError(e) {
+    if (!(e instanceof Error) || e.name !== 'CredentialUnavailableError')
+        return e;
+    // @azure/identity's own sentences (not installed, not logged in) are clear and already final.
+    if (/could not be found|not installed|az login' from a command prompt/i.test(e.message))
+        return e;
+    if (/Traceback \(most recent call last\)/.test(e.message))
+        lib_core.debug(`az printed:\n${e.message}`);
+    const message = azMessage(e.message);
+    return new AzureCliError(message, !TRANSIENT_AZ.test(message), { cause: e });
+}
 /** The session left by `az login` or azure/login earlier in the job. */
 function azure_cli_azureCliAuth(s) {
     return {
@@ -28,7 +303,18 @@ function azure_cli_azureCliAuth(s) {
         description: `the Azure CLI session${s.tenantId ? ` (tenant ${s.tenantId})` : ''}`,
         async createCredential() {
             const { AzureCliCredential } = await Promise.all(/* import() */[__webpack_require__.e(563), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 5563));
-            return new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
+            const cli = new AzureCliCredential({ tenantId: s.tenantId || undefined, processTimeoutInMs: 30_000 });
+            const credential = {
+                async getToken(scopes, options) {
+                    try {
+                        return await cli.getToken(scopes, options);
+                    }
+                    catch (e) {
+                        throw azureCliError(e);
+                    }
+                },
+            };
+            return credential;
         },
     };
 }
@@ -434,214 +720,10 @@ function utcTimestamp(value) {
     return /(?:Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`;
 }
 
-;// CONCATENATED MODULE: ./src/inputs/duration.ts
-// Durations as people write them in workflow files: `90s`, `45m`, `2h`, `1h30m`, or plain seconds.
-const UNIT_MS = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-const DURATION = /^(?:(\d+(?:\.\d+)?)(h|ms|m|s))+$/;
-const PART = /(\d+(?:\.\d+)?)(h|ms|m|s)/g;
-/** Milliseconds, or undefined when the text is not a duration. */
-function parseDuration(text) {
-    const t = text.trim().toLowerCase().replace(/\s+/g, '');
-    if (/^\d+(?:\.\d+)?$/.test(t))
-        return Math.round(Number(t) * 1000);
-    if (!DURATION.test(t))
-        return undefined;
-    let ms = 0;
-    for (const [, n, unit] of t.matchAll(PART))
-        ms += Number(n) * UNIT_MS[unit];
-    return Math.round(ms);
-}
-/** Human form for logs: 75000 → "1m 15s". */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '?';
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    let s = Math.round(ms / 1000);
-    const h = Math.floor(s / 3600);
-    s -= h * 3600;
-    const m = Math.floor(s / 60);
-    s -= m * 60;
-    const parts = [];
-    if (h)
-        parts.push(`${h}h`);
-    if (m)
-        parts.push(`${m}m`);
-    if (s || parts.length === 0)
-        parts.push(`${s}s`);
-    return parts.join(' ');
-}
-
-;// CONCATENATED MODULE: ./src/inputs/parameters.ts
-// Pipeline parameters: parsing what the user wrote, and checking it against the pipeline's
-// declared parameters so that type mistakes fail before a run starts instead of inside ADF.
-/**
- * JSON first (the common case, and exact), then YAML; either way it must be a mapping. The YAML
- * parser is a third of the main bundle, so it is loaded only for text that is not JSON.
- */
-async function parseParameterText(text) {
-    if (text.trim() === '')
-        return { value: {} };
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        const { parse: parseYaml } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-        try {
-            // YAML 1.2 core schema: `yes`/`on` stay strings, `true`, `5` and `1.5` keep their types.
-            value = parseYaml(text, { schema: 'core', uniqueKeys: true });
-        }
-        catch (e) {
-            const reason = e.message.split('\n')[0];
-            return {
-                error: `is neither valid JSON nor valid YAML: ${reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).`,
-            };
-        }
-    }
-    if (value === null || value === undefined)
-        return { value: {} };
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        return {
-            error: `must be a JSON object or a YAML mapping of parameter names to values, got ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}.`,
-        };
-    }
-    return { value: value };
-}
-const describe = (v) => v === null
-    ? 'null'
-    : Array.isArray(v)
-        ? 'an array'
-        : typeof v === 'object'
-            ? 'an object'
-            : `${typeof v} ${JSON.stringify(v)}`;
-/** Checks values against the declared parameters: unknown names, missing required ones, types. */
-function validateParameters(defs, given) {
-    const problems = [];
-    const conversions = [];
-    const values = {};
-    const declared = Object.keys(defs);
-    const listing = declared.length
-        ? `Declared parameters: ${declared.map((n) => `${n} (${defs[n].type})`).join(', ')}.`
-        : 'The pipeline declares no parameters.';
-    const unknown = Object.keys(given).filter((n) => !Object.hasOwn(defs, n));
-    for (const name of unknown) {
-        const near = declared.find((d) => d.toLowerCase() === name.toLowerCase());
-        problems.push(`Unknown parameter '${name}'${near ? ` (did you mean '${near}'? names are case-sensitive)` : ''}. ${listing}`);
-    }
-    for (const [name, spec] of Object.entries(defs)) {
-        if (!Object.hasOwn(given, name)) {
-            if (spec.defaultValue === undefined) {
-                problems.push(`Missing parameter '${name}' (${spec.type}): it has no default value, so a value must be passed.`);
-            }
-            continue;
-        }
-        const result = coerce(spec.type, given[name]);
-        if ('error' in result) {
-            problems.push(`Parameter '${name}' is declared ${spec.type} but got ${describe(given[name])}: ${result.error}`);
-        }
-        else {
-            values[name] = result.value;
-            if (result.converted)
-                conversions.push(`'${name}': ${describe(given[name])} → ${spec.type} ${JSON.stringify(result.value)}`);
-        }
-    }
-    for (const name of unknown)
-        values[name] = given[name];
-    return { values, problems, conversions };
-}
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-function coerce(type, v) {
-    const keep = { value: v, converted: false };
-    switch (type.toLowerCase()) {
-        case 'string':
-        case 'securestring':
-            if (typeof v === 'string')
-                return keep;
-            if (typeof v === 'number' || typeof v === 'boolean')
-                return { value: String(v), converted: true };
-            return { error: 'pass text (quote it in YAML).' };
-        case 'int':
-            if (typeof v === 'number' && Number.isInteger(v))
-                return keep;
-            if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim()) && Number.isSafeInteger(Number(v))) {
-                return { value: Number(v), converted: true };
-            }
-            return { error: 'pass a whole number such as 5.' };
-        case 'float':
-            if (typeof v === 'number' && Number.isFinite(v))
-                return keep;
-            if (typeof v === 'string' && DECIMAL.test(v.trim()))
-                return { value: Number(v), converted: true };
-            return { error: 'pass a number such as 2.5.' };
-        case 'bool':
-            if (typeof v === 'boolean')
-                return keep;
-            if (typeof v === 'string' && /^(true|false)$/i.test(v.trim())) {
-                return { value: v.trim().toLowerCase() === 'true', converted: true };
-            }
-            return { error: 'pass true or false.' };
-        case 'array':
-            if (Array.isArray(v))
-                return keep;
-            if (typeof v === 'string') {
-                const parsed = tryJson(v);
-                if (Array.isArray(parsed))
-                    return { value: parsed, converted: true };
-            }
-            return { error: 'pass a list, e.g. ["a", "b"] or a YAML list.' };
-        case 'object':
-            if (isPlainObject(v))
-                return keep;
-            if (typeof v === 'string') {
-                const parsed = tryJson(v);
-                if (isPlainObject(parsed))
-                    return { value: parsed, converted: true };
-            }
-            return { error: 'pass an object, e.g. {"key": "value"} or a YAML mapping.' };
-        default:
-            // A type this version does not know: send the value unchanged rather than block the run.
-            return keep;
-    }
-}
-function tryJson(s) {
-    try {
-        return JSON.parse(s);
-    }
-    catch {
-        return undefined;
-    }
-}
-function isPlainObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-const MASK = '***';
-/**
- * Parameters as they may be shown in logs and summaries. SecureString values are masked when the
- * definition says so; without a definition, names that look secret are masked too.
- */
-function displayParameters(values, defs) {
-    const out = {};
-    for (const [name, value] of Object.entries(values))
-        out[name] = isSecure(name, defs) ? MASK : value;
-    return out;
-}
-function isSecure(name, defs) {
-    if (defs)
-        return defs[name]?.type?.toLowerCase() === 'securestring';
-    return /secret|password|passwd|token|key|credential/i.test(name);
-}
-/**
- * Values to register as secrets with the runner: SecureString parameters, or without a
- * definition, those whose names look secret.
- */
-function secureValues(values, defs) {
-    return Object.entries(values)
-        .filter(([name]) => isSecure(name, defs))
-        .map(([, v]) => (typeof v === 'string' ? v : JSON.stringify(v)))
-        .filter((v) => v.length > 0);
-}
-
+// EXTERNAL MODULE: ./src/inputs/duration.ts
+var duration = __webpack_require__(1601);
+// EXTERNAL MODULE: ./src/inputs/parameters.ts
+var inputs_parameters = __webpack_require__(5045);
 ;// CONCATENATED MODULE: ./src/inputs/inputs.ts
 // Reads and validates every input before any network call. Each problem names the input and says
 // what a valid value looks like; all problems are reported at once so one edit fixes them all.
@@ -836,14 +918,14 @@ async function readInputs(get, options = {}) {
     const validateParameters = bool('validate-parameters', true);
     const wait = bool('wait', true);
     const timeoutText = text('timeout') || '6h';
-    const timeoutMs = parseDuration(timeoutText);
+    const timeoutMs = (0,duration/* parseDuration */.E)(timeoutText);
     if (timeoutMs === undefined || timeoutMs <= 0) {
         problems.push(`'timeout' must be a duration like 90s, 45m, 2h, 1h30m or a number of seconds, got '${timeoutText}'.`);
     }
     const pollText = text('poll-interval') || 'auto';
     let pollInterval = 'auto';
     if (pollText.toLowerCase() !== 'auto') {
-        const ms = parseDuration(pollText);
+        const ms = (0,duration/* parseDuration */.E)(pollText);
         if (ms === undefined || ms < MIN_POLL_MS) {
             problems.push(`'poll-interval' must be 'auto' or a duration of at least 1s (like 15s or 1m), got '${pollText}'.`);
         }
@@ -855,6 +937,8 @@ async function readInputs(get, options = {}) {
     const ifRunning = runControl(runId, service, text, problems);
     const cancelRecursive = bool('cancel-recursive', true);
     const jobSummary = bool('job-summary', true);
+    const prComment = bool('pr-comment', false);
+    const githubToken = text('github-token');
     if (problems.length)
         throw new InputError(problems);
     return {
@@ -887,6 +971,8 @@ async function readInputs(get, options = {}) {
         jobSummary,
         runId,
         ifRunning,
+        prComment,
+        githubToken,
     };
 }
 /** `run-id` and `if-running`: a run to wait for excludes everything that only applies to starting one. */
@@ -948,7 +1034,7 @@ async function readParameters(inline, file, options, problems) {
             problems.push(`'parameters-file' could not be read: ${code === 'ENOENT' ? `no file at ${full}` : e.message}. The path is relative to the workspace; check out the repository first.`);
         }
         if (content !== undefined) {
-            const parsed = await parseParameterText(content);
+            const parsed = await (0,inputs_parameters/* parseParameterText */.yo)(content);
             if ('error' in parsed)
                 problems.push(`'parameters-file' (${file}) ${parsed.error}`);
             else
@@ -957,7 +1043,7 @@ async function readParameters(inline, file, options, problems) {
     }
     let fromInput = {};
     if (inline) {
-        const parsed = await parseParameterText(inline);
+        const parsed = await (0,inputs_parameters/* parseParameterText */.yo)(inline);
         if ('error' in parsed)
             problems.push(`'parameters' ${parsed.error}`);
         else
@@ -966,183 +1052,38 @@ async function readParameters(inline, file, options, problems) {
     return { ...fromFile, ...fromInput };
 }
 
-;// CONCATENATED MODULE: ./src/report/report.ts
-// What the user sees at the end: step outputs, annotations, and the job summary. Rendering is
-// pure (strings in, strings out) so it is tested without a runner.
-
-
-function runDurationMs(run) {
-    return run?.durationMs;
-}
-function outputsFor(o) {
-    const ms = runDurationMs(o.run);
-    return {
-        'run-id': o.runId,
-        started: String(o.started ?? true),
-        status: o.status,
-        message: o.run?.message ?? '',
-        'run-url': o.runUrl,
-        'run-start': o.run?.runStart ?? '',
-        'run-end': o.run?.runEnd ?? '',
-        'duration-ms': ms === undefined ? '' : String(ms),
-        'failed-activities': JSON.stringify((o.failed ?? []).map(({ name, type, errorCode, message, failureType, pipelineName, pipelineRunId }) => ({
-            name,
-            type,
-            errorCode,
-            message,
-            failureType,
-            pipelineName,
-            pipelineRunId,
-        }))),
-        run: o.run ? JSON.stringify(maskedRaw(o.run, o.definitions)) : '',
-    };
-}
-/** The service's own run object; getRun echoes every parameter value, SecureString ones included: never pass those on. */
-function maskedRaw(run, definitions) {
-    const params = run.raw.parameters;
-    return params && typeof params === 'object' && !Array.isArray(params)
-        ? { ...run.raw, parameters: displayParameters(params, definitions) }
-        : run.raw;
-}
-const MARK = {
-    Succeeded: '✅',
-    Failed: '❌',
-    Cancelled: '⏹️',
-    Canceling: '⏹️',
-    InProgress: '⏳',
-    Queued: '⏳',
-};
-/** Trims long text at a word boundary, for annotations (the summary keeps it whole). */
-function trimText(text, max = 600) {
-    const t = text.trim();
-    if (t.length <= max)
-        return t;
-    const cut = t.slice(0, max);
-    const space = cut.lastIndexOf(' ');
-    return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}… (full text in the job summary)`;
-}
-/** One line per failed activity for the step's failure message. */
-function failureMessage(o) {
-    const age = formatDuration(runDurationMs(o.run) ?? NaN);
-    const lines = [`Pipeline '${o.pipelineName}' run ${o.runId} ended ${o.status}${age !== '?' ? ` after ${age}` : ''}.`];
-    if (o.run?.message)
-        lines.push(`${o.service.shortName}: ${trimText(o.run.message, 1000)}`);
-    if (o.failed?.length) {
-        lines.push(`Failed activities (${o.failed.length}):`);
-        for (const f of o.failed) {
-            lines.push(`  - ${f.path} (${f.type}): ${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${trimText(f.message, 400)}`);
-        }
-    }
-    if (o.runUrl)
-        lines.push(`Run in ${o.service.studioName}: ${o.runUrl}`);
-    return lines.join('\n');
-}
-const esc = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-const fence = (s) => s.replace(/```/g, '`\u200b``');
-function renderSummary(o) {
-    const run = o.run;
-    const ms = runDurationMs(run);
-    const mark = MARK[o.status] ?? 'ℹ️';
-    const out = [];
-    out.push(`## ${mark} ${esc(o.pipelineName)}: ${o.status}`, '');
-    if (o.note)
-        out.push(`> ${esc(o.note)}`, '');
-    out.push('| | |', '|---|---|');
-    out.push(`| Pipeline | \`${esc(o.pipelineName)}\` |`);
-    out.push(`| ${o.service.home.label} | ${o.service.home.text} |`);
-    out.push(o.runUrl ? `| Run ID | [\`${o.runId}\`](${o.runUrl}) |` : `| Run ID | \`${o.runId}\` |`);
-    out.push(`| Status | ${mark} ${o.status} |`);
-    out.push(`| Start | ${run?.runStart ?? '–'} |`);
-    out.push(`| End | ${run?.runEnd ?? '–'} |`);
-    out.push(`| Duration | ${ms === undefined ? '–' : formatDuration(ms)} |`);
-    if (run?.message)
-        out.push(`| Message | ${esc(run.message)} |`);
-    out.push('');
-    const params = Object.keys(o.parameters);
-    out.push(`<details><summary>Parameters (${params.length})</summary>`, '');
-    out.push('```json', fence(JSON.stringify(o.parameters, null, 2)), '```', '', '</details>', '');
-    if (o.failed?.length) {
-        out.push(`### Failed activities (${o.failed.length})`, '');
-        for (const f of o.failed) {
-            out.push(`#### ❌ ${esc(f.path)} (${esc(f.type)})`, '');
-            if (f.errorCode || f.failureType)
-                out.push(`${[f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`, '');
-            out.push('```text', fence(f.message || '(no message)'), '```', '');
-        }
-    }
-    const rows = o.activities ?? [];
-    if (rows.length) {
-        if (rows.length > 3)
-            out.push(...gantt(rows), '');
-        out.push(`### Activity runs (${rows.length})`, '');
-        out.push('| Activity | Type | Status | Start | Duration | Error |', '|---|---|---|---|---|---|');
-        for (const r of rows) {
-            const name = `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`;
-            const dur = typeof r.durationInMs === 'number' ? formatDuration(r.durationInMs) : '–';
-            const err = r.error?.message ? esc(trimText(r.error.message, 200)) : '';
-            out.push(`| ${name} | ${esc(r.activityType ?? '')} | ${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''} | ${r.activityRunStart ?? '–'} | ${dur} | ${err} |`);
-        }
-        out.push('');
-    }
-    return out.join('\n');
-}
-/**
- * A Mermaid gantt chart of the activities: GitHub renders Mermaid code blocks in Markdown,
- * job summaries included. The table below it carries the same facts for anyone it fails for.
- */
-const GANTT_KEYWORD = /^(section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|click|call|weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b/i;
-function gantt(rows) {
-    const timed = rows.filter((r) => r.activityRunStart && Date.parse(r.activityRunStart));
-    if (timed.length < 2)
-        return [];
-    const lines = ['```mermaid', 'gantt', '  title Activity timeline', '  dateFormat x', '  axisFormat %H:%M:%S'];
-    for (const r of timed.slice(0, 60)) {
-        const start = Date.parse(r.activityRunStart);
-        const end = Date.parse(r.activityRunEnd ?? '') || start + (r.durationInMs ?? 0);
-        const tag = r.status === 'Failed'
-            ? 'crit, '
-            : r.status === 'Succeeded'
-                ? 'done, '
-                : r.status === 'InProgress'
-                    ? 'active, '
-                    : '';
-        // Mermaid task names may not contain ':', '#' or ';', and a name that starts with a gantt
-        // keyword ("section Load", "click here") would be read as that keyword.
-        let name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || 'activity';
-        if (GANTT_KEYWORD.test(name))
-            name = `‣ ${name}`;
-        lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);
-    }
-    lines.push('```');
-    return lines;
-}
-
+// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
+var report = __webpack_require__(7482);
 ;// CONCATENATED MODULE: ./src/report/publish.ts
 // Hands the outcome to the runner: outputs, annotations, the job summary, and the step's failure.
 
 
 
 function writeOutputs(outcome) {
-    for (const [name, value] of Object.entries(outputsFor(outcome)))
+    for (const [name, value] of Object.entries((0,report/* outputsFor */.k5)(outcome)))
         lib_core.setOutput(name, value);
 }
-/** Outputs, then the job summary (when asked for). */
-async function publish(outcome, jobSummary) {
+/** Outputs, then the job summary and the pull-request comment (when asked for). */
+async function publish(outcome, o) {
     writeOutputs(outcome);
-    if (!jobSummary)
-        return;
-    try {
-        await lib_core.summary.addRaw(renderSummary(outcome)).write();
+    if (o.jobSummary) {
+        try {
+            await lib_core.summary.addRaw((0,report/* renderSummary */.Br)(outcome)).write();
+        }
+        catch (e) {
+            lib_core.warning(`Could not write the job summary: ${errorMessage(e)}`);
+        }
     }
-    catch (e) {
-        lib_core.warning(`Could not write the job summary: ${errorMessage(e)}`);
+    if (o.prComment) {
+        const { postPullRequestComment } = await __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 1914));
+        await postPullRequestComment(outcome, o.githubToken ?? '');
     }
 }
 /** One error annotation per failed activity, titled with its name (its path when nested). */
 function annotateFailures(failed) {
     for (const f of failed) {
         const kind = [f.failureType, f.errorCode].filter(Boolean).join(' ');
-        lib_core.error(trimText(`${kind}${kind ? ': ' : ''}${f.message || '(no message)'}`), {
+        lib_core.error((0,report/* trimText */.Oj)(`${kind}${kind ? ': ' : ''}${f.message || '(no message)'}`), {
             title: f.path.length > 100 ? f.name : f.path,
         });
     }
@@ -1216,6 +1157,10 @@ function entraText(e) {
 function isTransientAuthError(e) {
     if (!(e instanceof Error) || !isSignInError(e) || e.name === 'AggregateAuthenticationError')
         return false;
+    // `az` failures say themselves whether asking again can help (src/auth/azure-cli.ts).
+    const permanent = e.permanent;
+    if (typeof permanent === 'boolean')
+        return !permanent;
     const code = aadstsCode(e);
     if (code && PERMANENT_AADSTS.has(code))
         return false;
@@ -1249,6 +1194,9 @@ function claimLines(claims) {
 function explainAuthError(e, ctx) {
     if (e instanceof AuthError)
         return e;
+    if (ctx.method.mode === 'azure-cli' && typeof e?.permanent === 'boolean') {
+        return explainAzureCli(errorMessage(e), e);
+    }
     const code = aadstsCode(e);
     const claims = ctx.method.lastIdTokenClaims?.();
     const raw = code ? entraText(e) : errorMessage(e);
@@ -1301,6 +1249,18 @@ function explainAuthError(e, ctx) {
     return fail(raw, code
         ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
         : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
+}
+const AZ_LOGIN_HINT = "let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write' (it fetches a fresh ID token whenever it needs one)";
+/** `az` failed in a way asking again cannot fix: its own message, and what to change. */
+function explainAzureCli(message, cause) {
+    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (azure-cli): ${summary} az said: ${message}`, { cause, hint });
+    if (/subscription/i.test(message) && /not found|doesn't exist|does not exist|az account set/i.test(message)) {
+        return fail('the Azure CLI session has no such subscription.', "Give azure/login the subscription that holds the factory ('subscription-id'), or run 'az account set --subscription <id>' before this step.");
+    }
+    if (/AADSTS(?:700024|700082|70043|50173|50078)\b|expired|re-?authenticate|interactive authentication/i.test(message)) {
+        return fail('the Azure CLI session (from azure/login or az login) has expired.', `With OIDC, azure/login's session lasts only as long as its GitHub ID token: run azure/login right before this step, or ${AZ_LOGIN_HINT}.`);
+    }
+    return fail('`az account get-access-token` failed.', `Run 'az account get-access-token --output none' in a step before this one to see the same error, or ${AZ_LOGIN_HINT}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/sleep.ts
@@ -1437,6 +1397,147 @@ function failedActivities(rows) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/run/schedule.ts
+// When to ask the service for the run's status. Pure, so the bench can compute request counts and
+// the worst-case detection delay for any run length and any history without the network.
+const AUTO_MIN_MS = 5_000;
+const AUTO_MAX_MS = 60_000;
+/** The delay before noticing a finished run stays under this share of the run's age. */
+const AUTO_AGE_FRACTION = 0.1;
+/** No 60-minute window of a wait holds more status reads than this (ARM reads are budgeted). */
+const MAX_READS_PER_HOUR = 120;
+const HOUR_MS = 3_600_000;
+/** Room left under MAX_READS_PER_HOUR, so a late read or two never crosses it. */
+const BUDGET_SLACK = 2;
+/** A band read less often than this is not worth its reads. */
+const DENSE_MAX_MS = 30_000;
+/** Fewer than this many runs say nothing usual. */
+const MIN_HISTORY_RUNS = 3;
+/** The quantile q (0..1) of sorted values, interpolated. */
+function quantile(sorted, q) {
+    if (!sorted.length)
+        return NaN;
+    const i = (sorted.length - 1) * q;
+    const lo = Math.floor(i);
+    const hi = Math.ceil(i);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
+}
+/**
+ * Median, and the band most runs end in: the 10th to 90th percentile, widened by 2% of the median
+ * (at least 10 s) on each side, because the next run is rarely exactly like the last ones.
+ */
+function usualDuration(durationsMs) {
+    const d = durationsMs.filter((x) => Number.isFinite(x) && x > 0).sort((a, b) => a - b);
+    if (d.length < MIN_HISTORY_RUNS)
+        return undefined;
+    const medianMs = Math.round(quantile(d, 0.5));
+    const pad = Math.max(10_000, 0.02 * medianMs);
+    return {
+        medianMs,
+        lowMs: Math.max(0, Math.round(quantile(d, 0.1) - pad)),
+        highMs: Math.round(quantile(d, 0.9) + pad),
+        runs: d.length,
+    };
+}
+/** v1's `auto`: every 5 s while the run is young, then 10% of its age, at most once a minute. */
+function ageDelay(ageMs) {
+    return Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, Math.round(ageMs * AUTO_AGE_FRACTION)));
+}
+/** Most reads in any 60-minute window of these (sorted) ages. */
+function busiestHour(times) {
+    let most = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+        while (j < times.length && times[j] < times[i] + HOUR_MS)
+            j++;
+        most = Math.max(most, j - i);
+    }
+    return most;
+}
+/**
+ * Where to read densely for a pipeline that usually ends between `lowMs` and `highMs`: every 5 s
+ * through the band, unless that would put more than MAX_READS_PER_HOUR reads in some hour of the
+ * wait (counted by laying out the whole schedule, from the start to an hour past the band); then
+ * as densely as that budget allows. Undefined when the band is so wide that its reads could come
+ * no closer than every 30 s: then the age schedule (once a minute) is as good.
+ */
+function denseBand(usual) {
+    if (!usual || !(usual.highMs > 0) || usual.highMs < usual.lowMs)
+        return undefined;
+    for (let everyMs = AUTO_MIN_MS; everyMs <= DENSE_MAX_MS; everyMs = Math.ceil(everyMs * 1.05)) {
+        // The first dense read comes one interval before the band, so an end at its very start is seen in time.
+        const band = { fromMs: Math.max(0, usual.lowMs - everyMs), untilMs: usual.highMs + everyMs, everyMs };
+        if (busiestHour(pollTimes('auto', band.untilMs + HOUR_MS, band)) <= MAX_READS_PER_HOUR - BUDGET_SLACK)
+            return band;
+    }
+    return undefined;
+}
+/**
+ * The delay before the next status read. `auto` without a band is v1's age schedule. With a band
+ * (the pipeline's usual end), the reads before it follow the age schedule but one of them lands
+ * on the band's start; inside it they come every `everyMs`; after it (the run is later than
+ * usual) the age schedule takes over again, which by then means once a minute.
+ */
+function nextPollDelay(interval, ageMs, band) {
+    if (interval !== 'auto')
+        return interval;
+    const base = ageDelay(ageMs);
+    if (!band || ageMs >= band.untilMs)
+        return base;
+    if (ageMs >= band.fromMs)
+        return band.everyMs;
+    return Math.min(base, Math.max(1_000, band.fromMs - ageMs));
+}
+/** The ages (ms since the run was created) at which status is read for a run of this length. */
+function pollTimes(interval, runMs, band, limit = 100_000) {
+    const times = [];
+    let age = 0;
+    while (times.length < limit) {
+        age += nextPollDelay(interval, age, band);
+        times.push(age);
+        if (age >= runMs)
+            break;
+    }
+    return times;
+}
+
+;// CONCATENATED MODULE: ./src/run/history.ts
+// The pipeline's usual duration, from one query of its recent successful runs. A courtesy: without
+// the permission to query runs, or without history, the wait works as it always did.
+
+
+
+/** How many of the newest successful runs count. */
+const HISTORY_RUNS = 20;
+const WINDOW_MS = 30 * 86_400_000;
+/** One query; never throws. */
+async function readUsualDuration(service, pipelineName, o) {
+    const now = o.now ?? Date.now();
+    try {
+        const runs = await service.findRuns({
+            pipelineName,
+            statuses: ['Succeeded'],
+            after: new Date(now - WINDOW_MS),
+            before: new Date(now),
+            limit: HISTORY_RUNS,
+        }, {
+            abortSignal: o.signal ? AbortSignal.any([o.signal, AbortSignal.timeout(15_000)]) : AbortSignal.timeout(15_000),
+        });
+        const newest = runs
+            .filter((r) => r.status === 'Succeeded' && typeof r.durationMs === 'number')
+            .sort((a, b) => Date.parse(b.runStart ?? '') - Date.parse(a.runStart ?? ''))
+            .slice(0, HISTORY_RUNS);
+        const usual = usualDuration(newest.map((r) => r.durationMs));
+        if (!usual) {
+            o.log.debug(`Run history: ${newest.length} successful run(s) of '${pipelineName}' in 30 days; too few to say what is usual.`);
+        }
+        return usual;
+    }
+    catch (e) {
+        o.log.debug(`Run history unavailable (${errorMessage(e)}); polling by the run's age only.`);
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/cancel.ts
 // Cancels a run and finds out what became of it. A run that had already finished is reported
 // plainly: that is a normal race, not an error.
@@ -1520,7 +1621,7 @@ function decide(e, c) {
         case 'final':
             return { fail: e.status !== 'Succeeded', reportRun: true, handled: true, message: '' };
         case 'timeout': {
-            const after = formatDuration(e.timeoutMs);
+            const after = (0,duration/* formatDuration */.a)(e.timeoutMs);
             if (e.cancel.outcome === 'already-final' && e.cancel.run.status === 'Succeeded') {
                 // It finished as we gave up: the run succeeded, so the step does too.
                 const note = `The run succeeded at the deadline: it ended as the wait timed out after ${after}.`;
@@ -1611,36 +1712,6 @@ function describeRun(r) {
     return `${r.runId} (${r.status}, started ${r.runStart ?? 'not yet'}${r.invokedByType ? `, invoked by ${r.invokedByType}` : ''})`;
 }
 
-;// CONCATENATED MODULE: ./src/run/schedule.ts
-// When to ask ARM for the run's status. Pure, so the bench can compute request counts and the
-// worst-case detection delay for any run length without the network.
-const AUTO_MIN_MS = 5_000;
-const AUTO_MAX_MS = 60_000;
-/** The delay before noticing a finished run stays under this share of the run's age. */
-const AUTO_AGE_FRACTION = 0.1;
-/**
- * `auto`: every 5 s while the run is young, then 10% of its age, at most once a minute. A short
- * run is seen finishing within seconds; a six-hour run costs about 60 reads an hour, far under
- * ARM's per-principal read budget, and its end is noticed within a minute.
- */
-function nextPollDelay(interval, ageMs) {
-    if (interval !== 'auto')
-        return interval;
-    return Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, Math.round(ageMs * AUTO_AGE_FRACTION)));
-}
-/** The ages (ms since the run was created) at which status is read for a run of this length. */
-function pollTimes(interval, runMs, limit = 100_000) {
-    const times = [];
-    let age = 0;
-    while (times.length < limit) {
-        age += nextPollDelay(interval, age);
-        times.push(age);
-        if (age >= runMs)
-            break;
-    }
-    return times;
-}
-
 ;// CONCATENATED MODULE: ./src/run/if-running.ts
 // `if-running`: one query before the start finds the pipeline's runs that are Queued, InProgress or
 // Canceling (whoever started them), and the policy decides. The check is not atomic: another
@@ -1727,7 +1798,7 @@ async function waitUntilNoneActive(service, found, o) {
     for (;;) {
         const left = o.deadline - Date.now();
         if (left <= 0) {
-            throw new IfRunningStop(`Timed out after ${formatDuration(o.timeoutMs)} waiting for ${active.map(describeRun).join(', ')} of '${o.pipelineName}' to end (if-running: ${o.policy}; the time before the start counts against 'timeout'). Nothing was started.`);
+            throw new IfRunningStop(`Timed out after ${(0,duration/* formatDuration */.a)(o.timeoutMs)} waiting for ${active.map(describeRun).join(', ')} of '${o.pipelineName}' to end (if-running: ${o.policy}; the time before the start counts against 'timeout'). Nothing was started.`);
         }
         const delay = Math.min(left, nextPollDelay(o.pollInterval, Date.now() - since));
         if (!(await sleep(delay, o.signal)))
@@ -1755,7 +1826,7 @@ async function waitUntilNoneActive(service, found, o) {
         }
         active = now;
         if (!active.length) {
-            o.log.info(`No run of '${o.pipelineName}' is left in progress after ${formatDuration(Date.now() - since)}; starting one.`);
+            o.log.info(`No run of '${o.pipelineName}' is left in progress after ${(0,duration/* formatDuration */.a)(Date.now() - since)}; starting one.`);
             return;
         }
     }
@@ -1833,7 +1904,7 @@ async function startRun(service, o) {
         if (failure instanceof ServiceError && failure.status === 429) {
             // Throttled by ARM before dispatch: nothing was started.
             const wait = Math.max(failure.retryAfterMs ?? 0, 1000 * Math.min(30, 2 ** attempts));
-            o.log.warning(`Azure is throttling createRun (HTTP 429 ${failure.code}); sending it again in ${formatDuration(wait)}.`);
+            o.log.warning(`Azure is throttling createRun (HTTP 429 ${failure.code}); sending it again in ${(0,duration/* formatDuration */.a)(wait)}.`);
             await pause(wait, o);
             continue;
         }
@@ -1842,7 +1913,7 @@ async function startRun(service, o) {
             throw failure;
         if (failure instanceof TransportError && failure.notSent) {
             const wait = 1000 * Math.min(30, 2 ** attempts);
-            o.log.warning(`createRun could not reach ${service.shortName} (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`);
+            o.log.warning(`createRun could not reach ${service.shortName} (${failure.code}); nothing was sent, so sending it again in ${(0,duration/* formatDuration */.a)(wait)}.`);
             await pause(wait, o);
             continue;
         }
@@ -1850,7 +1921,7 @@ async function startRun(service, o) {
             // Getting a token failed, so the request never went out (a 401 is re-authenticated before
             // it gets here, and ARM had refused that request): nothing was started.
             const wait = 1000 * Math.min(30, 2 ** attempts);
-            o.log.warning(`Could not sign in to send createRun (${errorMessage(failure)}); nothing was sent, so trying again in ${formatDuration(wait)}.`);
+            o.log.warning(`Could not sign in to send createRun (${errorMessage(failure)}); nothing was sent, so trying again in ${(0,duration/* formatDuration */.a)(wait)}.`);
             await pause(wait, o);
             continue;
         }
@@ -1939,8 +2010,8 @@ async function startExactlyOnce(service, o, chosen) {
             throw new Error(`createRun got no clear answer within the start phase's time limit (last: ${errorMessage(failure)}). Run ${chosen} may or may not have been started; the post step checks it and cancels it if it is running and the inputs ask for that.`, { cause: failure });
         }
         o.log.warning(ambiguous
-            ? `createRun failed after the request was sent (${errorMessage(failure)}); sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}, which ${service.shortName} takes as the run ID, so it cannot start a second run.`
-            : `createRun was not accepted (${errorMessage(failure)}); nothing was started, sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}.`);
+            ? `createRun failed after the request was sent (${errorMessage(failure)}); sending it again in ${(0,duration/* formatDuration */.a)(wait)} with the same client request ID ${chosen}, which ${service.shortName} takes as the run ID, so it cannot start a second run.`
+            : `createRun was not accepted (${errorMessage(failure)}); nothing was started, sending it again in ${(0,duration/* formatDuration */.a)(wait)} with the same client request ID ${chosen}.`);
         if (!(await sleep(wait, o.signal)))
             throw new CancelledError();
     }
@@ -2169,7 +2240,7 @@ async function beginRun(c, parameters) {
     lib_core.saveState(STATE.startInFlight, '');
     lib_core.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
     if (Date.now() - phaseStart > 60_000) {
-        lib_core.info(`${formatDuration(Date.now() - phaseStart)} of the timeout went to getting the run started.`);
+        lib_core.info(`${(0,duration/* formatDuration */.a)(Date.now() - phaseStart)} of the timeout went to getting the run started.`);
     }
     return { runId, pipelineName: inputs.pipelineName, started: true, skipped: false, createdAt: startedAt, deadline };
 }
@@ -2189,6 +2260,98 @@ function attached(c, run, deadline, skipped, line) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/run/progress.ts
+// Progress lines while waiting: on status changes and every few minutes, how long the run has
+// taken against how long it usually takes, and (on the periodic lines, one activity-run query
+// each) which activities are running. Never one query per poll.
+
+
+
+/** Periodic progress lines (and their activity-run query) come at most this often. */
+const progressEveryMs = () => fromEnv('ADF_ACTION_PROGRESS_MS', 5 * 60_000);
+/** "12m of usually 40m, about 28m left" / "45m, usually 40m: 5m longer than usual". */
+function progressText(elapsedMs, usual) {
+    const elapsed = (0,duration/* formatDuration */.a)(elapsedMs);
+    if (!usual)
+        return elapsed;
+    const typical = (0,duration/* formatDuration */.a)(usual.medianMs);
+    if (elapsedMs < usual.medianMs) {
+        return `${elapsed} of usually ${typical}, about ${(0,duration/* formatDuration */.a)(roundLeft(usual.medianMs - elapsedMs))} left`;
+    }
+    if (elapsedMs <= usual.highMs)
+        return `${elapsed} of usually ${typical}, due about now`;
+    return `${elapsed}, usually ${typical}: ${(0,duration/* formatDuration */.a)(roundLeft(elapsedMs - usual.medianMs))} longer than usual`;
+}
+/** Estimates are rough: to the 5 s under a minute, to the minute above. */
+function roundLeft(ms) {
+    return ms < 60_000 ? Math.max(1000, Math.round(ms / 5000) * 5000 || 1000) : Math.round(ms / 60_000) * 60_000;
+}
+/** "Copy sales (3m), Notebook (40s)": the activities still going. */
+function runningActivities(list, now) {
+    const running = list.filter((a) => a.status === 'InProgress' || a.status === 'Queued');
+    return running
+        .slice(0, 8)
+        .map((a) => {
+        const since = Date.parse(a.activityRunStart ?? '');
+        return Number.isFinite(since)
+            ? `${a.activityName} (${(0,duration/* formatDuration */.a)(Math.max(0, now - since))})`
+            : a.activityName;
+    })
+        .concat(running.length > 8 ? [`and ${running.length - 8} more`] : [])
+        .join(', ');
+}
+/** Decides when to write a progress line and writes it. */
+class Progress {
+    o;
+    lastStatus;
+    lastLineAt;
+    everyMs;
+    now;
+    constructor(o, initialStatus) {
+        this.o = o;
+        this.now = o.now ?? Date.now;
+        this.everyMs = o.everyMs ?? progressEveryMs();
+        this.lastLineAt = this.now();
+        this.lastStatus = initialStatus;
+    }
+    /**
+     * After each status read. `final`: the run ended; then its own duration (`durationMs`, what the
+     * outputs and the summary report) is the one told, not the time since createRun.
+     */
+    async seen(status, ageMs, final, durationMs) {
+        if (final) {
+            this.o.log.info(`Run ended: ${status} after ${(0,duration/* formatDuration */.a)(durationMs ?? ageMs)}${this.usualSuffix()}.`);
+            return;
+        }
+        if (status !== this.lastStatus) {
+            this.lastStatus = status;
+            this.lastLineAt = this.now();
+            this.o.log.info(`Status: ${status} (${this.o.usual ? progressText(ageMs, this.o.usual) : `after ${(0,duration/* formatDuration */.a)(ageMs)}`})`);
+            return;
+        }
+        if (this.now() - this.lastLineAt < this.everyMs)
+            return;
+        this.lastLineAt = this.now();
+        let line = this.o.usual
+            ? `Still ${status}: ${progressText(ageMs, this.o.usual)}`
+            : `Still ${status} after ${(0,duration/* formatDuration */.a)(ageMs)}`;
+        if (status === 'InProgress' && this.o.activities) {
+            try {
+                const running = runningActivities(await this.o.activities(), this.now());
+                if (running)
+                    line += `. Running: ${running}`;
+            }
+            catch (e) {
+                this.o.log.debug?.(`Could not read the running activities: ${errorMessage(e)}`);
+            }
+        }
+        this.o.log.info(`${line}.`);
+    }
+    usualSuffix() {
+        return this.o.usual ? ` (usually ${(0,duration/* formatDuration */.a)(this.o.usual.medianMs)})` : '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/wait.ts
 // Waits for a run to reach a final status. Transient faults (throttling, 5xx, lost connections,
 // hung sockets) never end the wait: only a final status, the timeout, cancellation, or an error
@@ -2199,13 +2362,13 @@ function attached(c, run, deadline, skipped, line) {
 
 
 
-const HEARTBEAT_MS = 10 * 60_000;
+
 async function waitForRun(service, o) {
     const now = o.now ?? Date.now;
     let run = o.initial;
-    let lastStatus = run?.status;
-    let lastLogAt = now();
     let polls = 0;
+    const band = o.pollInterval === 'auto' ? denseBand(o.usual) : undefined;
+    const progress = new Progress({ usual: o.usual, log: o.log, activities: o.activities, now }, run?.status);
     let failingSince;
     let failures = 0;
     let extraDelay = 0;
@@ -2216,7 +2379,7 @@ async function waitForRun(service, o) {
         if (remaining <= 0)
             return { outcome: 'timeout', run, polls };
         const asked = (service.pollNotBefore?.(o.run) ?? 0) - now();
-        const delay = Math.max(nextPollDelay(o.pollInterval, now() - o.createdAt), extraDelay, asked);
+        const delay = Math.max(nextPollDelay(o.pollInterval, now() - o.createdAt, band), extraDelay, asked);
         if (!(await sleep(Math.min(delay, remaining), o.signal)))
             return { outcome: 'cancelled', run, polls };
         if (now() >= o.deadline)
@@ -2248,20 +2411,11 @@ async function waitForRun(service, o) {
             continue;
         }
         if (failingSince !== undefined) {
-            o.log.info(`Azure answers again after ${failures} failed attempt(s) over ${formatDuration(now() - failingSince)}.`);
+            o.log.info(`Azure answers again after ${failures} failed attempt(s) over ${(0,duration/* formatDuration */.a)(now() - failingSince)}.`);
             failingSince = undefined;
             failures = 0;
         }
-        const age = formatDuration(now() - o.createdAt);
-        if (run.status !== lastStatus) {
-            o.log.info(`${isFinal(run.status) ? 'Run ended' : 'Status'}: ${run.status} (after ${age})`);
-            lastStatus = run.status;
-            lastLogAt = now();
-        }
-        else if (now() - lastLogAt >= HEARTBEAT_MS) {
-            o.log.info(`Still ${run.status} after ${age}.`);
-            lastLogAt = now();
-        }
+        await progress.seen(run.status, now() - o.createdAt, isFinal(run.status), run.durationMs);
         if (isFinal(run.status))
             return { outcome: 'final', run, polls };
     }
@@ -2269,7 +2423,7 @@ async function waitForRun(service, o) {
 function describeFault(e) {
     if (e instanceof ServiceError) {
         if (e.status === 429) {
-            return `Azure is throttling requests (HTTP 429 ${e.code}${e.retryAfterMs ? `, retry after ${formatDuration(e.retryAfterMs)}` : ''})`;
+            return `Azure is throttling requests (HTTP 429 ${e.code}${e.retryAfterMs ? `, retry after ${(0,duration/* formatDuration */.a)(e.retryAfterMs)}` : ''})`;
         }
         return `Azure answered HTTP ${e.status} ${e.code}${e.requestId ? ` (${e.requestIdHeader} ${e.requestId})` : ''}`;
     }
@@ -2280,6 +2434,7 @@ function describeFault(e) {
 // The run lifecycle, written once for every service: check the parameters, start the run without
 // duplicates, wait through faults, cancel when asked, report. Whatever happens after the start
 // answers, the user learns the run's ID and fate, and the run is cancelled when the inputs say so.
+
 
 
 
@@ -2356,7 +2511,7 @@ async function runLifecycle(l) {
             return;
         }
         if (definitions) {
-            const checked = validateParameters(definitions, parameters);
+            const checked = (0,inputs_parameters/* validateParameters */.Dk)(definitions, parameters);
             if (checked.problems.length) {
                 lib_core.setFailed(`The parameters do not fit pipeline '${inputs.pipelineName}' (no run was started):\n${checked.problems.map((p) => `  - ${p}`).join('\n')}`);
                 return;
@@ -2366,9 +2521,9 @@ async function runLifecycle(l) {
             parameters = checked.values;
         }
     }
-    for (const secret of secureValues(parameters, definitions))
+    for (const secret of (0,inputs_parameters/* secureValues */.og)(parameters, definitions))
         lib_core.setSecret(secret);
-    const shown = displayParameters(parameters, definitions);
+    const shown = (0,inputs_parameters/* displayParameters */.T1)(parameters, definitions);
     if (Object.keys(parameters).length)
         lib_core.info(`Parameters: ${JSON.stringify(shown)}`);
     if (signals.signal.aborted) {
@@ -2420,20 +2575,27 @@ async function runLifecycle(l) {
     try {
         if (begun.skipped) {
             seen(begun.run);
-            await finish(inputs.jobSummary, outcome, true);
+            await finish(inputs, outcome, true);
             lib_core.info(`Not waiting (if-running: skip). Status now: ${outcome.status}.`);
             return;
         }
         if (!inputs.wait && !signals.signal.aborted) {
             seen(await readRun(service, ref));
-            await finish(inputs.jobSummary, outcome, true);
+            await finish(inputs, outcome, true);
             lib_core.info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
             return;
         }
         // 3. Wait (unless the workflow was cancelled while the run was being started).
-        lib_core.info(`Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`);
+        lib_core.info(`Waiting for the run to end (timeout ${(0,duration/* formatDuration */.a)(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : (0,duration/* formatDuration */.a)(inputs.pollInterval)}).`);
+        // One query of the pipeline's recent successful runs says how long it usually takes (after the
+        // start, so it never mixes with the start's own look for duplicates).
+        outcome.usual = await readUsualDuration(service, pipelineName, { signal: signals.signal, log: lib_core });
+        if (outcome.usual)
+            lib_core.info(`Runs of '${pipelineName}' usually take ${(0,report/* describeUsual */.sW)(outcome.usual)}.`);
         const result = await waitForRun(service, {
             run: ref,
+            usual: outcome.usual,
+            activities: () => service.listActivityRuns({ ...ref, runStart: lastRun?.runStart }),
             createdAt: begun.createdAt,
             deadline: begun.deadline,
             initial: begun.run,
@@ -2448,7 +2610,7 @@ async function runLifecycle(l) {
             ending = { kind: 'final', status: result.run.status };
         }
         else if (result.outcome === 'timeout') {
-            lib_core.info(`Timed out after ${formatDuration(inputs.timeoutMs)}; the run was last seen ${lastRun?.status ?? 'Queued'}.`);
+            lib_core.info(`Timed out after ${(0,duration/* formatDuration */.a)(inputs.timeoutMs)}; the run was last seen ${lastRun?.status ?? 'Queued'}.`);
             ending = {
                 kind: 'timeout',
                 timeoutMs: inputs.timeoutMs,
@@ -2473,7 +2635,7 @@ async function runLifecycle(l) {
             : await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
         const d = decide({ kind: 'error', error: errorMessage(err), lastStatus: outcome.status, cancel: c }, ctx);
         outcome.note = d.note;
-        await finish(inputs.jobSummary, outcome, d.handled);
+        await finish(inputs, outcome, d.handled);
         failStep(err, undefined, d.message);
     }
     async function end(ending) {
@@ -2482,12 +2644,13 @@ async function runLifecycle(l) {
             outcome.note = d.note;
         if (d.reportRun && lastRun)
             await addActivities(service, outcome, lastRun);
-        await finish(inputs.jobSummary, outcome, d.handled);
+        await finish(inputs, outcome, d.handled);
         if (ending.kind === 'final') {
             if (d.fail)
-                lib_core.setFailed(failureMessage(outcome));
+                lib_core.setFailed((0,report/* failureMessage */.oh)(outcome));
+            // The duration was told once, when the run ended (and is in the outputs and the summary).
             else
-                lib_core.info(`Run ${runId} succeeded in ${formatDuration(outcome.run?.durationMs ?? NaN)}.`);
+                lib_core.info(`Run ${runId} succeeded.`);
             return;
         }
         if (d.log)
@@ -2522,8 +2685,8 @@ async function addActivities(service, outcome, run) {
  * Outputs and summary. When the run is handled (ended, cancelled, or to be left alone), the post
  * step has nothing to do; when a cancel we were asked for failed, it tries again.
  */
-async function finish(jobSummary, outcome, handled) {
-    await publish(outcome, jobSummary);
+async function finish(inputs, outcome, handled) {
+    await publish(outcome, inputs);
     if (handled)
         lib_core.saveState(STATE.done, 'true');
 }
@@ -2974,8 +3137,10 @@ class DataFactoryClient {
             query: { isRecursive: recursive },
         });
     }
-    queryPipelineRuns(filter, o) {
-        return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, 50, o);
+    /** Pages of 100 (observed); `limit` stops after the pages that hold that many runs. */
+    queryPipelineRuns(filter, o, limit) {
+        const pages = limit ? Math.max(1, Math.ceil(limit / 100)) : 50;
+        return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, pages, o);
     }
     queryActivityRuns(runId, filter, o) {
         return pagedQuery(this.rest, 'query activity runs', `/pipelineruns/${seg(runId)}/queryActivityruns`, filter, 100, o);
@@ -3179,7 +3344,7 @@ class DataFactoryService {
         return this.client.queryActivityRuns(ref.runId, activityFilter(ref.runStart), o);
     }
     async findRuns(q, o) {
-        return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
+        return (await this.client.queryPipelineRuns(runFilter(q), o, q.limit)).map(toRunView).slice(0, q.limit);
     }
     runUrl(ref) {
         return studioRunUrl(this.target.studioHost, this.factoryId, ref.runId);
@@ -3935,6 +4100,9 @@ async function run() {
     const rawSecret = lib_core.getInput('client-secret');
     if (rawSecret)
         lib_core.setSecret(rawSecret);
+    const githubToken = lib_core.getInput('github-token');
+    if (githubToken)
+        lib_core.setSecret(githubToken);
     lib_core.debug((0,startup/* describeStartup */.JC)());
     let inputs;
     try {
@@ -3993,11 +4161,334 @@ function withoutSecret({ clientSecret: _secret, ...rest }) {
 
 /***/ }),
 
+/***/ 7482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sW: () => (/* binding */ describeUsual),
+  oh: () => (/* binding */ failureMessage),
+  k5: () => (/* binding */ outputsFor),
+  Br: () => (/* binding */ renderSummary),
+  x0: () => (/* binding */ returnValueOf),
+  $y: () => (/* binding */ runDurationMs),
+  Oj: () => (/* binding */ trimText)
+});
+
+// UNUSED EXPORTS: gantt, maskedRaw, mdText, readableUtc
+
+// EXTERNAL MODULE: ./src/inputs/duration.ts
+var duration = __webpack_require__(1601);
+// EXTERNAL MODULE: ./src/inputs/parameters.ts
+var parameters = __webpack_require__(5045);
+;// CONCATENATED MODULE: ./src/report/return-value.ts
+const NONE = { value: {}, source: '' };
+const VARIABLE = 'pipelineReturnValue';
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** `{}` unless the run ended Succeeded. `activities` are the run's own (depth 0) and any below. */
+function readReturnValue(run, activities = []) {
+    if (!run || run.status !== 'Succeeded')
+        return NONE;
+    const raw = run.raw;
+    if (isObject(raw[VARIABLE]))
+        return { value: raw[VARIABLE], source: `the run's \`${VARIABLE}\`` };
+    const output = raw.output;
+    if (isObject(output) && isObject(output[VARIABLE])) {
+        return { value: output[VARIABLE], source: `the run's \`output.${VARIABLE}\`` };
+    }
+    // Only one Set Variable activity that sets it runs; if a retry or a loop ran it more than once, the last one wins.
+    const setters = activities
+        .filter((a) => !a.depth && (a.pipelineRunId === undefined || a.pipelineRunId === run.runId))
+        .filter((a) => /setvariable/i.test(a.activityType ?? '') && a.status === 'Succeeded' && setsReturnValue(a));
+    const a = setters.at(-1);
+    if (!a)
+        return NONE;
+    const out = isObject(a.output) ? a.output : undefined;
+    if (out && isObject(out.value))
+        return { value: out.value, source: `Set Variable activity \`${a.activityName}\` (its output)` };
+    if (out && Array.isArray(out.value)) {
+        return { value: fromKeyValueList(out.value), source: `Set Variable activity \`${a.activityName}\` (its output)` };
+    }
+    const input = isObject(a.input) ? a.input : undefined;
+    const list = input?.value;
+    if (Array.isArray(list))
+        return { value: fromKeyValueList(list), source: `Set Variable activity \`${a.activityName}\` (its input)` };
+    if (isObject(list))
+        return { value: list, source: `Set Variable activity \`${a.activityName}\` (its input)` };
+    return NONE;
+}
+function setsReturnValue(a) {
+    const named = (v) => isObject(v) && (v.variableName === VARIABLE || v.name === VARIABLE);
+    return named(a.input) || named(a.output);
+}
+/** `[{key, value}]` → object, each value plain or `{type, content}`. */
+function fromKeyValueList(list) {
+    const out = {};
+    for (const item of list) {
+        if (isObject(item) && typeof item.key === 'string')
+            out[item.key] = typedValue(item.value);
+    }
+    return out;
+}
+const TYPES = new Set(['string', 'expression', 'array', 'boolean', 'null', 'int', 'float', 'object']);
+/** A value as the definition types it ({type: 'Int', content: 5}); anything else as it is. */
+function typedValue(v) {
+    if (!isObject(v) || typeof v.type !== 'string' || !TYPES.has(v.type.toLowerCase()) || !('content' in v))
+        return v;
+    const c = v.content;
+    switch (v.type.toLowerCase()) {
+        case 'null':
+            return null;
+        case 'int':
+        case 'float': {
+            if (typeof c === 'number')
+                return c;
+            const n = typeof c === 'string' && c.trim() !== '' ? Number(c) : NaN;
+            return Number.isFinite(n) ? n : c;
+        }
+        case 'boolean':
+            return c === 'true' || c === 'True' ? true : c === 'false' || c === 'False' ? false : c;
+        case 'array':
+            return Array.isArray(c) ? c.map(typedValue) : c;
+        case 'object':
+            if (Array.isArray(c))
+                return fromKeyValueList(c);
+            if (isObject(c))
+                return Object.fromEntries(Object.entries(c).map(([k, x]) => [k, typedValue(x)]));
+            return c;
+        default:
+            // String, and Expression (evaluated by the time the activity ran; its text if not).
+            return c;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/report.ts
+// What the user sees at the end: step outputs, annotations, and the job summary. Rendering is
+// pure (strings in, strings out) so it is tested without a runner.
+
+
+
+/** The run's return value (`{}` unless it succeeded and set one). */
+function returnValueOf(o) {
+    return readReturnValue(o.run, o.activities);
+}
+/** "4m (3m 30s–5m, from 12 runs)" */
+function describeUsual(u) {
+    return `${(0,duration/* formatDuration */.a)(u.medianMs)} (${(0,duration/* formatDuration */.a)(u.lowMs)}–${(0,duration/* formatDuration */.a)(u.highMs)}, from ${u.runs} runs)`;
+}
+/** ADF's 7-digit timestamps as people read them: "2024-06-01 12:00:03" (UTC). */
+function readableUtc(iso, timeOnly = false) {
+    if (!iso)
+        return '';
+    const ms = Date.parse(iso.replace(/(\.\d{3})\d+/, '$1'));
+    if (!Number.isFinite(ms))
+        return iso;
+    const t = new Date(ms).toISOString();
+    return timeOnly ? t.slice(11, 19) : `${t.slice(0, 10)} ${t.slice(11, 19)}`;
+}
+function runDurationMs(run) {
+    return run?.durationMs;
+}
+function outputsFor(o) {
+    const ms = runDurationMs(o.run);
+    return {
+        'run-id': o.runId,
+        started: String(o.started ?? true),
+        status: o.status,
+        message: o.run?.message ?? '',
+        'run-url': o.runUrl,
+        'run-start': o.run?.runStart ?? '',
+        'run-end': o.run?.runEnd ?? '',
+        'duration-ms': ms === undefined ? '' : String(ms),
+        'failed-activities': JSON.stringify((o.failed ?? []).map(({ name, type, errorCode, message, failureType, pipelineName, pipelineRunId }) => ({
+            name,
+            type,
+            errorCode,
+            message,
+            failureType,
+            pipelineName,
+            pipelineRunId,
+        }))),
+        run: o.run ? JSON.stringify(maskedRaw(o.run, o.definitions)) : '',
+        'return-value': JSON.stringify(returnValueOf(o).value),
+    };
+}
+/** The service's own run object; getRun echoes every parameter value, SecureString ones included: never pass those on. */
+function maskedRaw(run, definitions) {
+    const params = run.raw.parameters;
+    return params && typeof params === 'object' && !Array.isArray(params)
+        ? { ...run.raw, parameters: (0,parameters/* displayParameters */.T1)(params, definitions) }
+        : run.raw;
+}
+const MARK = {
+    Succeeded: '✅',
+    Failed: '❌',
+    Cancelled: '⏹️',
+    Canceling: '⏹️',
+    InProgress: '⏳',
+    Queued: '⏳',
+};
+/** Trims long text at a word boundary, for annotations (the summary keeps it whole). */
+function trimText(text, max = 600, more = ' (full text in the job summary)') {
+    const t = text.trim();
+    if (t.length <= max)
+        return t;
+    const cut = t.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…${more}`;
+}
+/** One line per failed activity for the step's failure message. */
+function failureMessage(o) {
+    const age = (0,duration/* formatDuration */.a)(runDurationMs(o.run) ?? NaN);
+    const lines = [`Pipeline '${o.pipelineName}' run ${o.runId} ended ${o.status}${age !== '?' ? ` after ${age}` : ''}.`];
+    if (o.run?.message)
+        lines.push(`${o.service.shortName}: ${trimText(o.run.message, 1000)}`);
+    if (o.failed?.length) {
+        lines.push(`Failed activities (${o.failed.length}):`);
+        for (const f of o.failed) {
+            lines.push(`  - ${f.path} (${f.type}): ${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${trimText(f.message, 400)}`);
+        }
+    }
+    if (o.runUrl)
+        lines.push(`Run in ${o.service.studioName}: ${o.runUrl}`);
+    return lines.join('\n');
+}
+const esc = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const fence = (s) => s.replace(/```/g, '`\u200b``');
+/** Text that Markdown must show as it is, and wrap: HTML and Markdown punctuation escaped. */
+const mdText = (s) => s
+    .replace(/[\\`*_[\]<>~&#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
+/**
+ * Long words (ADF's `ErrorCode=…,'Type=…` runs) would stretch a table past the page and make it
+ * scroll sideways: a zero-width space after their `,` `;` `=` lets the cell wrap there (URLs stay whole).
+ */
+const breakable = (s) => s.replace(/\S{30,}/g, (w) => (w.includes('://') ? w : w.replace(/([,;=])(?=\S)/g, '$1\u200b')));
+/** A message as a quoted paragraph that wraps (a code block would scroll and hide its end). */
+const quote = (s) => s
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => `> ${mdText(line)}`)
+    .join('\n');
+/** The facts about the run, in the order a reader wants them, leaving out what is unknown. */
+function runFacts(o, mark) {
+    const run = o.run;
+    const ms = runDurationMs(run);
+    const facts = [['Status', `${mark} ${o.status}`]];
+    if (run?.runStart)
+        facts.push(['Started (UTC)', readableUtc(run.runStart)]);
+    if (run?.runEnd)
+        facts.push(['Ended (UTC)', readableUtc(run.runEnd)]);
+    if (ms !== undefined)
+        facts.push(['Duration', (0,duration/* formatDuration */.a)(ms)]);
+    if (o.usual)
+        facts.push(['Usually', describeUsual(o.usual)]);
+    return facts;
+}
+function renderSummary(o) {
+    const run = o.run;
+    const mark = MARK[o.status] ?? 'ℹ️';
+    const out = [];
+    out.push(`## ${mark} ${esc(o.pipelineName)}: ${o.status}`, '');
+    const runLink = o.runUrl ? `[\`${o.runId}\`](${o.runUrl})` : `\`${o.runId}\``;
+    out.push(`Pipeline \`${esc(o.pipelineName)}\` · ${o.service.home.label} ${o.service.home.text} · Run ${runLink}`, '');
+    if (o.note)
+        out.push(quote(o.note), '');
+    const facts = runFacts(o, mark);
+    out.push(`| ${facts.map(([k]) => k).join(' | ')} |`, `|${facts.map(() => '---').join('|')}|`);
+    out.push(`| ${facts.map(([, v]) => esc(v)).join(' | ')} |`, '');
+    if (run?.message)
+        out.push(`**${esc(o.service.shortName)} says:**`, '', quote(run.message), '');
+    const rv = returnValueOf(o);
+    if (rv.source) {
+        out.push(`### Return value`, '', `Read from ${rv.source}.`, '');
+        out.push('```json', fence(JSON.stringify(rv.value, null, 2)), '```', '');
+    }
+    const params = Object.keys(o.parameters);
+    out.push(`<details><summary>Parameters (${params.length})</summary>`, '');
+    out.push('```json', fence(JSON.stringify(o.parameters, null, 2)), '```', '', '</details>', '');
+    if (o.failed?.length) {
+        out.push(`### Failed activities (${o.failed.length})`, '');
+        for (const f of o.failed) {
+            out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
+            if (f.errorCode || f.failureType)
+                out.push(`${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`, '');
+            out.push(quote(f.message || '(no message)'), '');
+        }
+    }
+    const rows = o.activities ?? [];
+    if (rows.length) {
+        if (rows.length > 3)
+            out.push(...gantt(rows), '');
+        out.push(`### Activity runs (${rows.length})`, '');
+        const day = (run?.runStart ?? '').slice(0, 10);
+        const sameDay = rows.every((r) => !r.activityRunStart || r.activityRunStart.slice(0, 10) === day);
+        const all = [
+            {
+                head: 'Activity',
+                cell: (r) => `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`,
+            },
+            { head: 'Type', cell: (r) => esc(r.activityType ?? '') },
+            { head: 'Status', cell: (r) => `${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''}`.trim() },
+            { head: 'Start (UTC)', cell: (r) => readableUtc(r.activityRunStart ?? undefined, sameDay) },
+            { head: 'Duration', cell: (r) => (typeof r.durationInMs === 'number' ? (0,duration/* formatDuration */.a)(r.durationInMs) : '') },
+            {
+                head: 'Error',
+                cell: (r) => r.error?.message
+                    ? breakable(esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : ''))))
+                    : '',
+            },
+        ];
+        const cols = all.filter((c) => rows.some((r) => c.cell(r) !== ''));
+        out.push(`| ${cols.map((c) => c.head).join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
+        for (const r of rows)
+            out.push(`| ${cols.map((c) => c.cell(r) || '–').join(' | ')} |`);
+        out.push('');
+    }
+    return out.join('\n');
+}
+/**
+ * A Mermaid gantt chart of the activities: GitHub renders Mermaid code blocks in Markdown,
+ * job summaries included. The table below it carries the same facts for anyone it fails for.
+ */
+const GANTT_KEYWORD = /^(section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|click|call|weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b/i;
+function gantt(rows) {
+    const timed = rows.filter((r) => r.activityRunStart && Date.parse(r.activityRunStart));
+    if (timed.length < 2)
+        return [];
+    const lines = ['```mermaid', 'gantt', '  title Activity timeline', '  dateFormat x', '  axisFormat %H:%M:%S'];
+    for (const r of timed.slice(0, 60)) {
+        const start = Date.parse(r.activityRunStart);
+        const end = Date.parse(r.activityRunEnd ?? '') || start + (r.durationInMs ?? 0);
+        const tag = r.status === 'Failed'
+            ? 'crit, '
+            : r.status === 'Succeeded'
+                ? 'done, '
+                : r.status === 'InProgress'
+                    ? 'active, '
+                    : '';
+        // Mermaid task names may not contain ':', '#' or ';', and a name that starts with a gantt
+        // keyword ("section Load", "click here") would be read as that keyword.
+        let name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || 'activity';
+        if (GANTT_KEYWORD.test(name))
+            name = `‣ ${name}`;
+        lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);
+    }
+    lines.push('```');
+    return lines;
+}
+
+
+/***/ }),
+
 /***/ 456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ ProxyAgent)
+/* harmony export */   ProxyAgent: () => (/* binding */ ProxyAgent),
+/* harmony export */   fetch: () => (/* binding */ fetch)
 /* harmony export */ });
 // Build-time stand-in for the `undici` package (mapped in tsconfig.json `paths`, which ncc applies
 // when bundling). @actions/core imports @actions/http-client, which imports undici only for
@@ -4008,6 +4499,15 @@ class ProxyAgent {
     constructor() {
         throw new Error('undici is not bundled with this action (src/stubs/undici.ts): getAgentDispatcher is unsupported.');
     }
+}
+/**
+ * @actions/github (loaded only for `pr-comment`) sends its requests through undici's fetch with
+ * http-client's dispatcher. Node's own fetch is undici's, so it stands in; without a proxy
+ * configured the dispatcher is undefined anyway.
+ */
+function fetch(input, init) {
+    const { dispatcher: _dispatcher, ...rest } = init ?? {};
+    return globalThis.fetch(input, rest);
 }
 
 

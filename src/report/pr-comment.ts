@@ -1,0 +1,145 @@
+// The result as a pull-request comment, written once and updated in place: a hidden marker
+// (service, factory or workspace, pipeline(s), workflow and job) finds it again on any later run
+// of that job on the same pull request. @actions/github is loaded only when a comment is due, so
+// a step that posts none pays nothing for it at start-up. A comment that cannot be written is a
+// warning, never a failure; the token is never printed.
+import * as core from '@actions/core';
+import { formatDuration } from '../inputs/duration.js';
+import { describeUsual, returnValueOf, runDurationMs, trimText, type Outcome } from './report.js';
+
+const MARK: Record<string, string> = { Succeeded: '✅', Failed: '❌', Cancelled: '⏹️', Canceling: '⏹️' };
+const PULL_EVENTS = ['pull_request', 'pull_request_target'];
+
+export interface CommentEnv {
+  GITHUB_EVENT_NAME?: string;
+  GITHUB_WORKFLOW?: string;
+  GITHUB_JOB?: string;
+  GITHUB_SERVER_URL?: string;
+  GITHUB_REPOSITORY?: string;
+  GITHUB_RUN_ID?: string;
+  GITHUB_RUN_ATTEMPT?: string;
+}
+
+/** Keeps a marker field inside an HTML comment whatever it holds. */
+const field = (s: string) => encodeURIComponent(s).replace(/-{2,}/g, (m) => '%2D'.repeat(m.length));
+
+/** The hidden line that finds the comment again. */
+export function commentMarker(o: Pick<Outcome, 'service' | 'pipelineName'>, env: CommentEnv): string {
+  const home = o.service.home.text.replace(/`/g, '');
+  const parts = [
+    `service=${field(o.service.kind ?? o.service.shortName)}`,
+    `home=${field(home)}`,
+    `pipelines=${field(o.pipelineName)}`,
+    `workflow=${field(env.GITHUB_WORKFLOW ?? '')}`,
+    `job=${field(env.GITHUB_JOB ?? '')}`,
+  ];
+  return `<!-- run-adf-pipeline-action ${parts.join(' ')} -->`;
+}
+
+/** The comment's Markdown. Pure. */
+export function renderComment(o: Outcome, env: CommentEnv, now = new Date()): string {
+  const mark = MARK[o.status] ?? '⏳';
+  const ms = runDurationMs(o.run);
+  const lines = [commentMarker(o, env), `### ${mark} Pipeline \`${o.pipelineName}\`: ${o.status}`, ''];
+  const facts: string[] = [];
+  facts.push(o.runUrl ? `Run [\`${o.runId}\`](${o.runUrl}) in ${o.service.studioName}` : `Run \`${o.runId}\``);
+  if (ms !== undefined)
+    facts.push(`took ${formatDuration(ms)}${o.usual ? ` (usually ${describeUsual(o.usual)})` : ''}`);
+  lines.push(`${facts.join(', ')}. ${o.service.home.label} ${o.service.home.text}.`, '');
+  if (o.note) lines.push(`> ${o.note.replace(/\r?\n/g, ' ')}`, '');
+  if (o.failed?.length) {
+    lines.push(`**Failed activities (${o.failed.length}):**`, '');
+    for (const f of o.failed.slice(0, 10)) {
+      const kind = [f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' ');
+      lines.push(
+        `- **${f.path}** (${f.type})${kind ? `: ${kind}` : ''}: ${trimText(f.message || '(no message)', 300, '').replace(/\r?\n/g, ' ')}`,
+      );
+    }
+    if (o.failed.length > 10) lines.push(`- and ${o.failed.length - 10} more (see the job summary)`);
+    lines.push('');
+  } else if (o.run?.message && o.status !== 'Succeeded') {
+    lines.push(`> ${trimText(o.run.message, 500, '').replace(/\r?\n/g, ' ')}`, '');
+  }
+  const rv = returnValueOf(o);
+  if (rv.source) lines.push('**Return value:**', '', '```json', JSON.stringify(rv.value, null, 2), '```', '');
+  const jobUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : '';
+  const job = `job \`${env.GITHUB_JOB ?? '?'}\`${env.GITHUB_WORKFLOW ? ` of workflow ${env.GITHUB_WORKFLOW}` : ''}`;
+  lines.push(
+    `<sub>Updated ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${jobUrl ? `[${job}](${jobUrl})` : job}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? ` (attempt ${env.GITHUB_RUN_ATTEMPT})` : ''}.</sub>`,
+  );
+  return lines.join('\n');
+}
+
+/** What to add when GitHub refuses: said in the words of the workflow file. */
+export function commentWarning(status: number | undefined, message: string, isFork: boolean): string {
+  const base = `Could not write the pull-request comment (HTTP ${status ?? '?'}${message ? `: ${message}` : ''}).`;
+  if (status === 403 || status === 404) {
+    return `${base} Give the job 'permissions: pull-requests: write' (issue comments on pull requests need it).${
+      isFork
+        ? ' This pull request comes from a fork: there GITHUB_TOKEN is read-only whatever the workflow asks, so the comment cannot be written; the job summary has the result.'
+        : ''
+    }`;
+  }
+  if (status === 401)
+    return `${base} The 'github-token' input was refused: pass a valid token (the default is \${{ github.token }}).`;
+  return `${base} The result is in the job summary.`;
+}
+
+/** Posts or updates the comment; never throws. Does nothing (and sends nothing) outside pull requests. */
+export async function postPullRequestComment(
+  o: Outcome,
+  token: string,
+  env: CommentEnv = process.env as CommentEnv,
+): Promise<void> {
+  if (!PULL_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) {
+    core.debug(`pr-comment: not a pull_request event (${env.GITHUB_EVENT_NAME || 'none'}); no comment.`);
+    return;
+  }
+  if (!token) {
+    core.warning("pr-comment is on but 'github-token' is empty; no comment was written.");
+    return;
+  }
+  core.setSecret(token);
+  let isFork = false;
+  try {
+    const { getOctokit, context } = await import('@actions/github');
+    const pr = context.payload.pull_request as
+      | { number: number; head?: { repo?: { full_name?: string } }; base?: { repo?: { full_name?: string } } }
+      | undefined;
+    if (!pr?.number) {
+      core.debug('pr-comment: the event names no pull request; no comment.');
+      return;
+    }
+    isFork = Boolean(
+      pr.head?.repo?.full_name && pr.base?.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name,
+    );
+    const { owner, repo } = context.repo;
+    const octokit = getOctokit(token);
+    const marker = commentMarker(o, env);
+    const body = renderComment(o, env);
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: pr.number,
+      per_page: 100,
+    });
+    const mine = comments.find((c) => c.body?.includes(marker));
+    if (mine) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body });
+      core.info(`Updated the pull-request comment: ${mine.html_url}`);
+    } else {
+      const created = await octokit.rest.issues.createComment({ owner, repo, issue_number: pr.number, body });
+      core.info(`Commented on pull request #${pr.number}: ${created.data.html_url}`);
+    }
+  } catch (e) {
+    const err = e as { status?: number; message?: string; response?: { data?: { message?: string } } };
+    const cause = (e as { cause?: { message?: string; code?: string } }).cause;
+    const message =
+      err.response?.data?.message ??
+      `${err.message ?? String(e)}${cause?.message ? ` (${cause.code ?? cause.message})` : ''}`;
+    core.warning(commentWarning(err.status, message.split('\n')[0] ?? '', isFork));
+  }
+}
