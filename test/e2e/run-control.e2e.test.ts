@@ -2,20 +2,37 @@
 // flight (the post step cancels the run by the ID chosen in advance), attaching with `run-id`, and
 // every `if-running` policy with a foreign run in progress and with none. Written per service
 // (test/support/run-control.ts); Synapse and Fabric add theirs where the service supports the feature.
+// Fabric chooses no run ID in advance (no client request ID), so the killed-during-createRun tests
+// are replaced there by one for the post step's warning; its `run-id` needs `pipeline-name`.
 import { describe, expect, test } from 'vitest';
-import { log, looks, withWorld } from '../support/resilience.ts';
-import { dataFactory, longRun, post, run, stepFor, synapse } from '../support/run-control.ts';
+import { log, withWorld } from '../support/resilience.ts';
+import {
+  dataFactory,
+  fabric,
+  longRun,
+  post,
+  run,
+  stepFor,
+  synapse,
+  type ServiceUnderTest,
+} from '../support/run-control.ts';
 import { runStep } from '../support/action-runner.ts';
 
 const FAST = { ADF_ACTION_REQUEST_TIMEOUT_MS: '3000' };
 
-describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
-  describe.concurrent('killed while createRun is in flight', () => {
+/** `run-id` inputs: with the pipeline where the service needs it to address the run. */
+const attach = (s: ServiceUnderTest, id: string, pipeline = 'quick') => ({
+  'run-id': id,
+  ...(s.runIdNeedsPipeline && { 'pipeline-name': pipeline }),
+});
+
+describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
+  describe.skipIf(!s.chosenRunId).concurrent('killed while createRun is in flight', () => {
     test('SIGKILL of main during createRun: the post step finds the run by the chosen ID and cancels it', () =>
       withWorld(async (w) => {
         s.script(w, 'quick', longRun());
         // createRun is processed 2 s after it arrives; main is killed as soon as it has arrived.
-        w.emu.faults.add({ service: s.emuService, op: 'createRun', count: 1, fault: { latencyMs: 2_000 } });
+        w.emu.faults.add({ service: s.emuService, op: s.createOp, count: 1, fault: { latencyMs: 2_000 } });
         const o = stepFor(
           s,
           w,
@@ -42,7 +59,7 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
       withWorld(async (w) => {
         w.emu.faults.add({
           service: s.emuService,
-          op: 'createRun',
+          op: s.createOp,
           count: 1,
           fault: { latencyMs: 1_500, drop: 'before' },
         });
@@ -64,12 +81,41 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
       }));
   });
 
+  describe.runIf(!s.chosenRunId).concurrent('killed while the start is in flight (no run ID chosen in advance)', () => {
+    test('SIGKILL of main during the start: the post step warns that it cannot tell, and touches nothing', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        w.emu.faults.add({ service: s.emuService, op: s.createOp, count: 1, fault: { latencyMs: 2_000 } });
+        const o = stepFor(
+          s,
+          w,
+          { 'pipeline-name': 'quick' },
+          { cancel: { when: () => s.createRuns(w).length > 0, kill: true }, env: FAST },
+        );
+        const main = await runStep(o);
+        expect(main.signal, log(main)).toBe('SIGKILL');
+        expect(main.state['run-id'] ?? '', log(main)).toBe('');
+        expect(main.state['start-in-flight']).toBe('true');
+
+        const seen = w.emu.requests.length;
+        const p = await post(s, w, main, o);
+        expect(p.exitCode, log(p)).toBe(0);
+        const warnings = p.annotations.filter((a) => a.level === 'warning');
+        expect(warnings, log(p)).toHaveLength(1);
+        expect(warnings[0]!.message).toContain(
+          'this service does not let the action choose the run ID in advance, so the post step cannot tell whether a run was started',
+        );
+        // It does not sign in or look: it has no run ID to look for.
+        expect(w.emu.requests.slice(seen).filter((q) => q.op !== s.createOp)).toEqual([]);
+      }));
+  });
+
   describe.concurrent('run-id: attach to a run the step did not start', () => {
     test('waits for it to succeed and reports it; started is false; nothing is created', () =>
       withWorld(async (w) => {
         s.script(w, 'quick', { phases: [{ status: 'InProgress', ms: 1_500 }] });
         const id = await s.foreignRun(w, 'quick');
-        const r = await run(s, w, { 'run-id': id });
+        const r = await run(s, w, attach(s, id));
         expect(r.exitCode, log(r)).toBe(0);
         expect(s.createRuns(w)).toEqual([]);
         expect(s.runCount(w)).toBe(1);
@@ -92,14 +138,14 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
       withWorld(async (w) => {
         s.script(w, 'quick', longRun());
         const id = await s.foreignRun(w, 'quick');
-        const r = await run(s, w, { 'run-id': id, timeout: '3s' });
+        const r = await run(s, w, { ...attach(s, id), timeout: '3s' });
         expect(r.exitCode, log(r)).toBe(1);
         expect(r.failure).toMatch(/Timed out after 3s/);
         expect(r.failure).toContain('this step did not start it');
         expect(s.cancels(w, id)).toEqual([]);
         expect(s.status(w, id)).toBe('InProgress');
         // The post step leaves it alone too.
-        const p = await post(s, w, r, stepFor(s, w, { 'run-id': id }));
+        const p = await post(s, w, r, stepFor(s, w, attach(s, id)));
         expect(p.exitCode).toBe(0);
         expect(s.cancels(w, id)).toEqual([]);
       }));
@@ -108,23 +154,42 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
       withWorld(async (w) => {
         s.script(w, 'quick', longRun());
         const id = await s.foreignRun(w, 'quick');
-        const r = await run(s, w, { 'run-id': id, timeout: '3s', 'cancel-on-timeout': 'true' });
+        const r = await run(s, w, { ...attach(s, id), timeout: '3s', 'cancel-on-timeout': 'true' });
         expect(r.exitCode, log(r)).toBe(1);
         expect(s.cancels(w, id)).toHaveLength(1);
         expect(r.failure).toContain(`Cancelled run ${id}`);
       }));
 
-    test('pipeline-name that does not match the run: fails naming both, waits for nothing', () =>
-      withWorld(async (w) => {
-        const id = await s.foreignRun(w, 'quick');
-        const r = await run(s, w, { 'run-id': id, 'pipeline-name': 'daily-load' });
-        expect(r.exitCode, log(r)).toBe(1);
-        expect(r.failure).toContain(`Run ${id} is a run of pipeline 'quick', not 'daily-load'`);
-      }));
+    test.skipIf(s.runIdNeedsPipeline)(
+      'pipeline-name that does not match the run: fails naming both, waits for nothing',
+      () =>
+        withWorld(async (w) => {
+          const id = await s.foreignRun(w, 'quick');
+          const r = await run(s, w, { 'run-id': id, 'pipeline-name': 'daily-load' });
+          expect(r.exitCode, log(r)).toBe(1);
+          expect(r.failure).toContain(`Run ${id} is a run of pipeline 'quick', not 'daily-load'`);
+        }),
+    );
+
+    test.runIf(s.runIdNeedsPipeline)(
+      'a run of another pipeline: not found under the one named; waits for nothing',
+      () =>
+        withWorld(async (w) => {
+          s.script(w, 'quick', longRun());
+          const id = await s.foreignRun(w, 'quick');
+          const r = await run(s, w, { 'run-id': id, 'pipeline-name': 'daily-load' });
+          expect(r.exitCode, log(r)).toBe(1);
+          expect(r.failure).toContain(`There is no run ${id}`);
+          expect(r.failure).toContain("(pipeline 'daily-load')");
+          expect(r.durationMs).toBeLessThan(20_000);
+          expect(s.cancels(w, id)).toEqual([]);
+          expect(s.status(w, id)).toBe('InProgress');
+        }),
+    );
 
     test('an unknown run ID: fails saying there is no such run', () =>
       withWorld(async (w) => {
-        const r = await run(s, w, { 'run-id': '0b0b0b0b-1111-4222-8333-444444444444' });
+        const r = await run(s, w, attach(s, '0b0b0b0b-1111-4222-8333-444444444444'));
         expect(r.exitCode, log(r)).toBe(1);
         expect(r.failure).toContain('There is no run 0b0b0b0b-1111-4222-8333-444444444444');
         expect(r.failure).toContain("check 'run-id'");
@@ -141,12 +206,21 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
       ['recovery', { recovery: 'true' }, "'recovery' only applies"],
       ['start-activity', { 'start-activity': 'x' }, "'start-activity' only applies"],
       ['if-running', { 'if-running': 'skip' }, "'if-running' decides what to do before starting a run"],
-      ['a run-id that is no GUID', { 'run-id': 'yesterday' }, "'run-id' must be a pipeline run ID"],
+      ['a run-id that is no GUID', { 'run-id': 'yesterday' }, `'run-id' must be ${s.runIdWord}`],
     ])('input rule: %s with run-id is refused before any request', (_name, extra, message) =>
       withWorld(async (w) => {
-        const r = await run(s, w, { 'run-id': '0b0b0b0b-1111-4222-8333-444444444444', ...extra });
+        const r = await run(s, w, { ...attach(s, '0b0b0b0b-1111-4222-8333-444444444444'), ...extra });
         expect(r.exitCode, log(r)).toBe(1);
         expect(r.failure).toContain(message);
+        expect(w.emu.requests, 'no request at all').toEqual([]);
+      }),
+    );
+
+    test.runIf(s.runIdNeedsPipeline)('run-id without pipeline-name is refused before any request', () =>
+      withWorld(async (w) => {
+        const r = await run(s, w, { 'run-id': '0b0b0b0b-1111-4222-8333-444444444444' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toContain("'pipeline-name'");
         expect(w.emu.requests, 'no request at all').toEqual([]);
       }),
     );
@@ -174,7 +248,10 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
         const r = await run(s, w, { 'pipeline-name': 'quick' });
         expect(r.exitCode, log(r)).toBe(0);
         expect(s.runCount(w)).toBe(2);
-        expect(looks(w.emu.requests, s.emuService)).toEqual([]);
+        // No look before the start (the history query for progress lines comes after it).
+        const created = s.createRuns(w)[0];
+        expect(created, log(r)).toBeDefined();
+        expect(s.queries(w).filter((q) => q.at <= created.at)).toEqual([]);
         expect(s.status(w, other)).toBe('InProgress');
       }));
 
@@ -188,10 +265,13 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
         expect(r.outputs).toMatchObject({ 'run-id': other, status: 'InProgress', started: 'false' });
         expect(r.stdout).toMatch(ACTIVE);
         expect(r.durationMs).toBeLessThan(20_000);
-        // The query: this pipeline, the three unfinished statuses, a 45-day window.
-        const q = w.emu.requestsFor('queryPipelineRuns')[0].body as { lastUpdatedAfter: string; filters: unknown[] };
-        expect(JSON.stringify(q.filters)).toContain('"Queued","InProgress","Canceling"');
-        expect(Date.now() - Date.parse(q.lastUpdatedAfter)).toBeGreaterThan(44 * 86_400_000);
+        expect(s.queries(w)).toHaveLength(1);
+        if (s.service !== 'fabric') {
+          // The query: this pipeline, the three unfinished statuses, a 45-day window (Fabric lists the item's jobs).
+          const q = s.queries(w)[0]!.body as { lastUpdatedAfter: string; filters: unknown[] };
+          expect(JSON.stringify(q.filters)).toContain('"Queued","InProgress","Canceling"');
+          expect(Date.now() - Date.parse(q.lastUpdatedAfter)).toBeGreaterThan(44 * 86_400_000);
+        }
       }));
 
     test('attach: waits for the foreign run and reports it; a timeout leaves it alone', () =>
@@ -225,8 +305,7 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
         const creates = s.createRuns(w);
         expect(creates).toHaveLength(1);
         expect(s.status(w, other)).toBe('Succeeded');
-        const ended = w.emu.getRun(other)!;
-        expect(creates[0].at).toBeGreaterThanOrEqual(ended.createdAt + ended.endOffset);
+        expect(creates[0].at).toBeGreaterThanOrEqual(s.endedAt(w, other));
         expect(r.outputs.started).toBe('true');
         expect(r.stdout).toContain(`Run ${other} has ended.`);
       }));
@@ -249,7 +328,7 @@ describe.concurrent.each([dataFactory, synapse])('$service', (s) => {
         expect(r.exitCode, log(r)).toBe(0);
         const cancels = s.cancels(w, other);
         expect(cancels).toHaveLength(1);
-        expect(cancels[0].query.isRecursive).toBe('false');
+        expect(cancels[0].query.isRecursive).toBe(s.recursiveCancel ? 'false' : undefined);
         expect(s.status(w, other)).toBe('Cancelled');
         const creates = s.createRuns(w);
         expect(creates).toHaveLength(1);

@@ -2,17 +2,33 @@
 // service so the Synapse and Fabric tests can add theirs: the inputs that address a pipeline, a run
 // started by "someone else", and the createRun requests the action sent.
 import { request } from 'node:https';
-import type { RecordedRequest, RunScript } from '../emulator/index.ts';
+import {
+  DEFAULTS,
+  FABRIC_PIPELINE_IDS,
+  type FabricJobScript,
+  type RecordedRequest,
+  type RunScript,
+} from '../emulator/index.ts';
 import { runStep, type StepOptions, type StepResult } from './action-runner.ts';
 import { createRunDirectly } from './resilience.ts';
 import type { World } from './scenario.ts';
 
-export type ServiceName = 'data-factory' | 'synapse';
+export type ServiceName = 'data-factory' | 'synapse' | 'fabric';
 
 export interface ServiceUnderTest {
   service: ServiceName;
   /** The emulator service its requests reach (for faults and request filters). */
-  emuService: 'arm' | 'synapse';
+  emuService: 'arm' | 'synapse' | 'fabric';
+  /** The emulator's op name for the action's start request. */
+  createOp: 'createRun' | 'runJob';
+  /** The action chooses the run ID before the start (createRun's client request ID). */
+  chosenRunId: boolean;
+  /** `run-id` needs `pipeline-name` to address the run (Fabric). */
+  runIdNeedsPipeline: boolean;
+  /** What `'run-id' must be …` calls the ID. */
+  runIdWord: string;
+  /** The cancel request carries `isRecursive`. */
+  recursiveCancel: boolean;
   /** Inputs that address the service (factory or workspace, endpoints) and sign in. */
   inputs(w: World): Record<string, string>;
   /** The next run of this pipeline follows this script. */
@@ -21,6 +37,10 @@ export interface ServiceUnderTest {
   foreignRun(w: World, pipeline: string, parameters?: Record<string, unknown>): Promise<string>;
   /** The run's status as the emulator has it. */
   status(w: World, runId: string): string | undefined;
+  /** When the emulator ends the run (ms since the epoch). */
+  endedAt(w: World, runId: string): number;
+  /** The action's queries for the pipeline's runs (if-running). */
+  queries(w: World): RecordedRequest[];
   /** How many runs the emulator holds. */
   runCount(w: World): number;
   /** The createRun requests the action sent (not the test's own). */
@@ -32,10 +52,17 @@ export interface ServiceUnderTest {
 export const dataFactory: ServiceUnderTest = {
   service: 'data-factory',
   emuService: 'arm',
+  createOp: 'createRun',
+  chosenRunId: true,
+  runIdNeedsPipeline: false,
+  runIdWord: 'a pipeline run ID',
+  recursiveCancel: true,
   inputs: (w) => ({ ...w.base, ...w.secretAuth }),
   script: (w, pipeline, script) => w.emu.nextRunScript(pipeline, script),
   foreignRun: (w, pipeline, parameters = {}) => listed(w, createRunDirectly(w, pipeline, parameters)),
   status: (w, runId) => w.emu.runStatus(runId),
+  endedAt: (w, runId) => endOf(w.emu.getRun(runId)!),
+  queries: (w) => w.emu.requestsFor('queryPipelineRuns', 'arm'),
   runCount: (w) => w.emu.runs.length,
   // The test's own createRun (createRunDirectly) sends no client request ID and no user agent of ours.
   createRuns: (w) =>
@@ -51,6 +78,11 @@ const ours = (q: RecordedRequest) => /run-adf-pipeline/i.test(q.headers['user-ag
 export const synapse: ServiceUnderTest = {
   service: 'synapse',
   emuService: 'synapse',
+  createOp: 'createRun',
+  chosenRunId: true,
+  runIdNeedsPipeline: false,
+  runIdWord: 'a pipeline run ID',
+  recursiveCancel: true,
   inputs: (w) => ({
     service: 'synapse',
     workspace: w.seed.synapseWorkspace,
@@ -70,10 +102,86 @@ export const synapse: ServiceUnderTest = {
       ),
     ),
   status: (w, runId) => w.emu.runStatus(runId),
+  endedAt: (w, runId) => endOf(w.emu.getRun(runId)!),
+  queries: (w) => w.emu.requestsFor('queryPipelineRuns', 'synapse'),
   runCount: (w) => w.emu.runs.filter((r) => r.service === 'synapse').length,
   createRuns: (w) => w.emu.requests.filter((q) => q.service === 'synapse' && q.op === 'createRun' && ours(q)),
   cancels: (w, runId) =>
     w.emu.requests.filter((q) => q.service === 'synapse' && q.op === 'cancel' && q.path.includes(runId)),
+};
+
+const endOf = (r: { createdAt: number; endOffset: number }) => r.createdAt + r.endOffset;
+
+/** Fabric's job statuses in the common vocabulary (as the action reports them). */
+const FABRIC_STATUS: Record<string, string> = {
+  NotStarted: 'Queued',
+  Completed: 'Succeeded',
+  Deduped: 'Cancelled',
+};
+
+/** The seeded Fabric items by display name. */
+const fabricItem = (pipeline: string): string => {
+  const ids: Record<string, string> = {
+    quick: FABRIC_PIPELINE_IDS.quick,
+    'daily-load': FABRIC_PIPELINE_IDS.dailyLoad,
+    'nightly-fail': FABRIC_PIPELINE_IDS.nightlyFail,
+    'long-running': FABRIC_PIPELINE_IDS.longRunning,
+  };
+  const id = ids[pipeline];
+  if (!id) throw new Error(`No seeded Fabric pipeline '${pipeline}'`);
+  return id;
+};
+
+/** A run script in the ADF vocabulary as a Fabric job script. */
+function fabricScript(script: RunScript): FabricJobScript {
+  const { phases, final, message, activities } = script;
+  return {
+    ...(phases && {
+      phases: phases.map((p) => ({ status: p.status === 'Queued' ? 'NotStarted' : 'InProgress', ms: p.ms })),
+    }),
+    ...(final && { final: final === 'Succeeded' ? 'Completed' : final }),
+    ...(message && { failureReason: { message } }),
+    ...(activities && { activities }),
+  };
+}
+
+export const fabric: ServiceUnderTest = {
+  service: 'fabric',
+  emuService: 'fabric',
+  createOp: 'runJob',
+  chosenRunId: false,
+  runIdNeedsPipeline: true,
+  runIdWord: 'a job instance ID',
+  recursiveCancel: false,
+  inputs: (w) => ({
+    service: 'fabric',
+    workspace: DEFAULTS.fabricWorkspaceName,
+    'service-endpoint': w.emu.fabricUrl,
+    'authority-host': w.emu.entraUrl,
+    ...w.secretAuth,
+  }),
+  script: (w, pipeline, script) => w.emu.nextFabricJobScript(pipeline, fabricScript(script)),
+  foreignRun: (w, pipeline, parameters = {}) =>
+    startAt(
+      w,
+      `${w.emu.fabricUrl}/v1/workspaces/${DEFAULTS.fabricWorkspaceId}/items/${fabricItem(pipeline)}/jobs/instances?jobType=Pipeline`,
+      w.emu.mintAccessToken({ audience: w.emu.config.fabricAudience }),
+      Object.keys(parameters).length ? { executionData: { parameters } } : undefined,
+    ).then((res) => {
+      const id = /\/jobs\/instances\/([^/?]+)$/.exec(res.location ?? '')?.[1];
+      if (res.status !== 202 || !id) throw new Error(`runJob: ${res.status} ${res.text}`);
+      return id;
+    }),
+  status: (w, runId) => {
+    const st = w.emu.fabricJobStatus(runId);
+    return st && (FABRIC_STATUS[st] ?? st);
+  },
+  endedAt: (w, runId) => endOf(w.emu.fabricJob(runId)!.run),
+  queries: (w) => w.emu.requestsFor('listJobs', 'fabric'),
+  runCount: (w) => w.emu.fabricJobs.length,
+  createRuns: (w) => w.emu.requests.filter((q) => q.service === 'fabric' && q.op === 'runJob' && ours(q)),
+  cancels: (w, runId) =>
+    w.emu.requests.filter((q) => q.service === 'fabric' && q.op === 'cancelJob' && q.path.includes(runId)),
 };
 
 /** Resolves once the run is listed by queryPipelineRuns (the emulator, like Azure, lists it a moment later). */
@@ -84,8 +192,20 @@ async function listed(w: World, started: Promise<string>): Promise<string> {
 }
 
 /** A createRun sent by "someone else" (no client request ID, not our user agent). */
-function createRunAt(w: World, url: string, token: string, parameters: Record<string, unknown>): Promise<string> {
-  const body = JSON.stringify(parameters);
+async function createRunAt(w: World, url: string, token: string, parameters: Record<string, unknown>): Promise<string> {
+  const res = await startAt(w, url, token, parameters);
+  if (!res.status || res.status >= 300) throw new Error(`createRun: ${res.status} ${res.text}`);
+  return (JSON.parse(res.text) as { runId: string }).runId;
+}
+
+/** A POST by "someone else" (not our user agent). */
+function startAt(
+  w: World,
+  url: string,
+  token: string,
+  json: unknown,
+): Promise<{ status?: number; text: string; location?: string }> {
+  const body = json === undefined ? '' : JSON.stringify(json);
   return new Promise((resolve, reject) => {
     const req = request(
       new URL(url),
@@ -94,18 +214,14 @@ function createRunAt(w: World, url: string, token: string, parameters: Record<st
         ca: w.emu.caPem,
         headers: {
           Authorization: `Bearer ${token}`,
-          'Content-Type': 'application/json',
+          ...(body && { 'Content-Type': 'application/json' }),
           'Content-Length': Buffer.byteLength(body),
         },
       },
       (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
-        res.on('end', () => {
-          if (!res.statusCode || res.statusCode >= 300)
-            return reject(new Error(`createRun: ${res.statusCode} ${text}`));
-          resolve((JSON.parse(text) as { runId: string }).runId);
-        });
+        res.on('end', () => resolve({ status: res.statusCode, text, location: res.headers.location }));
       },
     );
     req.on('error', reject);
