@@ -110,7 +110,7 @@ describe('a run, by display names', () => {
     expect(problems(s.r), log(s.r)).toEqual([]);
     expect(s.r.stdout).toContain(`Monitor it in the Fabric monitoring hub: ${o['run-url']}`);
     expect(s.r.stdout).toContain('Status: InProgress');
-    expect(s.r.summary).toMatch(/\| Workspace \| `Sales Analytics` \(`6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7`\) \|/);
+    expect(s.r.summary).toMatch(/Workspace `Sales Analytics` \(`6f1c2b3a-4d5e-4f60-8a71-92b3c4d5e6f7`\)/);
     expect(s.r.summary).toContain('Succeeded');
     expect(s.r.summary).not.toMatch(/ADF|Data Factory|Factory \|/);
     // Activities are read once, at the end.
