@@ -196,3 +196,89 @@ describe('fetchActivityRows: nested pipelines', () => {
     ]);
   });
 });
+
+describe('fetchActivityRows: order, anchors, child pipelines, limits', () => {
+  const load = async () => {
+    const { FakeService } = await import('../../support/fake-service.ts');
+    const { fetchActivityRows } = await import('../../../src/run/activities.js');
+    return { service: new FakeService(), fetchActivityRows };
+  };
+  const asked = (service: { ops(op: 'listActivityRuns'): Array<{ args: unknown[] }> }) =>
+    service.ops('listActivityRuns').map((c) => c.args[0] as { runId: string; pipelineName: string; runStart?: string });
+
+  it('sorts each level by start time (no start first) and keeps the run’s start as the anchor', async () => {
+    const { service, fetchActivityRows } = await load();
+    service.activities.r0 = [
+      { activityName: 'C', status: 'Succeeded', activityRunStart: '2025-01-01T00:00:03Z' },
+      { activityName: 'A', status: 'Succeeded', activityRunStart: '2025-01-01T00:00:01Z' },
+      { activityName: 'none', status: 'Succeeded' },
+      { activityName: 'B', status: 'Succeeded', activityRunStart: '2025-01-01T00:00:02Z' },
+    ];
+    const rows = await fetchActivityRows(service, {
+      runId: 'r0',
+      pipelineName: 'P0',
+      runStart: '2025-01-01T00:00:00Z',
+      raw: { lastUpdated: 'later' },
+    });
+    expect(rows.map((r) => r.activityName)).toEqual(['none', 'A', 'B', 'C']);
+    expect(asked(service)).toEqual([{ runId: 'r0', pipelineName: 'P0', runStart: '2025-01-01T00:00:00Z' }]);
+  });
+
+  it('without runStart the anchor is lastUpdated, else empty', async () => {
+    const { service, fetchActivityRows } = await load();
+    await fetchActivityRows(service, { runId: 'r0', pipelineName: 'P0', raw: { lastUpdated: '2025-01-02T00:00:00Z' } });
+    await fetchActivityRows(service, { runId: 'r1', pipelineName: 'P1', raw: {} });
+    expect(asked(service).map((a) => a.runStart)).toEqual(['2025-01-02T00:00:00Z', '']);
+  });
+
+  it('a child run is read with its pipeline (from output, else from the input reference) and its own start', async () => {
+    const { service, fetchActivityRows } = await load();
+    service.activities.r0 = [
+      {
+        activityName: 'ByOutput',
+        status: 'Succeeded',
+        activityRunStart: '2025-01-01T00:00:01Z',
+        output: { pipelineRunId: 'c1', pipelineName: 'Child1' },
+        input: { pipeline: { referenceName: 'Ignored' } },
+      },
+      {
+        activityName: 'ByInput',
+        status: 'Succeeded',
+        activityRunStart: '2025-01-01T00:00:02Z',
+        output: { pipelineRunId: 'c2', pipelineName: '' },
+        input: { pipeline: { referenceName: 'Child2' } },
+      },
+      {
+        activityName: 'Nameless',
+        status: 'Succeeded',
+        output: { pipelineRunId: 'c3' },
+        input: { pipeline: { referenceName: 7 } },
+      },
+      { activityName: 'NoInput', status: 'Succeeded', output: { pipelineRunId: 'c4' } },
+      { activityName: 'EmptyId', status: 'Succeeded', output: { pipelineRunId: '' } },
+      { activityName: 'NumberId', status: 'Succeeded', output: { pipelineRunId: 5 as unknown as string } },
+      { activityName: 'NoOutput', status: 'Succeeded' },
+    ];
+    await fetchActivityRows(service, { runId: 'r0', pipelineName: 'P0', runStart: 'root-start', raw: {} });
+    expect(asked(service)).toEqual([
+      { runId: 'r0', pipelineName: 'P0', runStart: 'root-start' },
+      { runId: 'c3', pipelineName: '', runStart: 'root-start' },
+      { runId: 'c4', pipelineName: '', runStart: 'root-start' },
+      { runId: 'c1', pipelineName: 'Child1', runStart: '2025-01-01T00:00:01Z' },
+      { runId: 'c2', pipelineName: 'Child2', runStart: '2025-01-01T00:00:02Z' },
+    ]);
+  });
+
+  it('reads at most 25 child runs', async () => {
+    const { service, fetchActivityRows } = await load();
+    service.activities.r0 = Array.from({ length: 30 }, (_, i) => ({
+      activityName: `E${i}`,
+      status: 'Succeeded',
+      output: { pipelineRunId: `c${i}`, pipelineName: 'C' },
+    }));
+    const rows = await fetchActivityRows(service, { runId: 'r0', pipelineName: 'P0', raw: {} });
+    expect(asked(service)).toHaveLength(26);
+    expect(rows).toHaveLength(30);
+    expect(rows.every((r) => r.depth === 0 && r.path.length === 0)).toBe(true);
+  });
+});
