@@ -5,7 +5,7 @@ import { azureCliOnPath } from './auth/azure-cli.js';
 import type { AuthContext } from './auth/explain.js';
 import { authSettings, chooseAuth, type AuthMethod, type AuthSettings } from './auth/index.js';
 import { errorMessage } from './http/errors.js';
-import { InputError, readInputs, type Inputs } from './inputs/inputs.js';
+import { InputError, cancelFor, readInputs, type Inputs } from './inputs/inputs.js';
 import { failStep } from './report/publish.js';
 import { runLifecycle } from './run/lifecycle.js';
 import { watchSignals } from './run/signals.js';
@@ -58,15 +58,16 @@ export async function run(): Promise<void> {
     inputs,
     signals,
     auth,
-    beforeStart: () =>
+    beforeStart: (started) =>
       saveContext({
         // As the service has it now: Fabric adds the workspace and item IDs prepare() resolved.
         target: service.target,
         pipelineName: inputs.pipelineName,
         authMode: method.mode,
         auth: withoutSecret(authSettings(inputs)),
-        cancelOnWorkflowCancel: inputs.cancelOnWorkflowCancel,
+        cancelOnWorkflowCancel: cancelFor(inputs.cancelOnWorkflowCancel, started),
         cancelRecursive: inputs.cancelRecursive,
+        started,
       }),
   });
 }

@@ -8,6 +8,14 @@ import { describeStartup } from './runtime/startup.js';
 export async function post(): Promise<void> {
   core.debug(describeStartup());
   const runId = core.getState(STATE.runId);
+  // Main stopped between sending createRun and its answer.
+  const inFlight = core.getState(STATE.startInFlight) === 'true';
+  if (!runId && inFlight) {
+    core.warning(
+      "The main step stopped while createRun was in flight, and this service does not let the action choose the run ID in advance, so the post step cannot tell whether a run was started. Check the pipeline's recent runs in the service's monitoring view.",
+    );
+    return;
+  }
   if (!runId) {
     core.debug('No run was started by this step; nothing to clean up.');
     return;
@@ -26,5 +34,5 @@ export async function post(): Promise<void> {
   // Signing in and talking to ARM is only loaded when there is a run to look after: the post step
   // runs at the end of every job that uses the action, and usually has nothing to do.
   const { lookAfterRun } = await import('./run/backstop.js');
-  await lookAfterRun(runId, context);
+  await lookAfterRun(runId, context, { startInFlight: inFlight });
 }

@@ -17,7 +17,11 @@ var lib_core = __webpack_require__(6421);
 // What main hands to the post step through GITHUB_STATE. Saved the moment it is known, since the
 // main process may be killed at any time after createRun answers.
 
-const STATE = { context: 'context', runId: 'run-id', done: 'done' };
+/**
+ * `run-id` is saved before createRun is sent where the run ID is chosen in advance, together with
+ * `start-in-flight: true`; the mark is cleared ('') when createRun answers or surely started nothing.
+ */
+const STATE = { context: 'context', runId: 'run-id', done: 'done', startInFlight: 'start-in-flight' };
 function saveContext(c) {
     core.saveState(STATE.context, JSON.stringify(c));
 }
@@ -46,6 +50,12 @@ var startup = __webpack_require__(4760);
 async function post() {
     lib_core/* debug */.Yz((0,startup/* describeStartup */.JC)());
     const runId = lib_core/* getState */.Gu(STATE.runId);
+    // Main stopped between sending createRun and its answer.
+    const inFlight = lib_core/* getState */.Gu(STATE.startInFlight) === 'true';
+    if (!runId && inFlight) {
+        lib_core/* warning */.$e("The main step stopped while createRun was in flight, and this service does not let the action choose the run ID in advance, so the post step cannot tell whether a run was started. Check the pipeline's recent runs in the service's monitoring view.");
+        return;
+    }
     if (!runId) {
         lib_core/* debug */.Yz('No run was started by this step; nothing to clean up.');
         return;
@@ -62,7 +72,7 @@ async function post() {
     // Signing in and talking to ARM is only loaded when there is a run to look after: the post step
     // runs at the end of every job that uses the action, and usually has nothing to do.
     const { lookAfterRun } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(51)]).then(__webpack_require__.bind(__webpack_require__, 5051));
-    await lookAfterRun(runId, context);
+    await lookAfterRun(runId, context, { startInFlight: inFlight });
 }
 
 

@@ -2093,7 +2093,8 @@ function describeCancel(runId, c, where) {
 
 
 
-async function lookAfterRun(runId, context) {
+
+async function lookAfterRun(runId, context, o = {}) {
     const secret = core/* getInput */.V4('client-secret');
     if (secret)
         core/* setSecret */.Pq(secret);
@@ -2103,15 +2104,22 @@ async function lookAfterRun(runId, context) {
         const ref = { runId, pipelineName: context.pipelineName };
         const url = service.runUrl(ref);
         where = url ? `${service.studioName}: ${url}` : service.studioName;
-        core/* info */.pq(`The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`);
-        // Persist through transient faults: this is the last chance to stop a run nobody watches.
-        const run = await retry(() => service.getRun(ref), { until: Date.now() + CANCEL_BUDGET_MS });
+        core/* info */.pq(o.startInFlight
+            ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
+            : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`);
+        const run = o.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
+        if (!run) {
+            core/* info */.pq(`There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`);
+            return;
+        }
         if (isFinal(run.status)) {
             core/* info */.pq(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
             return;
         }
         if (!context.cancelOnWorkflowCancel) {
-            core/* warning */.$e(`Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`);
+            core/* warning */.$e(context.started === false
+                ? `Run ${runId} is still ${run.status} and was left running: this step attached to it and did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs).${url ? ` ${url}` : ''}`
+                : `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`);
             return;
         }
         core/* info */.pq(`Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
@@ -2124,6 +2132,30 @@ async function lookAfterRun(runId, context) {
     }
     catch (e) {
         core/* warning */.$e(`Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ${where}.`);
+    }
+}
+/** Persist through transient faults: this is the last chance to stop a run nobody watches. */
+function readRun(service, ref) {
+    return retry(() => service.getRun(ref), { until: Date.now() + CANCEL_BUDGET_MS });
+}
+/**
+ * The run an interrupted createRun may have started. "Not found" is only believed once the request
+ * could no longer be at the service: the createRun's own timeout, counted from now (a bound from
+ * above, since main sent it earlier).
+ */
+async function readStartedRun(service, ref) {
+    const until = Date.now() + requestTimeoutMs() + 2_000;
+    for (;;) {
+        try {
+            return await readRun(service, ref);
+        }
+        catch (e) {
+            if (!(e instanceof ServiceError && e.status === 404))
+                throw e;
+            if (Date.now() >= until)
+                return undefined;
+            await sleep(Math.min(2_000, until - Date.now()));
+        }
     }
 }
 function authFor(c) {

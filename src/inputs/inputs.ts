@@ -9,6 +9,15 @@ import { parseParameterText } from './parameters.js';
 
 export type AuthMode = 'auto' | 'oidc' | 'client-secret' | 'azure-cli';
 
+/** What to do when a run of the pipeline is already Queued, InProgress or Canceling. */
+export type IfRunning = 'start' | 'skip' | 'attach' | 'wait' | 'cancel' | 'fail';
+export const IF_RUNNING: readonly IfRunning[] = ['start', 'skip', 'attach', 'wait', 'cancel', 'fail'];
+/** `cancel-on-*`: true/false decide for every run; '' (started-only) cancels only runs this step started. */
+export type CancelChoice = boolean | 'started-only';
+/** Whether to cancel this run, given whether this step started it. */
+export const cancelFor = (choice: CancelChoice, started: boolean): boolean =>
+  choice === 'started-only' ? started : choice;
+
 export interface Inputs {
   service: ServiceKind;
   /** Synapse: the workspace name; Fabric: its ID or display name. */
@@ -39,10 +48,13 @@ export interface Inputs {
   timeoutMs: number;
   /** 'auto' or a fixed interval in milliseconds. */
   pollInterval: 'auto' | number;
-  cancelOnTimeout: boolean;
-  cancelOnWorkflowCancel: boolean;
+  cancelOnTimeout: CancelChoice;
+  cancelOnWorkflowCancel: CancelChoice;
   cancelRecursive: boolean;
   jobSummary: boolean;
+  /** Wait for this existing run instead of starting one ('' = start one). */
+  runId: string;
+  ifRunning: IfRunning;
 }
 
 export class InputError extends Error {
@@ -165,7 +177,13 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
   const serviceEndpoint =
     service === 'data-factory' ? '' : (httpsUrl('service-endpoint', text('service-endpoint'), problems) ?? '');
 
-  const pipelineName = required('pipeline-name');
+  const runId = text('run-id');
+  const pipelineName =
+    runId && service !== 'fabric'
+      ? text('pipeline-name')
+      : runId
+        ? needed('pipeline-name', 'Fabric addresses a job instance through its pipeline')
+        : required('pipeline-name');
   if (service !== 'fabric' && pipelineName && (!PIPELINE.test(pipelineName) || pipelineName.length > 260)) {
     problems.push(
       `'pipeline-name' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /, got '${pipelineName}'.`,
@@ -222,10 +240,10 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
   const recovery = bool('recovery', false);
   const startActivity = text('start-activity');
   const startFromFailure = bool('start-from-failure', false);
-  if (service !== 'fabric' && recovery && !referenceRunId) {
+  if (!runId && service !== 'fabric' && recovery && !referenceRunId) {
     problems.push(`'recovery: true' needs 'reference-run-id': the run whose group the new run joins.`);
   }
-  if (service !== 'fabric' && !recovery && (startActivity || startFromFailure)) {
+  if (!runId && service !== 'fabric' && !recovery && (startActivity || startFromFailure)) {
     problems.push(
       `'${startActivity ? 'start-activity' : 'start-from-failure'}' only applies in recovery mode: set 'recovery: true' and 'reference-run-id'.`,
     );
@@ -268,8 +286,11 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
       problems.push(`'poll-interval' must be 'auto' or a duration of at least 1s (like 15s or 1m), got '${pollText}'.`);
     } else pollInterval = ms;
   }
-  const cancelOnTimeout = bool('cancel-on-timeout', true);
-  const cancelOnWorkflowCancel = bool('cancel-on-workflow-cancel', true);
+  const cancelOnTimeout: CancelChoice =
+    text('cancel-on-timeout') === '' ? 'started-only' : bool('cancel-on-timeout', true);
+  const cancelOnWorkflowCancel: CancelChoice =
+    text('cancel-on-workflow-cancel') === '' ? 'started-only' : bool('cancel-on-workflow-cancel', true);
+  const ifRunning = runControl(runId, service, text, problems);
   const cancelRecursive = bool('cancel-recursive', true);
   const jobSummary = bool('job-summary', true);
 
@@ -302,7 +323,44 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     cancelOnWorkflowCancel,
     cancelRecursive,
     jobSummary,
+    runId,
+    ifRunning,
   };
+}
+
+/** `run-id` and `if-running`: a run to wait for excludes everything that only applies to starting one. */
+function runControl(
+  runId: string,
+  service: ServiceKind,
+  text: (name: string) => string,
+  problems: string[],
+): IfRunning {
+  const ifText = (text('if-running') || 'start').toLowerCase();
+  let ifRunning: IfRunning = 'start';
+  if ((IF_RUNNING as string[]).includes(ifText)) ifRunning = ifText as IfRunning;
+  else problems.push(`'if-running' must be one of ${IF_RUNNING.join(', ')}, got '${text('if-running')}'.`);
+  if (!runId) return ifRunning;
+  if (!GUID.test(runId)) {
+    problems.push(
+      `'run-id' must be ${service === 'fabric' ? 'a job instance ID' : 'a pipeline run ID'} (a GUID like 00000000-0000-0000-0000-000000000000), got '${runId}'.`,
+    );
+  }
+  const startOnly = ['parameters', 'parameters-file', 'pipelines', 'reference-run-id', 'start-activity'];
+  for (const name of startOnly) {
+    if (text(name))
+      problems.push(`'${name}' only applies when starting a run; with 'run-id' nothing is started: remove it.`);
+  }
+  for (const name of ['recovery', 'start-from-failure']) {
+    if (BOOL_TRUE.includes(text(name))) {
+      problems.push(`'${name}' only applies when starting a run; with 'run-id' nothing is started: remove it.`);
+    }
+  }
+  if (ifRunning !== 'start') {
+    problems.push(
+      `'if-running' decides what to do before starting a run; with 'run-id' nothing is started: remove one of them.`,
+    );
+  }
+  return ifRunning;
 }
 
 function httpsUrl(name: string, value: string, problems: string[]): string | undefined {

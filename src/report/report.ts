@@ -20,6 +20,8 @@ export interface Outcome {
   service: ServiceLabels;
   runId: string;
   runUrl: string;
+  /** False when the step attached to (or skipped for) a run it did not start. */
+  started?: boolean;
   run?: RunView;
   /** Final, or the last status seen when the wait ended otherwise. */
   status: string;
@@ -40,6 +42,7 @@ export function outputsFor(o: Outcome): Record<string, string> {
   const ms = runDurationMs(o.run);
   return {
     'run-id': o.runId,
+    started: String(o.started ?? true),
     status: o.status,
     message: o.run?.message ?? '',
     'run-url': o.runUrl,

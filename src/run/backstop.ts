@@ -2,15 +2,20 @@
 // run through transient faults, and cancel it if it is still going and the inputs ask for it.
 import * as core from '@actions/core';
 import { authMethodFor, type AuthMethod } from '../auth/index.js';
-import { errorMessage } from '../http/errors.js';
+import { ServiceError, errorMessage } from '../http/errors.js';
 import { retry } from '../http/retry.js';
-import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
+import { sleep } from '../runtime/sleep.js';
+import { CANCEL_BUDGET_MS, requestTimeoutMs } from '../runtime/tuning.js';
 import { createService } from '../services/index.js';
-import { isFinal } from '../services/service.js';
+import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
 import { cancelRun, describeCancel } from './cancel.js';
 import type { SavedContext } from './state.js';
 
-export async function lookAfterRun(runId: string, context: SavedContext): Promise<void> {
+export async function lookAfterRun(
+  runId: string,
+  context: SavedContext,
+  o: { startInFlight?: boolean } = {},
+): Promise<void> {
   const secret = core.getInput('client-secret');
   if (secret) core.setSecret(secret);
   let where = 'the service';
@@ -20,17 +25,24 @@ export async function lookAfterRun(runId: string, context: SavedContext): Promis
     const url = service.runUrl(ref);
     where = url ? `${service.studioName}: ${url}` : service.studioName;
     core.info(
-      `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`,
+      o.startInFlight
+        ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
+        : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`,
     );
-    // Persist through transient faults: this is the last chance to stop a run nobody watches.
-    const run = await retry(() => service.getRun(ref), { until: Date.now() + CANCEL_BUDGET_MS });
+    const run = o.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
+    if (!run) {
+      core.info(`There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`);
+      return;
+    }
     if (isFinal(run.status)) {
       core.info(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
       return;
     }
     if (!context.cancelOnWorkflowCancel) {
       core.warning(
-        `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`,
+        context.started === false
+          ? `Run ${runId} is still ${run.status} and was left running: this step attached to it and did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs).${url ? ` ${url}` : ''}`
+          : `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`,
       );
       return;
     }
@@ -43,6 +55,29 @@ export async function lookAfterRun(runId: string, context: SavedContext): Promis
     else core.info(line);
   } catch (e) {
     core.warning(`Could not check or cancel run ${runId}: ${errorMessage(e)}. Check it in ${where}.`);
+  }
+}
+
+/** Persist through transient faults: this is the last chance to stop a run nobody watches. */
+function readRun(service: PipelineService, ref: RunRef): Promise<RunView> {
+  return retry(() => service.getRun(ref), { until: Date.now() + CANCEL_BUDGET_MS });
+}
+
+/**
+ * The run an interrupted createRun may have started. "Not found" is only believed once the request
+ * could no longer be at the service: the createRun's own timeout, counted from now (a bound from
+ * above, since main sent it earlier).
+ */
+async function readStartedRun(service: PipelineService, ref: RunRef): Promise<RunView | undefined> {
+  const until = Date.now() + requestTimeoutMs() + 2_000;
+  for (;;) {
+    try {
+      return await readRun(service, ref);
+    } catch (e) {
+      if (!(e instanceof ServiceError && e.status === 404)) throw e;
+      if (Date.now() >= until) return undefined;
+      await sleep(Math.min(2_000, until - Date.now()));
+    }
   }
 }
 

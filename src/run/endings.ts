@@ -19,6 +19,8 @@ export interface EndingContext {
   runUrl: string;
   /** "ADF Studio", … */
   studioName: string;
+  /** The step attached to the run (run-id, if-running: attach) rather than starting it. */
+  attached?: boolean;
 }
 
 export interface Decision {
@@ -49,7 +51,13 @@ export function decide(e: Ending, c: EndingContext): Decision {
         const note = `The run succeeded at the deadline: it ended as the wait timed out after ${after}.`;
         return { fail: false, reportRun: true, handled: true, note, message: note };
       }
-      const what = cancelText(e.cancel, c, `The run was left ${e.lastStatus} (cancel-on-timeout: false).`);
+      const what = cancelText(
+        e.cancel,
+        c,
+        c.attached
+          ? `The run was left ${e.lastStatus}: this step did not start it (set 'cancel-on-timeout: true' to cancel attached runs).`
+          : `The run was left ${e.lastStatus} (cancel-on-timeout: false).`,
+      );
       return {
         fail: true,
         reportRun: e.cancel.outcome === 'already-final',
@@ -63,7 +71,9 @@ export function decide(e: Ending, c: EndingContext): Decision {
       const what = cancelText(
         e.cancel,
         c,
-        `Run ${c.runId} was left running (cancel-on-workflow-cancel: false); it is still ${e.lastStatus}.`,
+        c.attached
+          ? `Run ${c.runId} was left running: this step did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs); it is still ${e.lastStatus}.`
+          : `Run ${c.runId} was left running (cancel-on-workflow-cancel: false); it is still ${e.lastStatus}.`,
       );
       return {
         fail: true,
@@ -79,7 +89,13 @@ export function decide(e: Ending, c: EndingContext): Decision {
       const what =
         e.cancel.outcome === 'run-ended'
           ? `The run itself ended ${e.lastStatus}.`
-          : cancelText(e.cancel, c, `The run was left running (cancel-on-workflow-cancel: false).`);
+          : cancelText(
+              e.cancel,
+              c,
+              c.attached
+                ? `The run was left running: this step did not start it.`
+                : `The run was left running (cancel-on-workflow-cancel: false).`,
+            );
       return {
         fail: true,
         reportRun: false,

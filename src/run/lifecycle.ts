@@ -6,7 +6,7 @@ import { explainAuthError, isSignInError, type AuthContext } from '../auth/expla
 import { ServiceError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
-import type { Inputs } from '../inputs/inputs.js';
+import { cancelFor, type Inputs } from '../inputs/inputs.js';
 import {
   displayParameters,
   secureValues,
@@ -15,13 +15,13 @@ import {
 } from '../inputs/parameters.js';
 import { annotateFailures, failStep, publish } from '../report/publish.js';
 import { failureMessage, type Outcome } from '../report/report.js';
-import { CANCEL_BUDGET_MS, CREATE_PHASE_MS, settleMs } from '../runtime/tuning.js';
+import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
 import { failedActivities, fetchActivityRows } from './activities.js';
 import { cancelRun } from './cancel.js';
 import { decide, type CancelResult, type Ending } from './endings.js';
 import type { Signals } from './signals.js';
-import { startRun } from './start.js';
+import { beginRun } from './run-control.js';
 import { STATE } from './state.js';
 import { waitForRun } from './wait.js';
 
@@ -41,6 +41,8 @@ export type LifecycleInputs = Pick<
   | 'cancelOnWorkflowCancel'
   | 'cancelRecursive'
   | 'jobSummary'
+  | 'runId'
+  | 'ifRunning'
 >;
 
 export interface Lifecycle {
@@ -48,8 +50,8 @@ export interface Lifecycle {
   inputs: LifecycleInputs;
   signals: Signals;
   auth: AuthContext;
-  /** Called once the start is about to be sent, to save what the post step needs. */
-  beforeStart(): void;
+  /** Called once the run is about to be started or attached to, to save what the post step needs. */
+  beforeStart(started: boolean): void;
 }
 
 /** Adds what to do to any error the step may fail with. */
@@ -81,7 +83,7 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
   let parameters = inputs.parameters;
   let definitions: ParameterDefinitions | undefined;
   try {
-    await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
+    if (inputs.pipelineName) await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
   } catch (e) {
     failStep(await why(e));
     return;
@@ -92,7 +94,7 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
         `'reference-run-id' is set, so ${service.shortName} reuses that run's parameters and ignores 'parameters' and 'parameters-file'.`,
       );
     }
-  } else if (inputs.validateParameters) {
+  } else if (inputs.validateParameters && !inputs.runId) {
     try {
       const read = await retry(() => service.readDefinition(inputs.pipelineName, { abortSignal: signals.signal }), {
         until: Date.now() + 120_000,
@@ -127,40 +129,20 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     return;
   }
 
-  // 2. Start the run.
-  l.beforeStart();
-  let runId: string;
-  const startedAt = Date.now();
-  try {
-    const started = await startRun(service, {
-      pipelineName: inputs.pipelineName,
-      parameters,
-      flags: {
-        referencePipelineRunId: inputs.referenceRunId || undefined,
-        isRecovery: inputs.recovery || undefined,
-        startActivityName: inputs.startActivity || undefined,
-        startFromFailure: inputs.startFromFailure || undefined,
-      },
-      deadline: startedAt + Math.min(inputs.timeoutMs, CREATE_PHASE_MS),
-      signal: signals.signal,
-      settleMs: settleMs(),
-      log: core,
-    });
-    runId = started.runId;
-  } catch (e) {
-    failStep(await why(e), 'createRun');
-    return;
-  }
-  core.saveState(STATE.runId, runId);
-  const ref: RunRef = { runId, pipelineName: inputs.pipelineName };
+  // 2. Start the run (exactly once), or find the one to wait for (run-id, if-running).
+  const begun = await beginRun({ ...l, why }, parameters);
+  if (!begun) return;
+  const { runId, pipelineName, started } = begun;
+  const ref: RunRef = { runId, pipelineName };
   const runUrl = service.runUrl(ref);
   core.setOutput('run-id', runId);
   core.setOutput('run-url', runUrl);
-  core.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
+  core.setOutput('started', String(started));
   if (runUrl) core.info(`Monitor it in ${service.studioName}: ${runUrl}`);
 
   const outcome: Outcome = {
-    pipelineName: inputs.pipelineName,
+    pipelineName,
+    started,
     service,
     runId,
     runUrl,
@@ -176,7 +158,10 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     outcome.run = run;
     outcome.status = run.status;
   };
-  const ctx = { runId, pipelineName: inputs.pipelineName, runUrl, studioName: service.studioName };
+  const ctx = { runId, pipelineName, runUrl, studioName: service.studioName, attached: !started };
+  // `cancel-on-*` resolved for this run: '' cancels runs this step started, not those it attached to.
+  const cancelOnTimeout = cancelFor(inputs.cancelOnTimeout, started);
+  const cancelOnWorkflowCancel = cancelFor(inputs.cancelOnWorkflowCancel, started);
   const cancel = async (asked: boolean, input: string, budgetMs: number): Promise<CancelResult> => {
     if (!asked) return { outcome: 'not-asked', input };
     const c = await cancelRun(service, ref, { recursive: inputs.cancelRecursive, budgetMs });
@@ -185,6 +170,12 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
   };
 
   try {
+    if (begun.skipped) {
+      seen(begun.run);
+      await finish(inputs.jobSummary, outcome, true);
+      core.info(`Not waiting (if-running: skip). Status now: ${outcome.status}.`);
+      return;
+    }
     if (!inputs.wait && !signals.signal.aborted) {
       seen(await readRun(service, ref));
       await finish(inputs.jobSummary, outcome, true);
@@ -198,8 +189,9 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     );
     const result = await waitForRun(service, {
       run: ref,
-      createdAt: startedAt,
-      deadline: Date.now() + inputs.timeoutMs,
+      createdAt: begun.createdAt,
+      deadline: begun.deadline,
+      initial: begun.run,
       pollInterval: inputs.pollInterval,
       signal: signals.signal,
       log: core,
@@ -218,15 +210,15 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
         kind: 'timeout',
         timeoutMs: inputs.timeoutMs,
         lastStatus: outcome.status,
-        cancel: await cancel(inputs.cancelOnTimeout, 'cancel-on-timeout', CANCEL_BUDGET_MS),
+        cancel: await cancel(cancelOnTimeout, 'cancel-on-timeout', CANCEL_BUDGET_MS),
       };
     } else {
-      if (inputs.cancelOnWorkflowCancel) {
+      if (cancelOnWorkflowCancel) {
         core.info(
           `Cancelling ${service.shortName} run ${runId}${inputs.cancelRecursive ? ' and its child pipelines' : ''}.`,
         );
       }
-      const c = await cancel(inputs.cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
+      const c = await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
       ending = { kind: 'cancelled', lastStatus: outcome.status, cancel: c };
     }
     await end(ending);
@@ -236,7 +228,7 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
     const c: CancelResult | { outcome: 'run-ended' } =
       lastRun && isFinal(lastRun.status)
         ? { outcome: 'run-ended' }
-        : await cancel(inputs.cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
+        : await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
     const d = decide({ kind: 'error', error: errorMessage(err), lastStatus: outcome.status, cancel: c }, ctx);
     outcome.note = d.note;
     await finish(inputs.jobSummary, outcome, d.handled);

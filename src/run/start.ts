@@ -1,6 +1,13 @@
-// Starting a run without starting two. createRun is resent as is only when the service surely did
-// not start one (the connection never reached it, or it throttled the call). After any other
-// failure the request may have started a run, so we look for it before sending again.
+// Starting a run without starting two.
+// Exact mode (the service takes createRun's client request ID as the run ID, and answers a repeat
+// of that ID with the earlier run): the run ID is chosen before the first send and every attempt
+// carries it, so an unanswered or ambiguous createRun is simply sent again; it cannot start a second
+// run. Where the service answers with another ID, it does not honour the header: the answer is
+// taken, and this process falls back to the list-based check below for every later start.
+// List-based mode (Fabric, or a service seen ignoring the header): createRun is resent as is only
+// when the service surely did not start one (the connection never reached it, or it throttled the
+// call). After any other failure the request may have started a run, so we look for it first.
+import { randomUUID } from 'node:crypto';
 import { isTransientAuthError } from '../auth/explain.js';
 import { CancelledError, ServiceError, TransportError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
@@ -17,7 +24,14 @@ export interface StartRunOptions {
   signal: AbortSignal;
   /** How long to let a possibly-created run show up in queries before sending again. */
   settleMs: number;
-  log: { info(line: string): void; warning(line: string): void };
+  log: { info(line: string): void; warning(line: string): void; debug(line: string): void };
+  /**
+   * The run ID chosen before the first send (from chooseRunId); sent as the client request ID of
+   * every attempt. Absent: the list-based mode.
+   */
+  clientRequestId?: string;
+  /** Told when an attempt failed after it was sent: a run may exist even if the start fails. */
+  onAmbiguous?: () => void;
 }
 
 export interface StartedRun {
@@ -44,7 +58,19 @@ export class DuplicateRunsError extends Error {
   }
 }
 
+// Services seen answering createRun with another run ID than the one sent: the header is not honoured.
+const ignoresClientRequestId = new WeakSet<PipelineService>();
+
+/**
+ * The run ID to send as createRun's client request ID, chosen before sending so it can be saved
+ * first; undefined where the service does not take it as the run ID (then the list-based check).
+ */
+export function chooseRunId(service: PipelineService): string | undefined {
+  return service.runIdFromClientRequestId && !ignoresClientRequestId.has(service) ? randomUUID() : undefined;
+}
+
 export async function startRun(service: PipelineService, o: StartRunOptions): Promise<StartedRun> {
+  if (o.clientRequestId) return startExactlyOnce(service, o, o.clientRequestId);
   let attempts = 0;
   for (;;) {
     if (o.signal.aborted) throw new CancelledError();
@@ -80,7 +106,7 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
     if (failure instanceof TransportError && failure.notSent) {
       const wait = 1000 * Math.min(30, 2 ** attempts);
       o.log.warning(
-        `createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`,
+        `createRun could not reach ${service.shortName} (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`,
       );
       await pause(wait, o);
       continue;
@@ -99,6 +125,7 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
       failure instanceof TransportError ||
       (failure instanceof ServiceError && (failure.status >= 500 || failure.status === 408));
     if (!ambiguous) throw failure;
+    o.onAmbiguous?.();
 
     o.log.warning(
       `createRun failed after the request was sent (${errorMessage(failure)}); checking whether Azure started the run anyway.`,
@@ -111,6 +138,114 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
     if (found.length > 1) throw new DuplicateRunsError(found, service.studioName);
     o.log.info('No run was started by the failed request; sending createRun again.');
     if (Date.now() >= o.deadline) throw failure;
+  }
+}
+
+/**
+ * Exact mode: every attempt carries the chosen ID, so any attempt that may not have reached the
+ * service, or whose answer was lost, is sent again as it is, within the start phase's time limit.
+ */
+async function startExactlyOnce(service: PipelineService, o: StartRunOptions, chosen: string): Promise<StartedRun> {
+  let attempts = 0;
+  let firstAmbiguousAt: number | undefined;
+  for (;;) {
+    // Cancelled between attempts: the post step looks after the chosen ID, which is in the state.
+    if (o.signal.aborted) throw new CancelledError();
+    attempts++;
+    const sentAt = Date.now();
+    let failure: unknown;
+    try {
+      // Not aborted on cancellation: main cancels the run once the answer names it.
+      const { runId } = await service.startRun({
+        pipelineName: o.pipelineName,
+        parameters: o.parameters,
+        flags: o.flags,
+        clientRequestId: chosen,
+      });
+      if (!runId) throw new Error('createRun answered without a runId.');
+      if (runId.toLowerCase() === chosen.toLowerCase()) {
+        if (firstAmbiguousAt !== undefined) {
+          o.log.info(
+            `${service.shortName} answered run ${runId}, the ID chosen before the first attempt: exactly one run was started.`,
+          );
+        }
+        return { runId, adopted: false, attempts };
+      }
+      // The service does not honour the header: take its answer, and check the old way from now on.
+      ignoresClientRequestId.add(service);
+      o.log.debug(
+        `${service.shortName} answered createRun with run ID ${runId}, not the client request ID ${chosen} that was sent: it does not take the client request ID as the run ID. Using ${runId}; later starts in this step look for a matching run before sending createRun again.`,
+      );
+      if (firstAmbiguousAt !== undefined) await reportPossibleDuplicates(service, o, firstAmbiguousAt, runId);
+      return { runId, adopted: false, attempts };
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      failure = e;
+    }
+
+    const surelyNotSent =
+      (failure instanceof ServiceError && failure.status === 429) ||
+      (failure instanceof TransportError && failure.notSent) ||
+      isTransientAuthError(failure);
+    const ambiguous =
+      !surelyNotSent &&
+      (failure instanceof TransportError ||
+        (failure instanceof ServiceError && (failure.status >= 500 || failure.status === 408)));
+    if (!surelyNotSent && !ambiguous) throw failure;
+    if (ambiguous) {
+      firstAmbiguousAt ??= sentAt;
+      o.onAmbiguous?.();
+    }
+    const wait = Math.max(
+      failure instanceof ServiceError ? (failure.retryAfterMs ?? 0) : 0,
+      1000 * Math.min(30, 2 ** (attempts - 1)),
+    );
+    if (Date.now() + wait > o.deadline) {
+      if (!ambiguous && firstAmbiguousAt === undefined) {
+        throw new Error(
+          `Gave up starting the run: ${service.shortName} kept refusing createRun until the time limit.`,
+          {
+            cause: failure,
+          },
+        );
+      }
+      throw new Error(
+        `createRun got no clear answer within the start phase's time limit (last: ${errorMessage(failure)}). Run ${chosen} may or may not have been started; the post step checks it and cancels it if it is running and the inputs ask for that.`,
+        { cause: failure },
+      );
+    }
+    o.log.warning(
+      ambiguous
+        ? `createRun failed after the request was sent (${errorMessage(failure)}); sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}, which ${service.shortName} takes as the run ID, so it cannot start a second run.`
+        : `createRun was not accepted (${errorMessage(failure)}); nothing was started, sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}.`,
+    );
+    if (!(await sleep(wait, o.signal))) throw new CancelledError();
+  }
+}
+
+/**
+ * The service ignored the client request ID after an earlier attempt failed ambiguously: that
+ * attempt may have started a run of its own. Look for one (v1's check) and say so; never guess.
+ */
+async function reportPossibleDuplicates(
+  service: PipelineService,
+  o: StartRunOptions,
+  sentAt: number,
+  answered: string,
+): Promise<void> {
+  let others: RunView[];
+  try {
+    others = (await findCreatedRuns(service, o, sentAt)).filter((r) => r.runId !== answered);
+  } catch (e) {
+    o.log.warning(
+      `An earlier createRun failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID, so that attempt may have started a run too; it could not be checked (${errorMessage(e)}). Check ${service.studioName}.`,
+    );
+    return;
+  }
+  if (others.length) {
+    o.log.warning(
+      `An earlier createRun failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID: ${others.map((r) => `${r.runId} (${r.status})`).join(', ')}, started since with these parameters, may be a duplicate started by that attempt. This step follows run ${answered}; check the other in ${service.studioName}.`,
+    );
   }
 }
 

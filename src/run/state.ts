@@ -10,11 +10,18 @@ export interface SavedContext {
   authMode: AuthModeName;
   /** Resolved by main from the inputs (cloud, overrides, audience); the secret is never saved. */
   auth: Omit<AuthSettings, 'clientSecret'>;
+  /** Resolved for this run: `cancel-on-workflow-cancel` and whether the step started it. */
   cancelOnWorkflowCancel: boolean;
   cancelRecursive: boolean;
+  /** False when the step attached to a run it did not start (run-id, if-running: attach). */
+  started?: boolean;
 }
 
-export const STATE = { context: 'context', runId: 'run-id', done: 'done' } as const;
+/**
+ * `run-id` is saved before createRun is sent where the run ID is chosen in advance, together with
+ * `start-in-flight: true`; the mark is cleared ('') when createRun answers or surely started nothing.
+ */
+export const STATE = { context: 'context', runId: 'run-id', done: 'done', startInFlight: 'start-in-flight' } as const;
 
 export function saveContext(c: SavedContext): void {
   core.saveState(STATE.context, JSON.stringify(c));

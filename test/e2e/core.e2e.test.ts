@@ -365,8 +365,10 @@ describe('job summary and outputs', () => {
         'duration-ms',
         'failed-activities',
         'run',
+        'started',
       ].sort(),
     );
+    expect(o.started).toBe('true');
     for (const name of declared) expect(o, `output ${name}\n${log(s.r)}`).toHaveProperty(name);
 
     const view = w.emu.runView(o['run-id']!)!;

@@ -1,6 +1,8 @@
-// Issue 3: createRun is not idempotent. It is resent only when Azure surely started nothing (429, a
-// connection that never carried the request); after an ambiguous failure the action looks for the
-// run before sending again, adopts exactly one match, and refuses to guess among several.
+// Exactly one run per start (issues 3 and 11). ADF takes createRun's x-ms-client-request-id as the run
+// ID and answers a repeat with the earlier run, so the action chooses the ID first and resends an
+// unanswered or ambiguous createRun with the same ID: never a second run, and no query needed.
+// With the emulator's honourClientRequestId off, the action takes the service's answer instead.
+// (The list-based check, for services without that header, is covered in test/unit/run/start.test.ts.)
 // Each test has its own emulator, so they run concurrently.
 import { describe, expect, test } from 'vitest';
 import { runStep } from '../support/action-runner.ts';
@@ -8,6 +10,7 @@ import { createRunDirectly, log, ops, withWorld } from '../support/resilience.ts
 import type { World } from '../support/scenario.ts';
 
 const PARAMS = 'batchSize: 100\nfullRefresh: true';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function start(w: World, pipeline = 'daily-load', parameters = PARAMS) {
   return runStep({
@@ -16,85 +19,79 @@ function start(w: World, pipeline = 'daily-load', parameters = PARAMS) {
   });
 }
 
-describe.concurrent('no duplicate runs', () => {
-  test('createRun answered 503 (nothing created): looks, finds nothing, sends again; one run', () =>
+/** The action's createRuns (the test's own carry no client request ID) and the one ID they all carried. */
+function attempts(w: World) {
+  const creates = ops(w.emu.requests, 'createRun').filter((q) => q.headers['x-ms-client-request-id']);
+  const ids = [...new Set(creates.map((q) => q.headers['x-ms-client-request-id']))];
+  return { creates, ids };
+}
+
+describe.concurrent('exactly one run per start', () => {
+  test('createRun answered 503: sent again with the same client request ID, no query; one run with that ID', () =>
     withWorld(async (w) => {
       w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { status: 503 } });
       const r = await start(w);
       expect(w.emu.runs, log(r)).toHaveLength(1);
-      const run = w.emu.runs[0];
+      const { creates, ids } = attempts(w);
+      expect(creates.map((q) => q.status)).toEqual([503, 200]);
+      expect(ids).toHaveLength(1);
+      expect(ids[0]).toMatch(GUID);
+      expect(w.emu.runs[0].runId).toBe(ids[0]);
+      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
-      expect(r.outputs['run-id']).toBe(run.runId);
-      expect(r.outputs.status).toBe('Succeeded');
-      expect(ops(w.emu.requests, 'createRun').map((q) => q.status)).toEqual([503, 200]);
-      // It looked before sending again, filtered by pipeline and time.
-      const queries = ops(w.emu.requests, 'queryPipelineRuns');
-      expect(queries.length).toBeGreaterThanOrEqual(1);
-      expect(queries[0].at).toBeGreaterThan(ops(w.emu.requests, 'createRun')[0].at);
-      expect(JSON.stringify(queries[0].body)).toContain('daily-load');
-      expect(queries[0].body).toHaveProperty('lastUpdatedAfter');
-      expect(r.stdout).toContain('checking whether Azure started the run anyway');
-      expect(r.stdout).toContain('No run was started by the failed request; sending createRun again.');
+      expect(r.outputs['run-id']).toBe(ids[0]);
+      expect(r.outputs.started).toBe('true');
+      expect(r.stdout).toContain(`with the same client request ID ${ids[0]}`);
     }));
 
-  test("createRun's connection dropped after the run was created: the run is adopted, not duplicated", () =>
+  test("createRun's answer lost (connection dropped after the run was created): the resend answers the same run; one run", () =>
     withWorld(async (w) => {
-      // Someone else's run of the same pipeline with other parameters, just before ours: not a candidate.
-      const other = await createRunDirectly(w, 'daily-load', { batchSize: 7 });
+      // Someone else's run of the same pipeline and parameters, just before ours: irrelevant now.
+      const other = await createRunDirectly(w, 'daily-load', { batchSize: 100, fullRefresh: true });
       w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { drop: 'after' } });
       const r = await start(w);
       const ours = w.emu.runs.filter((x) => x.runId !== other);
       expect(ours, log(r)).toHaveLength(1);
       const run = ours[0];
-      const creates = ops(w.emu.requests, 'createRun');
-      expect(creates.at(-1)).toMatchObject({ status: 'dropped', wouldHaveBeen: 200 });
-      expect(creates, "the test's createRun and the action's single one").toHaveLength(2);
-      expect(ops(w.emu.requests, 'queryPipelineRuns').length).toBeGreaterThanOrEqual(1);
+      const { creates, ids } = attempts(w);
+      expect(creates.map((q) => q.status)).toEqual(['dropped', 200]);
+      expect(creates[0]).toMatchObject({ wouldHaveBeen: 200 });
+      expect(ids, 'every attempt carried the same client request ID').toEqual([run.runId]);
+      expect(run.repeatedCreates, 'the second createRun was answered with the first one’s run').toHaveLength(1);
+      expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(run.runId);
       expect(r.outputs.status).toBe('Succeeded');
-      expect(r.stdout).toContain(
-        `Found the run the failed request started: ${run.runId}. Using it instead of starting another.`,
-      );
-      expect(r.stdout).toContain(`Started run ${run.runId}`);
+      expect(r.stdout).toContain(`answered run ${run.runId}, the ID chosen before the first attempt`);
       expect(w.emu.runStatus(other)).toBe('Succeeded');
+      // Saved before the first send, and the in-flight mark cleared once answered.
+      expect(r.state['run-id']).toBe(run.runId);
+      expect(r.state['start-in-flight']).toBe('');
     }));
 
-  test('createRun dropped while another matching run appeared: clear failure listing both, no third run', () =>
+  test('createRun dropped twice, then answered: three attempts, one ID, one run', () =>
     withWorld(async (w) => {
-      // A run with the same pipeline and parameters, started by someone else in the same window.
-      const other = await createRunDirectly(w, 'daily-load', { batchSize: 100, fullRefresh: true });
-      const unrelated = await createRunDirectly(w, 'daily-load', { batchSize: 7 });
-      w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { drop: 'after' } });
-      const r = await start(w);
-      expect(w.emu.runs, log(r)).toHaveLength(3);
-      const mine = w.emu.runs.find((x) => x.runId !== other && x.runId !== unrelated)!;
-      expect(r.exitCode, log(r)).toBe(1);
-      expect(r.failure).toContain('2 runs of this pipeline with these parameters');
-      expect(r.failure).toContain(mine.runId);
-      expect(r.failure).toContain(other);
-      expect(r.failure).not.toContain(unrelated);
-      expect(r.failure).toMatch(/will not guess which is yours nor start another/);
-      // Only the one (dropped) createRun of the action; nothing was sent again.
-      expect(ops(w.emu.requests, 'createRun')).toHaveLength(3);
-      expect(r.outputs['run-id']).toBeUndefined();
-      expect(r.state['run-id']).toBeUndefined();
+      w.emu.faults.add({ service: 'arm', op: 'createRun', count: 2, fault: { drop: 'after' } });
+      const r = await start(w, 'quick', '');
+      expect(w.emu.runs, log(r)).toHaveLength(1);
+      const { creates, ids } = attempts(w);
+      expect(creates.map((q) => q.status)).toEqual(['dropped', 'dropped', 200]);
+      expect(ids).toEqual([w.emu.runs[0].runId]);
+      expect(r.exitCode, log(r)).toBe(0);
     }));
 
-  test('createRun throttled (429 + Retry-After): sent again after Retry-After without looking; one run', () =>
+  test('createRun throttled (429 + Retry-After): sent again after Retry-After with the same ID; one run', () =>
     withWorld(async (w) => {
       w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { status: 429, retryAfter: 3 } });
       const r = await start(w, 'quick', '');
       expect(w.emu.runs, log(r)).toHaveLength(1);
-      const creates = ops(w.emu.requests, 'createRun');
+      const { creates, ids } = attempts(w);
       expect(creates.map((q) => q.status)).toEqual([429, 200]);
+      expect(ids).toEqual([w.emu.runs[0].runId]);
       expect(creates[1].at - creates[0].at).toBeGreaterThanOrEqual(3_000);
       expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
-      expect(r.outputs['run-id']).toBe(w.emu.runs[0].runId);
-      expect(r.stdout).toMatch(
-        /Azure is throttling createRun \(HTTP 429 SubscriptionRequestsThrottled\); sending it again in 3s/,
-      );
+      expect(r.stdout).toMatch(/createRun was not accepted \(.*429.*\); nothing was started, sending it again in 3s/);
     }));
 
   test('signing in fails just before createRun (OIDC token service drops): nothing was sent, sent once later; one run', () =>
@@ -115,21 +112,66 @@ describe.concurrent('no duplicate runs', () => {
       expect(ops(w.emu.requests, 'idToken', 'oidc')[0].status, log(r)).toBe('dropped');
       expect(w.emu.runs, log(r)).toHaveLength(1);
       expect(ops(w.emu.requests, 'createRun').map((q) => q.status)).toEqual([200]);
-      // Nothing had gone out, so there was nothing to look for.
       expect(ops(w.emu.requests, 'queryPipelineRuns')).toEqual([]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(w.emu.runs[0].runId);
-      expect(r.stdout).toMatch(/Could not sign in to send createRun \(.*\); nothing was sent, so trying again in 2s/);
+      expect(r.stdout).toMatch(/createRun was not accepted \(.*\); nothing was started, sending it again in 1s/);
     }));
 
-  test('createRun connection dropped before it was processed: looks, finds nothing, sends again; one run', () =>
+  test('createRun connection dropped before it was processed: sent again with the same ID; one run', () =>
     withWorld(async (w) => {
       w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { drop: 'before' } });
       const r = await start(w, 'quick', '');
       expect(w.emu.runs, log(r)).toHaveLength(1);
-      expect(ops(w.emu.requests, 'createRun').map((q) => q.status)).toEqual(['dropped', 200]);
-      expect(ops(w.emu.requests, 'queryPipelineRuns').length).toBeGreaterThanOrEqual(1);
+      const { creates, ids } = attempts(w);
+      expect(creates.map((q) => q.status)).toEqual(['dropped', 200]);
+      expect(ids).toEqual([w.emu.runs[0].runId]);
       expect(r.exitCode, log(r)).toBe(0);
       expect(r.outputs['run-id']).toBe(w.emu.runs[0].runId);
     }));
 });
+
+describe.concurrent(
+  'a service that does not take the client request ID as the run ID (honourClientRequestId off)',
+  () => {
+    test('takes the answer, says so in the debug log; after a 503 still one run', () =>
+      withWorld(
+        async (w) => {
+          w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { status: 503 } });
+          const r = await start(w);
+          expect(w.emu.runs, log(r)).toHaveLength(1);
+          const run = w.emu.runs[0];
+          const { creates, ids } = attempts(w);
+          expect(creates.map((q) => q.status)).toEqual([503, 200]);
+          expect(ids).toHaveLength(1);
+          expect(run.runId).not.toBe(ids[0]);
+          expect(r.exitCode, log(r)).toBe(0);
+          expect(r.outputs['run-id']).toBe(run.runId);
+          expect(r.state['run-id']).toBe(run.runId);
+          expect(r.stdout).toContain(
+            `::debug::ADF answered createRun with run ID ${run.runId}, not the client request ID ${ids[0]} that was sent`,
+          );
+          // The earlier attempt was ambiguous, so it looked for a run that attempt may have started: none.
+          expect(ops(w.emu.requests, 'queryPipelineRuns').length).toBeGreaterThanOrEqual(1);
+          expect(r.annotations.filter((a) => a.level === 'warning' && /duplicate/.test(a.message))).toEqual([]);
+        },
+        { honourClientRequestId: false },
+      ));
+
+    test('an answer lost before the service is known to ignore the header: the possible duplicate is named, not hidden', () =>
+      withWorld(
+        async (w) => {
+          w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { drop: 'after' } });
+          const r = await start(w);
+          expect(w.emu.runs, log(r)).toHaveLength(2);
+          const [lost, answered] = w.emu.runs;
+          expect(r.exitCode, log(r)).toBe(0);
+          expect(r.outputs['run-id']).toBe(answered.runId);
+          expect(r.stdout).toMatch(
+            new RegExp(`${lost.runId} \\(\\w+\\), started since with these parameters, may be a duplicate`),
+          );
+        },
+        { honourClientRequestId: false },
+      ));
+  },
+);

@@ -53,6 +53,8 @@ export interface Cancellation {
   whenStdout?: string | RegExp;
   /** …or this many ms after the start. */
   afterMs?: number;
+  /** …or as soon as this holds (checked every 20 ms), e.g. once the emulator has received a request. */
+  when?: () => boolean;
   /** Send SIGKILL instead of the runner's SIGINT/SIGTERM sequence (simulates a dead runner). */
   kill?: boolean;
   /** Delay between SIGINT and SIGTERM, and SIGTERM and SIGKILL (the runner's 7.5 s and 2.5 s). */
@@ -193,6 +195,16 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
   });
   child.stderr.on('data', (d) => (stderr += d));
   if (o.cancel?.afterMs !== undefined) timers.push(setTimeout(cancel, o.cancel.afterMs));
+  const when = o.cancel?.when;
+  if (when) {
+    const poll = setInterval(() => {
+      if (when()) {
+        clearInterval(poll);
+        cancel();
+      }
+    }, 20);
+    child.on('close', () => clearInterval(poll));
+  }
   const limit = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
   const [exitCode, exitSignal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.on('close', (code, sig) => resolve([code, sig])),

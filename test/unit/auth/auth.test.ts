@@ -36,6 +36,8 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
     cancelOnWorkflowCancel: true,
     cancelRecursive: true,
     jobSummary: true,
+    runId: '',
+    ifRunning: 'start',
     ...over,
   };
 }

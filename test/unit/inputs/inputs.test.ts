@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, readInputs, type Inputs, type ReadOptions } from '../../../src/inputs/inputs.js';
+import { InputError, cancelFor, readInputs, type Inputs, type ReadOptions } from '../../../src/inputs/inputs.js';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -64,10 +64,12 @@ describe('readInputs: defaults', () => {
       wait: true,
       timeoutMs: 6 * 3_600_000,
       pollInterval: 'auto',
-      cancelOnTimeout: true,
-      cancelOnWorkflowCancel: true,
+      cancelOnTimeout: 'started-only',
+      cancelOnWorkflowCancel: 'started-only',
       cancelRecursive: true,
       jobSummary: true,
+      runId: '',
+      ifRunning: 'start',
     });
     expect(i.cloud).toMatchObject({
       name: 'AzureCloud',
@@ -214,8 +216,6 @@ describe('readInputs: booleans', () => {
     ['recovery', 'recovery', false],
     ['validate-parameters', 'validateParameters', true],
     ['wait', 'wait', true],
-    ['cancel-on-timeout', 'cancelOnTimeout', true],
-    ['cancel-on-workflow-cancel', 'cancelOnWorkflowCancel', true],
     ['cancel-recursive', 'cancelRecursive', true],
     ['job-summary', 'jobSummary', true],
   ];
@@ -662,5 +662,58 @@ describe('readInputs: several problems at once', () => {
     } catch (e) {
       expect((e as Error).message).toBe(`Invalid input: 'wait' must be true or false, got 'nah'.`);
     }
+  });
+});
+
+describe('readInputs: run control (run-id, if-running, cancel defaults)', () => {
+  const RUN_ID = '0b0b0b0b-1111-4222-8333-444444444444';
+
+  it("cancel-on-timeout and cancel-on-workflow-cancel: '' means started-only; true and false decide for every run", async () => {
+    expect(await read()).toMatchObject({ cancelOnTimeout: 'started-only', cancelOnWorkflowCancel: 'started-only' });
+    expect(await read({ 'cancel-on-timeout': 'true', 'cancel-on-workflow-cancel': 'False' })).toMatchObject({
+      cancelOnTimeout: true,
+      cancelOnWorkflowCancel: false,
+    });
+    expect(await problems({ 'cancel-on-timeout': 'maybe' })).toEqual([
+      "'cancel-on-timeout' must be true or false, got 'maybe'.",
+    ]);
+  });
+
+  it('cancelFor resolves the tri-state per run', () => {
+    expect([cancelFor('started-only', true), cancelFor('started-only', false)]).toEqual([true, false]);
+    expect([cancelFor(true, false), cancelFor(false, true)]).toEqual([true, false]);
+  });
+
+  it('run-id makes pipeline-name optional (data-factory); Fabric needs it', async () => {
+    expect(await read({ 'pipeline-name': '', 'run-id': RUN_ID })).toMatchObject({ runId: RUN_ID, pipelineName: '' });
+    const fabric = await problems({
+      service: 'fabric',
+      workspace: 'Sales',
+      'subscription-id': '',
+      'resource-group': '',
+      'factory-name': '',
+      'pipeline-name': '',
+      'run-id': RUN_ID,
+    });
+    expect(fabric).toEqual([
+      "'pipeline-name' is required with service: fabric (Fabric addresses a job instance through its pipeline).",
+    ]);
+  });
+
+  it('refuses every start-only input with run-id, all at once', async () => {
+    const got = await problems({
+      'run-id': RUN_ID,
+      parameters: 'a: 1',
+      'reference-run-id': RUN_ID,
+      recovery: 'true',
+      'start-activity': 'x',
+      'if-running': 'attach',
+    });
+    expect(got).toHaveLength(5);
+    for (const p of got) expect(p).toMatch(/with 'run-id' nothing is started/);
+  });
+
+  it.each(['start', 'skip', 'attach', 'wait', 'cancel', 'fail', 'SKIP'])('if-running accepts %s', async (v) => {
+    expect((await read({ 'if-running': v })).ifRunning).toBe(v.toLowerCase());
   });
 });

@@ -91,6 +91,7 @@ describe('runDurationMs', () => {
 describe('outputsFor', () => {
   const INTERFACE_OUTPUTS = [
     'run-id',
+    'started',
     'status',
     'message',
     'run-url',
@@ -107,6 +108,7 @@ describe('outputsFor', () => {
     for (const v of Object.values(out)) expect(typeof v).toBe('string');
     expect(out).toMatchObject({
       'run-id': RUN_ID,
+      started: 'true',
       status: 'Failed',
       message: 'Operation on target Copy failed: timeout',
       'run-url': URL,
@@ -138,6 +140,7 @@ describe('outputsFor', () => {
     const out = outputsFor(outcome({ run: undefined, status: 'Queued' }));
     expect(out).toEqual({
       'run-id': RUN_ID,
+      started: 'true',
       status: 'Queued',
       message: '',
       'run-url': URL,

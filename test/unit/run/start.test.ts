@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toRunView } from '../../../src/services/data-factory/run-view.js';
 import type { PipelineRun } from '../../../src/services/data-factory/types.js';
-import { DuplicateRunsError, sameParameters } from '../../../src/run/start.js';
+import { randomUUID } from 'node:crypto';
+import { TransportError } from '../../../src/http/errors.js';
+import { DuplicateRunsError, chooseRunId, sameParameters, startRun } from '../../../src/run/start.js';
+import type { PipelineService, RunView } from '../../../src/services/service.js';
 
 describe('sameParameters: ADF reports every parameter value as a string', () => {
   const reported = {
@@ -112,5 +115,82 @@ describe('DuplicateRunsError', () => {
     expect(e.message).toBe(
       'createRun failed in a way that may or may not have started a run, and 2 runs of this pipeline with these parameters started since: run-a (InProgress, started 2024-05-01T10:00:00Z), run-b (Queued, started ?). The action will not guess which is yours nor start another; check them in ADF Studio.',
     );
+  });
+});
+
+describe('startRun: exact mode and the list-based check', () => {
+  const noLog = { info() {}, warning() {}, debug() {} };
+  const view = (runId: string): RunView => ({
+    runId,
+    pipelineName: 'p',
+    status: 'InProgress',
+    message: '',
+    runStart: new Date().toISOString(),
+    invokedByType: 'Manual',
+    parameters: {},
+    raw: {},
+  });
+  /** A service whose first createRun starts a run but loses the answer. */
+  function fake(honours: boolean, runIdFromClientRequestId = honours) {
+    const runs: RunView[] = [];
+    const sent: (string | undefined)[] = [];
+    const service = {
+      kind: 'fabric',
+      shortName: 'Svc',
+      studioName: 'Studio',
+      home: { label: 'Home', text: 'h' },
+      runIdFromClientRequestId,
+      async startRun(r: { clientRequestId?: string }) {
+        sent.push(r.clientRequestId);
+        const existing = honours && runs.find((x) => x.runId === r.clientRequestId);
+        if (existing) return { runId: existing.runId };
+        const run = view(honours && r.clientRequestId ? r.clientRequestId : randomUUID());
+        runs.push(run);
+        if (runs.length === 1)
+          throw new TransportError('createRun', 'ECONNRESET', 'socket hang up', { notSent: false });
+        return { runId: run.runId };
+      },
+      async findRuns() {
+        return runs;
+      },
+    } as unknown as PipelineService;
+    return { service, runs, sent };
+  }
+  const options = (clientRequestId?: string) => ({
+    pipelineName: 'p',
+    parameters: {},
+    flags: {},
+    deadline: Date.now() + 30_000,
+    signal: new AbortController().signal,
+    settleMs: 1,
+    log: noLog,
+    clientRequestId,
+  });
+
+  it('exact mode: the lost answer is resent with the same ID and answers the same run', async () => {
+    const f = fake(true);
+    const id = chooseRunId(f.service)!;
+    const started = await startRun(f.service, options(id));
+    expect(started.runId).toBe(id);
+    expect(f.runs).toHaveLength(1);
+    expect(f.sent).toEqual([id, id]);
+  });
+
+  it('list-based (runIdFromClientRequestId false): no ID is chosen; the run the lost answer started is found and adopted', async () => {
+    const f = fake(false);
+    expect(chooseRunId(f.service)).toBeUndefined();
+    const started = await startRun(f.service, options(undefined));
+    expect(started).toMatchObject({ runId: f.runs[0].runId, adopted: true });
+    expect(f.runs).toHaveLength(1);
+    expect(f.sent).toEqual([undefined]);
+  });
+
+  it('a service that answers another ID than the one sent: later starts use the list-based check', async () => {
+    const f = fake(false, true);
+    const id = chooseRunId(f.service)!;
+    expect(id).toBeDefined();
+    const started = await startRun(f.service, options(id));
+    expect(started.runId).not.toBe(id);
+    expect(chooseRunId(f.service)).toBeUndefined();
   });
 });

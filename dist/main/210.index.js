@@ -1,8 +1,8 @@
-export const id = 604;
-export const ids = [604];
+export const id = 210;
+export const ids = [210];
 export const modules = {
 
-/***/ 1805:
+/***/ 4387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -651,6 +651,9 @@ function secureValues(values, defs) {
 
 
 
+const IF_RUNNING = ['start', 'skip', 'attach', 'wait', 'cancel', 'fail'];
+/** Whether to cancel this run, given whether this step started it. */
+const cancelFor = (choice, started) => choice === 'started-only' ? started : choice;
 class InputError extends Error {
     problems;
     constructor(problems) {
@@ -746,7 +749,12 @@ async function readInputs(get, options = {}) {
         }
     }
     const serviceEndpoint = service === 'data-factory' ? '' : (httpsUrl('service-endpoint', text('service-endpoint'), problems) ?? '');
-    const pipelineName = required('pipeline-name');
+    const runId = text('run-id');
+    const pipelineName = runId && service !== 'fabric'
+        ? text('pipeline-name')
+        : runId
+            ? needed('pipeline-name', 'Fabric addresses a job instance through its pipeline')
+            : required('pipeline-name');
     if (service !== 'fabric' && pipelineName && (!PIPELINE.test(pipelineName) || pipelineName.length > 260)) {
         problems.push(`'pipeline-name' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /, got '${pipelineName}'.`);
     }
@@ -802,10 +810,10 @@ async function readInputs(get, options = {}) {
     const recovery = bool('recovery', false);
     const startActivity = text('start-activity');
     const startFromFailure = bool('start-from-failure', false);
-    if (service !== 'fabric' && recovery && !referenceRunId) {
+    if (!runId && service !== 'fabric' && recovery && !referenceRunId) {
         problems.push(`'recovery: true' needs 'reference-run-id': the run whose group the new run joins.`);
     }
-    if (service !== 'fabric' && !recovery && (startActivity || startFromFailure)) {
+    if (!runId && service !== 'fabric' && !recovery && (startActivity || startFromFailure)) {
         problems.push(`'${startActivity ? 'start-activity' : 'start-from-failure'}' only applies in recovery mode: set 'recovery: true' and 'reference-run-id'.`);
     }
     if (service === 'fabric') {
@@ -842,8 +850,9 @@ async function readInputs(get, options = {}) {
         else
             pollInterval = ms;
     }
-    const cancelOnTimeout = bool('cancel-on-timeout', true);
-    const cancelOnWorkflowCancel = bool('cancel-on-workflow-cancel', true);
+    const cancelOnTimeout = text('cancel-on-timeout') === '' ? 'started-only' : bool('cancel-on-timeout', true);
+    const cancelOnWorkflowCancel = text('cancel-on-workflow-cancel') === '' ? 'started-only' : bool('cancel-on-workflow-cancel', true);
+    const ifRunning = runControl(runId, service, text, problems);
     const cancelRecursive = bool('cancel-recursive', true);
     const jobSummary = bool('job-summary', true);
     if (problems.length)
@@ -876,7 +885,37 @@ async function readInputs(get, options = {}) {
         cancelOnWorkflowCancel,
         cancelRecursive,
         jobSummary,
+        runId,
+        ifRunning,
     };
+}
+/** `run-id` and `if-running`: a run to wait for excludes everything that only applies to starting one. */
+function runControl(runId, service, text, problems) {
+    const ifText = (text('if-running') || 'start').toLowerCase();
+    let ifRunning = 'start';
+    if (IF_RUNNING.includes(ifText))
+        ifRunning = ifText;
+    else
+        problems.push(`'if-running' must be one of ${IF_RUNNING.join(', ')}, got '${text('if-running')}'.`);
+    if (!runId)
+        return ifRunning;
+    if (!GUID.test(runId)) {
+        problems.push(`'run-id' must be ${service === 'fabric' ? 'a job instance ID' : 'a pipeline run ID'} (a GUID like 00000000-0000-0000-0000-000000000000), got '${runId}'.`);
+    }
+    const startOnly = ['parameters', 'parameters-file', 'pipelines', 'reference-run-id', 'start-activity'];
+    for (const name of startOnly) {
+        if (text(name))
+            problems.push(`'${name}' only applies when starting a run; with 'run-id' nothing is started: remove it.`);
+    }
+    for (const name of ['recovery', 'start-from-failure']) {
+        if (BOOL_TRUE.includes(text(name))) {
+            problems.push(`'${name}' only applies when starting a run; with 'run-id' nothing is started: remove it.`);
+        }
+    }
+    if (ifRunning !== 'start') {
+        problems.push(`'if-running' decides what to do before starting a run; with 'run-id' nothing is started: remove one of them.`);
+    }
+    return ifRunning;
 }
 function httpsUrl(name, value, problems) {
     if (!value)
@@ -939,6 +978,7 @@ function outputsFor(o) {
     const ms = runDurationMs(o.run);
     return {
         'run-id': o.runId,
+        started: String(o.started ?? true),
         status: o.status,
         message: o.run?.message ?? '',
         'run-url': o.runUrl,
@@ -1486,7 +1526,9 @@ function decide(e, c) {
                 const note = `The run succeeded at the deadline: it ended as the wait timed out after ${after}.`;
                 return { fail: false, reportRun: true, handled: true, note, message: note };
             }
-            const what = cancelText(e.cancel, c, `The run was left ${e.lastStatus} (cancel-on-timeout: false).`);
+            const what = cancelText(e.cancel, c, c.attached
+                ? `The run was left ${e.lastStatus}: this step did not start it (set 'cancel-on-timeout: true' to cancel attached runs).`
+                : `The run was left ${e.lastStatus} (cancel-on-timeout: false).`);
             return {
                 fail: true,
                 reportRun: e.cancel.outcome === 'already-final',
@@ -1496,7 +1538,9 @@ function decide(e, c) {
             };
         }
         case 'cancelled': {
-            const what = cancelText(e.cancel, c, `Run ${c.runId} was left running (cancel-on-workflow-cancel: false); it is still ${e.lastStatus}.`);
+            const what = cancelText(e.cancel, c, c.attached
+                ? `Run ${c.runId} was left running: this step did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs); it is still ${e.lastStatus}.`
+                : `Run ${c.runId} was left running (cancel-on-workflow-cancel: false); it is still ${e.lastStatus}.`);
             return {
                 fail: true,
                 reportRun: false,
@@ -1509,7 +1553,9 @@ function decide(e, c) {
         case 'error': {
             const what = e.cancel.outcome === 'run-ended'
                 ? `The run itself ended ${e.lastStatus}.`
-                : cancelText(e.cancel, c, `The run was left running (cancel-on-workflow-cancel: false).`);
+                : cancelText(e.cancel, c, c.attached
+                    ? `The run was left running: this step did not start it.`
+                    : `The run was left running (cancel-on-workflow-cancel: false).`);
             return {
                 fail: true,
                 reportRun: false,
@@ -1526,10 +1572,211 @@ function cancelText(r, c, notAsked) {
     return describeCancel(c.runId, r, c.studioName);
 }
 
+;// CONCATENATED MODULE: ./src/run/attach.ts
+// `run-id`: wait for a run this step did not start. The run is read once (through transient
+// faults) to learn that it exists, which pipeline it belongs to and where it stands.
+
+
+const attach_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+class AttachError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AttachError';
+    }
+}
+async function readRunToAttach(service, runId, pipelineName, signal) {
+    let run;
+    try {
+        run = await retry(() => service.getRun({ runId, pipelineName }, { abortSignal: signal }), {
+            until: Date.now() + 120_000,
+            signal,
+        });
+    }
+    catch (e) {
+        if (e instanceof ServiceError && e.status === 404) {
+            throw new AttachError(`There is no run ${runId} in ${service.home.label.toLowerCase()} ${service.home.text.replace(/`/g, "'")}${pipelineName ? ` (pipeline '${pipelineName}')` : ''}: check 'run-id' (runs of another ${service.home.label.toLowerCase()} are not visible here).`);
+        }
+        throw e;
+    }
+    // An item ID (Fabric) names the pipeline differently from the run's display name: not compared.
+    if (pipelineName &&
+        !attach_GUID.test(pipelineName) &&
+        run.pipelineName &&
+        run.pipelineName.toLowerCase() !== pipelineName.toLowerCase()) {
+        throw new AttachError(`Run ${runId} is a run of pipeline '${run.pipelineName}', not '${pipelineName}': fix 'run-id', or set 'pipeline-name' to '${run.pipelineName}' (or remove it).`);
+    }
+    return run;
+}
+function describeRun(r) {
+    return `${r.runId} (${r.status}, started ${r.runStart ?? 'not yet'}${r.invokedByType ? `, invoked by ${r.invokedByType}` : ''})`;
+}
+
+;// CONCATENATED MODULE: ./src/run/schedule.ts
+// When to ask ARM for the run's status. Pure, so the bench can compute request counts and the
+// worst-case detection delay for any run length without the network.
+const AUTO_MIN_MS = 5_000;
+const AUTO_MAX_MS = 60_000;
+/** The delay before noticing a finished run stays under this share of the run's age. */
+const AUTO_AGE_FRACTION = 0.1;
+/**
+ * `auto`: every 5 s while the run is young, then 10% of its age, at most once a minute. A short
+ * run is seen finishing within seconds; a six-hour run costs about 60 reads an hour, far under
+ * ARM's per-principal read budget, and its end is noticed within a minute.
+ */
+function nextPollDelay(interval, ageMs) {
+    if (interval !== 'auto')
+        return interval;
+    return Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, Math.round(ageMs * AUTO_AGE_FRACTION)));
+}
+/** The ages (ms since the run was created) at which status is read for a run of this length. */
+function pollTimes(interval, runMs, limit = 100_000) {
+    const times = [];
+    let age = 0;
+    while (times.length < limit) {
+        age += nextPollDelay(interval, age);
+        times.push(age);
+        if (age >= runMs)
+            break;
+    }
+    return times;
+}
+
+;// CONCATENATED MODULE: ./src/run/if-running.ts
+// `if-running`: one query before the start finds the pipeline's runs that are Queued, InProgress or
+// Canceling (whoever started them), and the policy decides. The check is not atomic: another
+// workflow may start a run between the query and createRun (the README shows `concurrency:`).
+
+
+
+
+
+
+
+
+const ACTIVE_STATUSES = ['Queued', 'InProgress', 'Canceling'];
+const DAY_MS = 86_400_000;
+/** Thrown when the policy ends the step before any run is started. */
+class IfRunningStop extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IfRunningStop';
+    }
+}
+async function findActiveRuns(service, pipelineName, signal, until) {
+    const now = Date.now();
+    const runs = await retry(() => service.findRuns({
+        pipelineName,
+        statuses: ACTIVE_STATUSES,
+        after: new Date(now - 45 * DAY_MS),
+        before: new Date(now + DAY_MS),
+    }, { abortSignal: signal }), { until: Math.max(until, Date.now() + 60_000), signal });
+    // Newest (latest start) first; the status filter is applied again in case a service ignores it.
+    return runs
+        .filter((r) => ACTIVE_STATUSES.includes(r.status))
+        .sort((a, b) => (Date.parse(b.runStart ?? '') || 0) - (Date.parse(a.runStart ?? '') || 0));
+}
+async function applyIfRunning(service, o) {
+    const found = await findActiveRuns(service, o.pipelineName, o.signal, o.deadline);
+    if (!found.length) {
+        o.log.info(`No run of '${o.pipelineName}' is Queued, InProgress or Canceling; starting one (if-running: ${o.policy}).`);
+        return { kind: 'start' };
+    }
+    const list = found.map(describeRun).join(', ');
+    o.log.info(`Found ${found.length} run(s) of '${o.pipelineName}' not yet ended: ${list}.`);
+    const [newest, ...others] = found;
+    switch (o.policy) {
+        case 'fail':
+            throw new IfRunningStop(`${found.length} run(s) of pipeline '${o.pipelineName}' are in progress, and 'if-running' is 'fail': ${list}. Nothing was started. Wait for them to end, or choose another 'if-running' (skip, attach, wait, cancel, start).`);
+        case 'skip':
+            o.log.info(`if-running: skip: not starting a run; reporting the newest one, ${newest.runId}${others.length ? `, and leaving ${others.map((r) => r.runId).join(', ')} alone` : ''}.`);
+            return { kind: 'skip', run: newest, others };
+        case 'attach':
+            o.log.info(`if-running: attach: not starting a run; waiting for the newest one, ${newest.runId}${others.length ? `, and leaving ${others.map((r) => r.runId).join(', ')} alone` : ''}.`);
+            return { kind: 'attach', run: newest, others };
+        case 'cancel':
+            for (const r of found) {
+                if (r.status === 'Canceling') {
+                    o.log.info(`Run ${r.runId} is already Canceling; waiting for it to end.`);
+                    continue;
+                }
+                o.log.info(`if-running: cancel: cancelling run ${r.runId}${o.cancelRecursive ? ' and its child pipelines' : ''}.`);
+                const c = await cancelRun(service, { runId: r.runId, pipelineName: o.pipelineName }, {
+                    recursive: o.cancelRecursive,
+                    budgetMs: Math.max(1_000, Math.min(CANCEL_BUDGET_MS, o.deadline - Date.now())),
+                    signal: o.signal,
+                });
+                if (o.signal.aborted)
+                    throw cancelledBeforeStart(o);
+                const line = describeCancel(r.runId, c, service.studioName);
+                if (c.outcome === 'failed') {
+                    throw new IfRunningStop(`${line} Nothing was started (if-running: cancel).`);
+                }
+                o.log.info(line);
+            }
+            break;
+        case 'wait':
+            o.log.info(`if-running: wait: waiting until none of them is left before starting.`);
+            break;
+    }
+    await waitUntilNoneActive(service, found, o);
+    return { kind: 'start' };
+}
+async function waitUntilNoneActive(service, found, o) {
+    const since = Date.now();
+    let active = found;
+    for (;;) {
+        const left = o.deadline - Date.now();
+        if (left <= 0) {
+            throw new IfRunningStop(`Timed out after ${formatDuration(o.timeoutMs)} waiting for ${active.map(describeRun).join(', ')} of '${o.pipelineName}' to end (if-running: ${o.policy}; the time before the start counts against 'timeout'). Nothing was started.`);
+        }
+        const delay = Math.min(left, nextPollDelay(o.pollInterval, Date.now() - since));
+        if (!(await sleep(delay, o.signal)))
+            throw cancelledBeforeStart(o);
+        if (Date.now() >= o.deadline)
+            continue;
+        let now;
+        try {
+            now = await findActiveRuns(service, o.pipelineName, o.signal, o.deadline);
+        }
+        catch (e) {
+            if (e instanceof CancelledError || o.signal.aborted)
+                throw cancelledBeforeStart(o);
+            throw new Error(`Could not list the runs of '${o.pipelineName}' while waiting for them to end: ${errorMessage(e)}`, {
+                cause: e,
+            });
+        }
+        const ids = new Set(now.map((r) => r.runId));
+        for (const r of active)
+            if (!ids.has(r.runId))
+                o.log.info(`Run ${r.runId} has ended.`);
+        for (const r of now) {
+            if (!active.some((a) => a.runId === r.runId))
+                o.log.info(`Another run appeared: ${describeRun(r)}; waiting for it too.`);
+        }
+        active = now;
+        if (!active.length) {
+            o.log.info(`No run of '${o.pipelineName}' is left in progress after ${formatDuration(Date.now() - since)}; starting one.`);
+            return;
+        }
+    }
+}
+function cancelledBeforeStart(o) {
+    return new IfRunningStop(`The workflow was cancelled while waiting for the runs of '${o.pipelineName}' to end (if-running: ${o.policy}); no run was started, nothing to clean up.`);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/run/start.ts
-// Starting a run without starting two. createRun is resent as is only when the service surely did
-// not start one (the connection never reached it, or it throttled the call). After any other
-// failure the request may have started a run, so we look for it before sending again.
+// Starting a run without starting two.
+// Exact mode (the service takes createRun's client request ID as the run ID, and answers a repeat
+// of that ID with the earlier run): the run ID is chosen before the first send and every attempt
+// carries it, so an unanswered or ambiguous createRun is simply sent again; it cannot start a second
+// run. Where the service answers with another ID, it does not honour the header: the answer is
+// taken, and this process falls back to the list-based check below for every later start.
+// List-based mode (Fabric, or a service seen ignoring the header): createRun is resent as is only
+// when the service surely did not start one (the connection never reached it, or it throttled the
+// call). After any other failure the request may have started a run, so we look for it first.
+
 
 
 
@@ -1547,7 +1794,18 @@ class DuplicateRunsError extends Error {
         this.name = 'DuplicateRunsError';
     }
 }
+// Services seen answering createRun with another run ID than the one sent: the header is not honoured.
+const ignoresClientRequestId = new WeakSet();
+/**
+ * The run ID to send as createRun's client request ID, chosen before sending so it can be saved
+ * first; undefined where the service does not take it as the run ID (then the list-based check).
+ */
+function chooseRunId(service) {
+    return service.runIdFromClientRequestId && !ignoresClientRequestId.has(service) ? (0,external_node_crypto_.randomUUID)() : undefined;
+}
 async function startRun(service, o) {
+    if (o.clientRequestId)
+        return startExactlyOnce(service, o, o.clientRequestId);
     let attempts = 0;
     for (;;) {
         if (o.signal.aborted)
@@ -1584,7 +1842,7 @@ async function startRun(service, o) {
             throw failure;
         if (failure instanceof TransportError && failure.notSent) {
             const wait = 1000 * Math.min(30, 2 ** attempts);
-            o.log.warning(`createRun could not reach Azure (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`);
+            o.log.warning(`createRun could not reach ${service.shortName} (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`);
             await pause(wait, o);
             continue;
         }
@@ -1600,6 +1858,7 @@ async function startRun(service, o) {
             (failure instanceof ServiceError && (failure.status >= 500 || failure.status === 408));
         if (!ambiguous)
             throw failure;
+        o.onAmbiguous?.();
         o.log.warning(`createRun failed after the request was sent (${errorMessage(failure)}); checking whether Azure started the run anyway.`);
         const found = await findCreatedRuns(service, o, sentAt);
         if (found.length === 1) {
@@ -1611,6 +1870,93 @@ async function startRun(service, o) {
         o.log.info('No run was started by the failed request; sending createRun again.');
         if (Date.now() >= o.deadline)
             throw failure;
+    }
+}
+/**
+ * Exact mode: every attempt carries the chosen ID, so any attempt that may not have reached the
+ * service, or whose answer was lost, is sent again as it is, within the start phase's time limit.
+ */
+async function startExactlyOnce(service, o, chosen) {
+    let attempts = 0;
+    let firstAmbiguousAt;
+    for (;;) {
+        // Cancelled between attempts: the post step looks after the chosen ID, which is in the state.
+        if (o.signal.aborted)
+            throw new CancelledError();
+        attempts++;
+        const sentAt = Date.now();
+        let failure;
+        try {
+            // Not aborted on cancellation: main cancels the run once the answer names it.
+            const { runId } = await service.startRun({
+                pipelineName: o.pipelineName,
+                parameters: o.parameters,
+                flags: o.flags,
+                clientRequestId: chosen,
+            });
+            if (!runId)
+                throw new Error('createRun answered without a runId.');
+            if (runId.toLowerCase() === chosen.toLowerCase()) {
+                if (firstAmbiguousAt !== undefined) {
+                    o.log.info(`${service.shortName} answered run ${runId}, the ID chosen before the first attempt: exactly one run was started.`);
+                }
+                return { runId, adopted: false, attempts };
+            }
+            // The service does not honour the header: take its answer, and check the old way from now on.
+            ignoresClientRequestId.add(service);
+            o.log.debug(`${service.shortName} answered createRun with run ID ${runId}, not the client request ID ${chosen} that was sent: it does not take the client request ID as the run ID. Using ${runId}; later starts in this step look for a matching run before sending createRun again.`);
+            if (firstAmbiguousAt !== undefined)
+                await reportPossibleDuplicates(service, o, firstAmbiguousAt, runId);
+            return { runId, adopted: false, attempts };
+        }
+        catch (e) {
+            if (e instanceof CancelledError)
+                throw e;
+            failure = e;
+        }
+        const surelyNotSent = (failure instanceof ServiceError && failure.status === 429) ||
+            (failure instanceof TransportError && failure.notSent) ||
+            isTransientAuthError(failure);
+        const ambiguous = !surelyNotSent &&
+            (failure instanceof TransportError ||
+                (failure instanceof ServiceError && (failure.status >= 500 || failure.status === 408)));
+        if (!surelyNotSent && !ambiguous)
+            throw failure;
+        if (ambiguous) {
+            firstAmbiguousAt ??= sentAt;
+            o.onAmbiguous?.();
+        }
+        const wait = Math.max(failure instanceof ServiceError ? (failure.retryAfterMs ?? 0) : 0, 1000 * Math.min(30, 2 ** (attempts - 1)));
+        if (Date.now() + wait > o.deadline) {
+            if (!ambiguous && firstAmbiguousAt === undefined) {
+                throw new Error(`Gave up starting the run: ${service.shortName} kept refusing createRun until the time limit.`, {
+                    cause: failure,
+                });
+            }
+            throw new Error(`createRun got no clear answer within the start phase's time limit (last: ${errorMessage(failure)}). Run ${chosen} may or may not have been started; the post step checks it and cancels it if it is running and the inputs ask for that.`, { cause: failure });
+        }
+        o.log.warning(ambiguous
+            ? `createRun failed after the request was sent (${errorMessage(failure)}); sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}, which ${service.shortName} takes as the run ID, so it cannot start a second run.`
+            : `createRun was not accepted (${errorMessage(failure)}); nothing was started, sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}.`);
+        if (!(await sleep(wait, o.signal)))
+            throw new CancelledError();
+    }
+}
+/**
+ * The service ignored the client request ID after an earlier attempt failed ambiguously: that
+ * attempt may have started a run of its own. Look for one (v1's check) and say so; never guess.
+ */
+async function reportPossibleDuplicates(service, o, sentAt, answered) {
+    let others;
+    try {
+        others = (await findCreatedRuns(service, o, sentAt)).filter((r) => r.runId !== answered);
+    }
+    catch (e) {
+        o.log.warning(`An earlier createRun failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID, so that attempt may have started a run too; it could not be checked (${errorMessage(e)}). Check ${service.studioName}.`);
+        return;
+    }
+    if (others.length) {
+        o.log.warning(`An earlier createRun failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID: ${others.map((r) => `${r.runId} (${r.status})`).join(', ')}, started since with these parameters, may be a duplicate started by that attempt. This step follows run ${answered}; check the other in ${service.studioName}.`);
     }
 }
 async function pause(ms, o) {
@@ -1701,7 +2047,11 @@ function sortKeys(v) {
 // What main hands to the post step through GITHUB_STATE. Saved the moment it is known, since the
 // main process may be killed at any time after createRun answers.
 
-const STATE = { context: 'context', runId: 'run-id', done: 'done' };
+/**
+ * `run-id` is saved before createRun is sent where the run ID is chosen in advance, together with
+ * `start-in-flight: true`; the mark is cleared ('') when createRun answers or surely started nothing.
+ */
+const STATE = { context: 'context', runId: 'run-id', done: 'done', startInFlight: 'start-in-flight' };
 function saveContext(c) {
     lib_core.saveState(STATE.context, JSON.stringify(c));
 }
@@ -1718,34 +2068,122 @@ function loadContext() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/schedule.ts
-// When to ask ARM for the run's status. Pure, so the bench can compute request counts and the
-// worst-case detection delay for any run length without the network.
-const AUTO_MIN_MS = 5_000;
-const AUTO_MAX_MS = 60_000;
-/** The delay before noticing a finished run stays under this share of the run's age. */
-const AUTO_AGE_FRACTION = 0.1;
-/**
- * `auto`: every 5 s while the run is young, then 10% of its age, at most once a minute. A short
- * run is seen finishing within seconds; a six-hour run costs about 60 reads an hour, far under
- * ARM's per-principal read budget, and its end is noticed within a minute.
- */
-function nextPollDelay(interval, ageMs) {
-    if (interval !== 'auto')
-        return interval;
-    return Math.min(AUTO_MAX_MS, Math.max(AUTO_MIN_MS, Math.round(ageMs * AUTO_AGE_FRACTION)));
-}
-/** The ages (ms since the run was created) at which status is read for a run of this length. */
-function pollTimes(interval, runMs, limit = 100_000) {
-    const times = [];
-    let age = 0;
-    while (times.length < limit) {
-        age += nextPollDelay(interval, age);
-        times.push(age);
-        if (age >= runMs)
-            break;
+;// CONCATENATED MODULE: ./src/run/run-control.ts
+// Run control: which run the step waits for. It starts one exactly once (the run ID chosen and
+// saved before createRun is sent), attaches to an existing one (`run-id`), or first applies the
+// `if-running` policy. Whatever it returns, the rest of the lifecycle is the same.
+
+
+
+
+
+
+
+
+/** Undefined when the step has already failed (the reason is reported). */
+async function beginRun(c, parameters) {
+    const { service, inputs, signals } = c;
+    const phaseStart = Date.now();
+    const deadline = phaseStart + inputs.timeoutMs;
+    if (inputs.runId) {
+        let run;
+        try {
+            run = await readRunToAttach(service, inputs.runId, inputs.pipelineName, signals.signal);
+        }
+        catch (e) {
+            failStep(await c.why(e));
+            return undefined;
+        }
+        return attached(c, run, deadline, false, `Attached to run ${describeRun(run)} of pipeline '${run.pipelineName || inputs.pipelineName}' (run-id); this step did not start it.`);
     }
-    return times;
+    if (inputs.ifRunning !== 'start') {
+        try {
+            const d = await applyIfRunning(service, {
+                pipelineName: inputs.pipelineName,
+                policy: inputs.ifRunning,
+                pollInterval: inputs.pollInterval,
+                deadline,
+                timeoutMs: inputs.timeoutMs,
+                cancelRecursive: inputs.cancelRecursive,
+                signal: signals.signal,
+                log: lib_core,
+            });
+            if (d.kind !== 'start') {
+                return attached(c, d.run, deadline, d.kind === 'skip', d.kind === 'skip'
+                    ? `Skipped the start (if-running: skip): run ${d.run.runId} of '${inputs.pipelineName}' is ${d.run.status}.`
+                    : `Attached to run ${describeRun(d.run)} (if-running: attach); this step did not start it.`);
+            }
+        }
+        catch (e) {
+            failStep(await c.why(e));
+            return undefined;
+        }
+        if (signals.signal.aborted) {
+            lib_core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
+            return undefined;
+        }
+    }
+    // Exactly one run per start: choose its ID and save it before createRun goes out.
+    c.beforeStart(true);
+    const chosen = chooseRunId(service);
+    lib_core.saveState(STATE.startInFlight, 'true');
+    if (chosen) {
+        lib_core.saveState(STATE.runId, chosen);
+        lib_core.info(`Starting pipeline '${inputs.pipelineName}' as run ${chosen} (the ID goes out as createRun's client request ID, so a resend cannot start a second run).`);
+    }
+    let ambiguous = false;
+    const startedAt = Date.now();
+    let runId;
+    try {
+        const started = await startRun(service, {
+            pipelineName: inputs.pipelineName,
+            parameters,
+            flags: {
+                referencePipelineRunId: inputs.referenceRunId || undefined,
+                isRecovery: inputs.recovery || undefined,
+                startActivityName: inputs.startActivity || undefined,
+                startFromFailure: inputs.startFromFailure || undefined,
+            },
+            deadline: startedAt + Math.min(Math.max(1, deadline - startedAt), CREATE_PHASE_MS),
+            signal: signals.signal,
+            settleMs: settleMs(),
+            log: lib_core,
+            clientRequestId: chosen,
+            onAmbiguous: () => (ambiguous = true),
+        });
+        runId = started.runId;
+    }
+    catch (e) {
+        // Nothing went out ambiguously: surely no run, so the post step has nothing to look for.
+        if (!ambiguous) {
+            lib_core.saveState(STATE.runId, '');
+            lib_core.saveState(STATE.startInFlight, '');
+        }
+        failStep(await c.why(e), 'createRun');
+        return undefined;
+    }
+    lib_core.saveState(STATE.runId, runId);
+    lib_core.saveState(STATE.startInFlight, '');
+    lib_core.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
+    if (Date.now() - phaseStart > 60_000) {
+        lib_core.info(`${formatDuration(Date.now() - phaseStart)} of the timeout went to getting the run started.`);
+    }
+    return { runId, pipelineName: inputs.pipelineName, started: true, skipped: false, createdAt: startedAt, deadline };
+}
+function attached(c, run, deadline, skipped, line) {
+    c.beforeStart(false);
+    lib_core.saveState(STATE.runId, run.runId);
+    lib_core.info(line);
+    const created = Date.parse(run.runStart ?? '');
+    return {
+        runId: run.runId,
+        pipelineName: run.pipelineName || c.inputs.pipelineName,
+        started: false,
+        run,
+        skipped,
+        createdAt: Number.isNaN(created) ? Date.now() : Math.min(created, Date.now()),
+        deadline,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/wait.ts
@@ -1855,6 +2293,7 @@ function describeFault(e) {
 
 
 
+
 /** Adds what to do to any error the step may fail with. */
 async function explain(e, l) {
     if (isSignInError(e))
@@ -1881,7 +2320,8 @@ async function runLifecycle(l) {
     let parameters = inputs.parameters;
     let definitions;
     try {
-        await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
+        if (inputs.pipelineName)
+            await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
     }
     catch (e) {
         failStep(await why(e));
@@ -1892,7 +2332,7 @@ async function runLifecycle(l) {
             lib_core.warning(`'reference-run-id' is set, so ${service.shortName} reuses that run's parameters and ignores 'parameters' and 'parameters-file'.`);
         }
     }
-    else if (inputs.validateParameters) {
+    else if (inputs.validateParameters && !inputs.runId) {
         try {
             const read = await retry(() => service.readDefinition(inputs.pipelineName, { abortSignal: signals.signal }), {
                 until: Date.now() + 120_000,
@@ -1932,41 +2372,21 @@ async function runLifecycle(l) {
         lib_core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
         return;
     }
-    // 2. Start the run.
-    l.beforeStart();
-    let runId;
-    const startedAt = Date.now();
-    try {
-        const started = await startRun(service, {
-            pipelineName: inputs.pipelineName,
-            parameters,
-            flags: {
-                referencePipelineRunId: inputs.referenceRunId || undefined,
-                isRecovery: inputs.recovery || undefined,
-                startActivityName: inputs.startActivity || undefined,
-                startFromFailure: inputs.startFromFailure || undefined,
-            },
-            deadline: startedAt + Math.min(inputs.timeoutMs, CREATE_PHASE_MS),
-            signal: signals.signal,
-            settleMs: settleMs(),
-            log: lib_core,
-        });
-        runId = started.runId;
-    }
-    catch (e) {
-        failStep(await why(e), 'createRun');
+    // 2. Start the run (exactly once), or find the one to wait for (run-id, if-running).
+    const begun = await beginRun({ ...l, why }, parameters);
+    if (!begun)
         return;
-    }
-    lib_core.saveState(STATE.runId, runId);
-    const ref = { runId, pipelineName: inputs.pipelineName };
+    const { runId, pipelineName, started } = begun;
+    const ref = { runId, pipelineName };
     const runUrl = service.runUrl(ref);
     lib_core.setOutput('run-id', runId);
     lib_core.setOutput('run-url', runUrl);
-    lib_core.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
+    lib_core.setOutput('started', String(started));
     if (runUrl)
         lib_core.info(`Monitor it in ${service.studioName}: ${runUrl}`);
     const outcome = {
-        pipelineName: inputs.pipelineName,
+        pipelineName,
+        started,
         service,
         runId,
         runUrl,
@@ -1983,7 +2403,10 @@ async function runLifecycle(l) {
         outcome.run = run;
         outcome.status = run.status;
     };
-    const ctx = { runId, pipelineName: inputs.pipelineName, runUrl, studioName: service.studioName };
+    const ctx = { runId, pipelineName, runUrl, studioName: service.studioName, attached: !started };
+    // `cancel-on-*` resolved for this run: '' cancels runs this step started, not those it attached to.
+    const cancelOnTimeout = cancelFor(inputs.cancelOnTimeout, started);
+    const cancelOnWorkflowCancel = cancelFor(inputs.cancelOnWorkflowCancel, started);
     const cancel = async (asked, input, budgetMs) => {
         if (!asked)
             return { outcome: 'not-asked', input };
@@ -1992,6 +2415,12 @@ async function runLifecycle(l) {
         return c;
     };
     try {
+        if (begun.skipped) {
+            seen(begun.run);
+            await finish(inputs.jobSummary, outcome, true);
+            lib_core.info(`Not waiting (if-running: skip). Status now: ${outcome.status}.`);
+            return;
+        }
         if (!inputs.wait && !signals.signal.aborted) {
             seen(await readRun(service, ref));
             await finish(inputs.jobSummary, outcome, true);
@@ -2002,8 +2431,9 @@ async function runLifecycle(l) {
         lib_core.info(`Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`);
         const result = await waitForRun(service, {
             run: ref,
-            createdAt: startedAt,
-            deadline: Date.now() + inputs.timeoutMs,
+            createdAt: begun.createdAt,
+            deadline: begun.deadline,
+            initial: begun.run,
             pollInterval: inputs.pollInterval,
             signal: signals.signal,
             log: lib_core,
@@ -2020,14 +2450,14 @@ async function runLifecycle(l) {
                 kind: 'timeout',
                 timeoutMs: inputs.timeoutMs,
                 lastStatus: outcome.status,
-                cancel: await cancel(inputs.cancelOnTimeout, 'cancel-on-timeout', CANCEL_BUDGET_MS),
+                cancel: await cancel(cancelOnTimeout, 'cancel-on-timeout', CANCEL_BUDGET_MS),
             };
         }
         else {
-            if (inputs.cancelOnWorkflowCancel) {
+            if (cancelOnWorkflowCancel) {
                 lib_core.info(`Cancelling ${service.shortName} run ${runId}${inputs.cancelRecursive ? ' and its child pipelines' : ''}.`);
             }
-            const c = await cancel(inputs.cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
+            const c = await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
             ending = { kind: 'cancelled', lastStatus: outcome.status, cancel: c };
         }
         await end(ending);
@@ -2037,7 +2467,7 @@ async function runLifecycle(l) {
         const err = await why(e);
         const c = lastRun && isFinal(lastRun.status)
             ? { outcome: 'run-ended' }
-            : await cancel(inputs.cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
+            : await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
         const d = decide({ kind: 'error', error: errorMessage(err), lastStatus: outcome.status, cancel: c }, ctx);
         outcome.note = d.note;
         await finish(inputs.jobSummary, outcome, d.handled);
@@ -3540,14 +3970,15 @@ async function run() {
         inputs,
         signals,
         auth,
-        beforeStart: () => saveContext({
+        beforeStart: (started) => saveContext({
             // As the service has it now: Fabric adds the workspace and item IDs prepare() resolved.
             target: service.target,
             pipelineName: inputs.pipelineName,
             authMode: method.mode,
             auth: withoutSecret(authSettings(inputs)),
-            cancelOnWorkflowCancel: inputs.cancelOnWorkflowCancel,
+            cancelOnWorkflowCancel: cancelFor(inputs.cancelOnWorkflowCancel, started),
             cancelRecursive: inputs.cancelRecursive,
+            started,
         }),
     });
 }

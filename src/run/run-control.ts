@@ -1,0 +1,172 @@
+// Run control: which run the step waits for. It starts one exactly once (the run ID chosen and
+// saved before createRun is sent), attaches to an existing one (`run-id`), or first applies the
+// `if-running` policy. Whatever it returns, the rest of the lifecycle is the same.
+import * as core from '@actions/core';
+import { formatDuration } from '../inputs/duration.js';
+import type { Inputs } from '../inputs/inputs.js';
+import { failStep } from '../report/publish.js';
+import { CREATE_PHASE_MS, settleMs } from '../runtime/tuning.js';
+import type { PipelineService, RunView } from '../services/service.js';
+import { describeRun, readRunToAttach } from './attach.js';
+import { applyIfRunning } from './if-running.js';
+import type { Signals } from './signals.js';
+import { chooseRunId, startRun } from './start.js';
+import { STATE } from './state.js';
+
+export interface RunControl {
+  service: PipelineService;
+  inputs: Pick<
+    Inputs,
+    | 'pipelineName'
+    | 'referenceRunId'
+    | 'recovery'
+    | 'startActivity'
+    | 'startFromFailure'
+    | 'timeoutMs'
+    | 'pollInterval'
+    | 'cancelRecursive'
+    | 'runId'
+    | 'ifRunning'
+  >;
+  signals: Signals;
+  /** Saves what the post step needs; `started` false for a run this step attaches to. */
+  beforeStart(started: boolean): void;
+  /** The error as the step reports it (with what to do). */
+  why(e: unknown): Promise<Error>;
+}
+
+export interface Begun {
+  runId: string;
+  pipelineName: string;
+  /** This step started the run (the `started` output). */
+  started: boolean;
+  /** The run as found (attach, skip); absent for a run just started. */
+  run?: RunView;
+  /** if-running: skip: report the run found and end without waiting. */
+  skipped: boolean;
+  /** When the run was created (ms epoch), for the poll schedule. */
+  createdAt: number;
+  /** The wait ends here: the time spent before the start counts against `timeout`. */
+  deadline: number;
+}
+
+/** Undefined when the step has already failed (the reason is reported). */
+export async function beginRun(c: RunControl, parameters: Record<string, unknown>): Promise<Begun | undefined> {
+  const { service, inputs, signals } = c;
+  const phaseStart = Date.now();
+  const deadline = phaseStart + inputs.timeoutMs;
+
+  if (inputs.runId) {
+    let run: RunView;
+    try {
+      run = await readRunToAttach(service, inputs.runId, inputs.pipelineName, signals.signal);
+    } catch (e) {
+      failStep(await c.why(e));
+      return undefined;
+    }
+    return attached(
+      c,
+      run,
+      deadline,
+      false,
+      `Attached to run ${describeRun(run)} of pipeline '${run.pipelineName || inputs.pipelineName}' (run-id); this step did not start it.`,
+    );
+  }
+
+  if (inputs.ifRunning !== 'start') {
+    try {
+      const d = await applyIfRunning(service, {
+        pipelineName: inputs.pipelineName,
+        policy: inputs.ifRunning,
+        pollInterval: inputs.pollInterval,
+        deadline,
+        timeoutMs: inputs.timeoutMs,
+        cancelRecursive: inputs.cancelRecursive,
+        signal: signals.signal,
+        log: core,
+      });
+      if (d.kind !== 'start') {
+        return attached(
+          c,
+          d.run,
+          deadline,
+          d.kind === 'skip',
+          d.kind === 'skip'
+            ? `Skipped the start (if-running: skip): run ${d.run.runId} of '${inputs.pipelineName}' is ${d.run.status}.`
+            : `Attached to run ${describeRun(d.run)} (if-running: attach); this step did not start it.`,
+        );
+      }
+    } catch (e) {
+      failStep(await c.why(e));
+      return undefined;
+    }
+    if (signals.signal.aborted) {
+      core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
+      return undefined;
+    }
+  }
+
+  // Exactly one run per start: choose its ID and save it before createRun goes out.
+  c.beforeStart(true);
+  const chosen = chooseRunId(service);
+  core.saveState(STATE.startInFlight, 'true');
+  if (chosen) {
+    core.saveState(STATE.runId, chosen);
+    core.info(
+      `Starting pipeline '${inputs.pipelineName}' as run ${chosen} (the ID goes out as createRun's client request ID, so a resend cannot start a second run).`,
+    );
+  }
+  let ambiguous = false;
+  const startedAt = Date.now();
+  let runId: string;
+  try {
+    const started = await startRun(service, {
+      pipelineName: inputs.pipelineName,
+      parameters,
+      flags: {
+        referencePipelineRunId: inputs.referenceRunId || undefined,
+        isRecovery: inputs.recovery || undefined,
+        startActivityName: inputs.startActivity || undefined,
+        startFromFailure: inputs.startFromFailure || undefined,
+      },
+      deadline: startedAt + Math.min(Math.max(1, deadline - startedAt), CREATE_PHASE_MS),
+      signal: signals.signal,
+      settleMs: settleMs(),
+      log: core,
+      clientRequestId: chosen,
+      onAmbiguous: () => (ambiguous = true),
+    });
+    runId = started.runId;
+  } catch (e) {
+    // Nothing went out ambiguously: surely no run, so the post step has nothing to look for.
+    if (!ambiguous) {
+      core.saveState(STATE.runId, '');
+      core.saveState(STATE.startInFlight, '');
+    }
+    failStep(await c.why(e), 'createRun');
+    return undefined;
+  }
+  core.saveState(STATE.runId, runId);
+  core.saveState(STATE.startInFlight, '');
+  core.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
+  if (Date.now() - phaseStart > 60_000) {
+    core.info(`${formatDuration(Date.now() - phaseStart)} of the timeout went to getting the run started.`);
+  }
+  return { runId, pipelineName: inputs.pipelineName, started: true, skipped: false, createdAt: startedAt, deadline };
+}
+
+function attached(c: RunControl, run: RunView, deadline: number, skipped: boolean, line: string): Begun {
+  c.beforeStart(false);
+  core.saveState(STATE.runId, run.runId);
+  core.info(line);
+  const created = Date.parse(run.runStart ?? '');
+  return {
+    runId: run.runId,
+    pipelineName: run.pipelineName || c.inputs.pipelineName,
+    started: false,
+    run,
+    skipped,
+    createdAt: Number.isNaN(created) ? Date.now() : Math.min(created, Date.now()),
+    deadline,
+  };
+}

@@ -1,0 +1,275 @@
+// Issue 11: run control, end to end against the emulator. A main step killed while createRun is in
+// flight (the post step cancels the run by the ID chosen in advance), attaching with `run-id`, and
+// every `if-running` policy with a foreign run in progress and with none. Written per service
+// (test/support/run-control.ts); Synapse and Fabric add theirs where the service supports the feature.
+import { describe, expect, test } from 'vitest';
+import { log, withWorld } from '../support/resilience.ts';
+import { dataFactory, longRun, post, run, stepFor } from '../support/run-control.ts';
+import { runStep } from '../support/action-runner.ts';
+
+const FAST = { ADF_ACTION_REQUEST_TIMEOUT_MS: '3000' };
+
+describe.concurrent.each([dataFactory])('$service', (s) => {
+  describe.concurrent('killed while createRun is in flight', () => {
+    test('SIGKILL of main during createRun: the post step finds the run by the chosen ID and cancels it', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        // createRun is processed 2 s after it arrives; main is killed as soon as it has arrived.
+        w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { latencyMs: 2_000 } });
+        const o = stepFor(
+          s,
+          w,
+          { 'pipeline-name': 'quick' },
+          { cancel: { when: () => s.createRuns(w).length > 0, kill: true }, env: FAST },
+        );
+        const main = await runStep(o);
+        expect(main.signal, log(main)).toBe('SIGKILL');
+        const chosen = main.state['run-id'];
+        expect(chosen, log(main)).toMatch(/^[0-9a-f-]{36}$/);
+        expect(main.state['start-in-flight']).toBe('true');
+        expect(main.outputs['run-id']).toBeUndefined();
+
+        const p = await post(s, w, main, o);
+        expect(s.runCount(w), log(p)).toBe(1);
+        expect(p.exitCode, log(p)).toBe(0);
+        expect(p.stdout).toContain(`createRun for run ${chosen} was in flight`);
+        expect(p.stdout).toContain(`Cancelled run ${chosen}`);
+        expect(s.cancels(w, chosen)).toHaveLength(1);
+        expect(['Canceling', 'Cancelled']).toContain(s.status(w, chosen));
+      }));
+
+    test('SIGKILL of main while createRun never got through: the post step says no run was started', () =>
+      withWorld(async (w) => {
+        w.emu.faults.add({ service: 'arm', op: 'createRun', count: 1, fault: { latencyMs: 1_500, drop: 'before' } });
+        const o = stepFor(
+          s,
+          w,
+          { 'pipeline-name': 'quick' },
+          { cancel: { when: () => s.createRuns(w).length > 0, kill: true }, env: FAST },
+        );
+        const main = await runStep(o);
+        expect(main.signal, log(main)).toBe('SIGKILL');
+        const p = await post(s, w, main, o);
+        expect(s.runCount(w), log(p)).toBe(0);
+        expect(p.exitCode, log(p)).toBe(0);
+        expect(p.stdout).toContain(
+          `There is no run ${main.state['run-id']}: the interrupted createRun started nothing`,
+        );
+        expect(p.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
+      }));
+  });
+
+  describe.concurrent('run-id: attach to a run the step did not start', () => {
+    test('waits for it to succeed and reports it; started is false; nothing is created', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', { phases: [{ status: 'InProgress', ms: 1_500 }] });
+        const id = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'run-id': id });
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(s.createRuns(w)).toEqual([]);
+        expect(s.runCount(w)).toBe(1);
+        expect(r.outputs).toMatchObject({ 'run-id': id, status: 'Succeeded', started: 'false' });
+        expect(r.stdout).toContain(`Attached to run ${id}`);
+        expect(r.summary).toContain(id);
+      }));
+
+    test('a failed run fails the step with its failed activities', () =>
+      withWorld(async (w) => {
+        const id = await s.foreignRun(w, 'nightly-fail');
+        const r = await run(s, w, { 'run-id': id, 'pipeline-name': 'nightly-fail' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.outputs).toMatchObject({ 'run-id': id, status: 'Failed', started: 'false' });
+        expect(JSON.parse(r.outputs['failed-activities']).length).toBeGreaterThan(0);
+        expect(s.createRuns(w)).toEqual([]);
+      }));
+
+    test('timeout leaves the attached run alone by default (cancel-on-timeout: "")', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const id = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'run-id': id, timeout: '3s' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toMatch(/Timed out after 3s/);
+        expect(r.failure).toContain('this step did not start it');
+        expect(s.cancels(w, id)).toEqual([]);
+        expect(s.status(w, id)).toBe('InProgress');
+        // The post step leaves it alone too.
+        const p = await post(s, w, r, stepFor(s, w, { 'run-id': id }));
+        expect(p.exitCode).toBe(0);
+        expect(s.cancels(w, id)).toEqual([]);
+      }));
+
+    test('cancel-on-timeout: true cancels the attached run', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const id = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'run-id': id, timeout: '3s', 'cancel-on-timeout': 'true' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(s.cancels(w, id)).toHaveLength(1);
+        expect(r.failure).toContain(`Cancelled run ${id}`);
+      }));
+
+    test('pipeline-name that does not match the run: fails naming both, waits for nothing', () =>
+      withWorld(async (w) => {
+        const id = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'run-id': id, 'pipeline-name': 'daily-load' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toContain(`Run ${id} is a run of pipeline 'quick', not 'daily-load'`);
+      }));
+
+    test('an unknown run ID: fails saying there is no such run', () =>
+      withWorld(async (w) => {
+        const r = await run(s, w, { 'run-id': '0b0b0b0b-1111-4222-8333-444444444444' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toContain('There is no run 0b0b0b0b-1111-4222-8333-444444444444');
+        expect(r.failure).toContain("check 'run-id'");
+      }));
+
+    test.each([
+      ['parameters', { parameters: 'a: 1' }, "'parameters' only applies when starting a run"],
+      ['parameters-file', { 'parameters-file': 'p.json' }, "'parameters-file' only applies when starting a run"],
+      [
+        'reference-run-id',
+        { 'reference-run-id': '0b0b0b0b-1111-4222-8333-444444444444' },
+        "'reference-run-id' only applies",
+      ],
+      ['recovery', { recovery: 'true' }, "'recovery' only applies"],
+      ['start-activity', { 'start-activity': 'x' }, "'start-activity' only applies"],
+      ['if-running', { 'if-running': 'skip' }, "'if-running' decides what to do before starting a run"],
+      ['a run-id that is no GUID', { 'run-id': 'yesterday' }, "'run-id' must be a pipeline run ID"],
+    ])('input rule: %s with run-id is refused before any request', (_name, extra, message) =>
+      withWorld(async (w) => {
+        const r = await run(s, w, { 'run-id': '0b0b0b0b-1111-4222-8333-444444444444', ...extra });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toContain(message);
+        expect(w.emu.requests, 'no request at all').toEqual([]);
+      }),
+    );
+  });
+
+  describe.concurrent('if-running', () => {
+    const ACTIVE = /Found 1 run\(s\) of 'quick' not yet ended: /;
+
+    test.each(['skip', 'attach', 'wait', 'cancel', 'fail'])('%s with no run in progress starts one', (policy) =>
+      withWorld(async (w) => {
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': policy });
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(s.createRuns(w)).toHaveLength(1);
+        expect(r.outputs.started).toBe('true');
+        expect(r.stdout).toContain(
+          `No run of 'quick' is Queued, InProgress or Canceling; starting one (if-running: ${policy}).`,
+        );
+      }),
+    );
+
+    test('start (the default) starts another without looking', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const other = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick' });
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(s.runCount(w)).toBe(2);
+        expect(w.emu.requestsFor('queryPipelineRuns')).toEqual([]);
+        expect(s.status(w, other)).toBe('InProgress');
+      }));
+
+    test('skip: starts nothing, succeeds at once reporting the foreign run', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const other = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'skip' });
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(s.createRuns(w)).toEqual([]);
+        expect(r.outputs).toMatchObject({ 'run-id': other, status: 'InProgress', started: 'false' });
+        expect(r.stdout).toMatch(ACTIVE);
+        expect(r.durationMs).toBeLessThan(20_000);
+        // The query: this pipeline, the three unfinished statuses, a 45-day window.
+        const q = w.emu.requestsFor('queryPipelineRuns')[0].body as { lastUpdatedAfter: string; filters: unknown[] };
+        expect(JSON.stringify(q.filters)).toContain('"Queued","InProgress","Canceling"');
+        expect(Date.now() - Date.parse(q.lastUpdatedAfter)).toBeGreaterThan(44 * 86_400_000);
+      }));
+
+    test('attach: waits for the foreign run and reports it; a timeout leaves it alone', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const other = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'attach', timeout: '3s' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(s.createRuns(w)).toEqual([]);
+        expect(r.outputs).toMatchObject({ 'run-id': other, started: 'false' });
+        expect(s.cancels(w, other)).toEqual([]);
+        expect(s.status(w, other)).toBe('InProgress');
+      }));
+
+    test('attach: a foreign run that succeeds makes the step succeed', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', { phases: [{ status: 'InProgress', ms: 8_000 }] });
+        const other = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'attach' });
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(r.outputs).toMatchObject({ 'run-id': other, status: 'Succeeded', started: 'false' });
+        expect(s.createRuns(w)).toEqual([]);
+      }));
+
+    test('wait: waits until the foreign run ended, then starts one', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', { phases: [{ status: 'InProgress', ms: 8_000 }] });
+        const other = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'wait' });
+        expect(r.exitCode, log(r)).toBe(0);
+        const creates = s.createRuns(w);
+        expect(creates).toHaveLength(1);
+        expect(s.status(w, other)).toBe('Succeeded');
+        const ended = w.emu.getRun(other)!;
+        expect(creates[0].at).toBeGreaterThanOrEqual(ended.createdAt + ended.endOffset);
+        expect(r.outputs.started).toBe('true');
+        expect(r.stdout).toContain(`Run ${other} has ended.`);
+      }));
+
+    test('wait: the time spent waiting counts against timeout; nothing is started', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'wait', timeout: '3s' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toMatch(/Timed out after 3s waiting for .* Nothing was started/);
+        expect(s.createRuns(w)).toEqual([]);
+      }));
+
+    test('cancel: cancels the foreign run, waits until it ended, then starts one', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const other = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'cancel', 'cancel-recursive': 'false' });
+        expect(r.exitCode, log(r)).toBe(0);
+        const cancels = s.cancels(w, other);
+        expect(cancels).toHaveLength(1);
+        expect(cancels[0].query.isRecursive).toBe('false');
+        expect(s.status(w, other)).toBe('Cancelled');
+        const creates = s.createRuns(w);
+        expect(creates).toHaveLength(1);
+        expect(creates[0].at).toBeGreaterThan(cancels[0].at);
+        expect(r.stdout).toContain(`if-running: cancel: cancelling run ${other}`);
+      }));
+
+    test('fail: fails listing the foreign run; nothing is started', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const other = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'fail' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toContain(other);
+        expect(r.failure).toContain("'if-running' is 'fail'");
+        expect(s.createRuns(w)).toEqual([]);
+        expect(s.status(w, other)).toBe('InProgress');
+      }));
+
+    test('an unknown policy is refused before any request', () =>
+      withWorld(async (w) => {
+        const r = await run(s, w, { 'pipeline-name': 'quick', 'if-running': 'queue' });
+        expect(r.exitCode, log(r)).toBe(1);
+        expect(r.failure).toContain("'if-running' must be one of start, skip, attach, wait, cancel, fail, got 'queue'");
+        expect(w.emu.requests).toEqual([]);
+      }));
+  });
+});
