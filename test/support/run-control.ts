@@ -3,7 +3,7 @@
 // started by "someone else", and the createRun requests the action sent.
 import type { RecordedRequest, RunScript } from '../emulator/index.ts';
 import { runStep, type StepOptions, type StepResult } from './action-runner.ts';
-import { createRunDirectly } from './resilience.ts';
+import { createRunDirectly, sleep } from './resilience.ts';
 import type { World } from './scenario.ts';
 
 export type ServiceName = 'data-factory';
@@ -30,7 +30,13 @@ export const dataFactory: ServiceUnderTest = {
   service: 'data-factory',
   inputs: (w) => ({ ...w.base, ...w.secretAuth }),
   script: (w, pipeline, script) => w.emu.nextRunScript(pipeline, script),
-  foreignRun: (w, pipeline, parameters = {}) => createRunDirectly(w, pipeline, parameters),
+  // Another workflow's run, started a moment ago: long enough for queries to show it (the emulator
+  // shows a new run to queryPipelineRuns only after queryVisibilityDelayMs, as ADF does).
+  foreignRun: async (w, pipeline, parameters = {}) => {
+    const id = await createRunDirectly(w, pipeline, parameters);
+    await sleep(w.emu.config.queryVisibilityDelayMs + 200);
+    return id;
+  },
   status: (w, runId) => w.emu.runStatus(runId),
   runCount: (w) => w.emu.runs.length,
   // The test's own createRun (createRunDirectly) sends no client request ID and no user agent of ours.
