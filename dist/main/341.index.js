@@ -221,7 +221,7 @@ async function runBatch(b) {
             },
         }, it.values);
         if (!begun) {
-            it.status = it.error?.includes('cancelled before') ? '' : 'Failed';
+            // No run: its status stays '' (the aggregate says Failed).
             it.message = it.error;
             it.log.warning(it.error ?? 'The run was not started.');
             end(it);

@@ -220,7 +220,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
       it.values,
     );
     if (!begun) {
-      it.status = it.error?.includes('cancelled before') ? '' : 'Failed';
+      // No run: its status stays '' (the aggregate says Failed).
       it.message = it.error;
       it.log.warning(it.error ?? 'The run was not started.');
       end(it);
