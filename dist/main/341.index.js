@@ -71,21 +71,27 @@ async function runBatch(b) {
         failed: [],
         createdAt: 0,
         log: prefixed(p.name),
+        problems: [],
     }));
     // 1. Every item against its own pipeline, before anything starts.
-    const problems = [];
     let notice = '';
+    // Names are resolved one after another (Fabric lists the workspace's items once, then answers
+    // from that); definitions are read a few at a time.
     for (const it of items) {
-        const why = (e) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
         try {
             await service.prepare?.(it.pipelineName, { abortSignal: signals.signal });
         }
         catch (e) {
-            problems.push(`'${it.pipelineName}': ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await why(e))}`);
-            continue;
+            it.problems.push(`'${it.pipelineName}': ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } }))}`);
+            it.unresolved = true;
         }
+    }
+    const check = async (it) => {
+        if (it.unresolved)
+            return;
+        const why = (e) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
         if (!inputs.validateParameters)
-            continue;
+            return;
         let definitions;
         try {
             const read = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(() => service.readDefinition(it.pipelineName, { abortSignal: signals.signal }), {
@@ -102,27 +108,29 @@ async function runBatch(b) {
                 definitions = read.definitions;
         }
         catch (e) {
-            problems.push(`'${it.pipelineName}': ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await why(e))}`);
-            continue;
+            it.problems.push(`'${it.pipelineName}': ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await why(e))}`);
+            return;
         }
         if (!definitions)
-            continue;
+            return;
         const own = inputs.pipelines[items.indexOf(it)].parameters;
         const values = { ...it.values };
         for (const name of Object.keys(inputs.parameters)) {
             if (name in own || Object.keys(definitions).some((d) => d.toLowerCase() === name.toLowerCase()))
                 continue;
-            problems.push(`'${it.pipelineName}': the shared parameter '${name}' is not declared by this pipeline; give it in the 'parameters' of the items that take it.`);
+            it.problems.push(`'${it.pipelineName}': the shared parameter '${name}' is not declared by this pipeline; give it in the 'parameters' of the items that take it.`);
             delete values[name];
         }
         const checked = (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_10__/* .validateParameters */ .Dk)(definitions, values);
         for (const p of checked.problems)
-            problems.push(`'${it.pipelineName}': ${p}`);
+            it.problems.push(`'${it.pipelineName}': ${p}`);
         for (const c of checked.conversions)
             it.log.info(`Converted parameter ${c}.`);
         it.values = checked.values;
         it.definitions = definitions;
-    }
+    };
+    await inPool(items, 5, check);
+    const problems = items.flatMap((i) => i.problems);
     if (notice)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(notice);
     if (problems.length) {
@@ -151,6 +159,8 @@ async function runBatch(b) {
     let firstStartAt = 0;
     let lastPollAt = 0;
     let faultSince;
+    /** A throttled read's Retry-After: no status read before this. */
+    let retryAt = 0;
     let wake = () => { };
     const woken = () => new Promise((r) => (wake = r));
     let wakeup = woken();
@@ -313,6 +323,8 @@ async function runBatch(b) {
             }
         }));
         if (faulted) {
+            if (faulted instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ServiceError */ ._7 && faulted.retryAfterMs)
+                retryAt = Date.now() + faulted.retryAfterMs;
             if (faultSince === undefined) {
                 faultSince = Date.now();
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(faulted)}; still waiting for ${waiting.length} run(s) and asking again.`);
@@ -370,7 +382,7 @@ async function runBatch(b) {
             let delay = 60_000;
             if (inWait.length) {
                 const youngest = Math.max(...inWait.map((i) => i.createdAt));
-                const asked = Math.max(0, ...inWait.map((i) => service.pollNotBefore?.(ref(i)) ?? 0));
+                const asked = Math.max(retryAt, ...inWait.map((i) => service.pollNotBefore?.(ref(i)) ?? 0));
                 const due = Math.max((lastPollAt || youngest) + (0,_schedule_js__WEBPACK_IMPORTED_MODULE_13__/* .nextPollDelay */ .qC)(inputs.pollInterval, Date.now() - youngest), asked);
                 delay = Math.max(0, due - Date.now());
             }
@@ -384,7 +396,8 @@ async function runBatch(b) {
             if (!due.length)
                 continue;
             const youngest = Math.max(...due.map((i) => i.createdAt));
-            if (Date.now() < (lastPollAt || youngest) + (0,_schedule_js__WEBPACK_IMPORTED_MODULE_13__/* .nextPollDelay */ .qC)(inputs.pollInterval, Date.now() - youngest) - 50)
+            if (Date.now() <
+                Math.max(retryAt, (lastPollAt || youngest) + (0,_schedule_js__WEBPACK_IMPORTED_MODULE_13__/* .nextPollDelay */ .qC)(inputs.pollInterval, Date.now() - youngest)) - 50)
                 continue;
             lastPollAt = Date.now();
             await poll(due);
@@ -445,6 +458,15 @@ async function addActivities(service, it) {
     catch (e) {
         it.log.warning(`Could not read the activity runs of run ${it.runId} (${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}); the report has no activity details.`);
     }
+}
+/** Runs fn over the items, at most `size` at a time; problems are collected in item order by the caller. */
+async function inPool(items, size, fn) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await fn(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 

@@ -4,7 +4,7 @@
 // interval for all runs where the service has one (readRuns), else one read per run.
 import * as core from '@actions/core';
 import type { AuthContext } from '../auth/explain.js';
-import { errorMessage } from '../http/errors.js';
+import { ServiceError, errorMessage } from '../http/errors.js';
 import { isRetryable, retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { cancelFor, type Inputs } from '../inputs/inputs.js';
@@ -41,6 +41,9 @@ const WINDOW_MARGIN_MS = 5 * 60_000;
 type Phase = 'pending' | 'starting' | 'waiting' | 'cancelling' | 'ended';
 
 interface Item extends BatchRun {
+  unresolved?: boolean;
+  /** What is wrong with the item, found before the first start. */
+  problems: string[];
   phase: Phase;
   values: Record<string, unknown>;
   createdAt: number;
@@ -73,21 +76,28 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
     failed: [],
     createdAt: 0,
     log: prefixed(p.name),
+    problems: [],
   }));
 
   // 1. Every item against its own pipeline, before anything starts.
-  const problems: string[] = [];
   let notice = '';
+  // Names are resolved one after another (Fabric lists the workspace's items once, then answers
+  // from that); definitions are read a few at a time.
   for (const it of items) {
-    const why = (e: unknown) =>
-      explain(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
     try {
       await service.prepare?.(it.pipelineName, { abortSignal: signals.signal });
     } catch (e) {
-      problems.push(`'${it.pipelineName}': ${errorMessage(await why(e))}`);
-      continue;
+      it.problems.push(
+        `'${it.pipelineName}': ${errorMessage(await explain(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } }))}`,
+      );
+      it.unresolved = true;
     }
-    if (!inputs.validateParameters) continue;
+  }
+  const check = async (it: Item) => {
+    if (it.unresolved) return;
+    const why = (e: unknown) =>
+      explain(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
+    if (!inputs.validateParameters) return;
     let definitions: ParameterDefinitions | undefined;
     try {
       const read = await retry(() => service.readDefinition(it.pipelineName, { abortSignal: signals.signal }), {
@@ -99,25 +109,27 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
         else if (Object.keys(it.values).length) notice = read.unavailable;
       } else definitions = read.definitions;
     } catch (e) {
-      problems.push(`'${it.pipelineName}': ${errorMessage(await why(e))}`);
-      continue;
+      it.problems.push(`'${it.pipelineName}': ${errorMessage(await why(e))}`);
+      return;
     }
-    if (!definitions) continue;
+    if (!definitions) return;
     const own = inputs.pipelines[items.indexOf(it)]!.parameters;
     const values: Record<string, unknown> = { ...it.values };
     for (const name of Object.keys(inputs.parameters)) {
       if (name in own || Object.keys(definitions).some((d) => d.toLowerCase() === name.toLowerCase())) continue;
-      problems.push(
+      it.problems.push(
         `'${it.pipelineName}': the shared parameter '${name}' is not declared by this pipeline; give it in the 'parameters' of the items that take it.`,
       );
       delete values[name];
     }
     const checked = validateParameters(definitions, values);
-    for (const p of checked.problems) problems.push(`'${it.pipelineName}': ${p}`);
+    for (const p of checked.problems) it.problems.push(`'${it.pipelineName}': ${p}`);
     for (const c of checked.conversions) it.log.info(`Converted parameter ${c}.`);
     it.values = checked.values;
     it.definitions = definitions;
-  }
+  };
+  await inPool(items, 5, check);
+  const problems = items.flatMap((i) => i.problems);
   if (notice) core.notice(notice);
   if (problems.length) {
     core.setFailed(
@@ -146,6 +158,8 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
   let firstStartAt = 0;
   let lastPollAt = 0;
   let faultSince: number | undefined;
+  /** A throttled read's Retry-After: no status read before this. */
+  let retryAt = 0;
   let wake: () => void = () => {};
   const woken = () => new Promise<void>((r) => (wake = r));
   let wakeup = woken();
@@ -308,6 +322,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
       }),
     );
     if (faulted) {
+      if (faulted instanceof ServiceError && faulted.retryAfterMs) retryAt = Date.now() + faulted.retryAfterMs;
       if (faultSince === undefined) {
         faultSince = Date.now();
         core.warning(`${errorMessage(faulted)}; still waiting for ${waiting.length} run(s) and asking again.`);
@@ -365,7 +380,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
       let delay = 60_000;
       if (inWait.length) {
         const youngest = Math.max(...inWait.map((i) => i.createdAt));
-        const asked = Math.max(0, ...inWait.map((i) => service.pollNotBefore?.(ref(i)) ?? 0));
+        const asked = Math.max(retryAt, ...inWait.map((i) => service.pollNotBefore?.(ref(i)) ?? 0));
         const due = Math.max(
           (lastPollAt || youngest) + nextPollDelay(inputs.pollInterval, Date.now() - youngest),
           asked,
@@ -380,7 +395,10 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
       const due = items.filter((i) => i.phase === 'waiting');
       if (!due.length) continue;
       const youngest = Math.max(...due.map((i) => i.createdAt));
-      if (Date.now() < (lastPollAt || youngest) + nextPollDelay(inputs.pollInterval, Date.now() - youngest) - 50)
+      if (
+        Date.now() <
+        Math.max(retryAt, (lastPollAt || youngest) + nextPollDelay(inputs.pollInterval, Date.now() - youngest)) - 50
+      )
         continue;
       lastPollAt = Date.now();
       await poll(due);
@@ -447,4 +465,13 @@ async function addActivities(service: PipelineService, it: Item): Promise<void> 
       `Could not read the activity runs of run ${it.runId} (${errorMessage(e)}); the report has no activity details.`,
     );
   }
+}
+
+/** Runs fn over the items, at most `size` at a time; problems are collected in item order by the caller. */
+async function inPool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }

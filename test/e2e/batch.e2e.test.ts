@@ -1,7 +1,7 @@
 // Issue 12: several pipelines in one step (`pipelines`, `max-parallel`, `fail-fast`, output `runs`).
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { runStep, type StepOptions } from '../support/action-runner.ts';
-import { log, ops, since } from '../support/resilience.ts';
+import { createRunDirectly, log, ops, since } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 
 let w: World;
@@ -225,4 +225,41 @@ test('SIGKILL with several runs in flight: the post step cancels every unfinishe
     expect(w.emu.runStatus(run.runId)).toMatch(/Cancel/);
   }
   expect(post.durationMs).toBeLessThan(10_000);
+});
+
+test('throttled status queries: the batch waits as asked and carries on, one warning', async () => {
+  const before = w.emu.runs.length;
+  w.emu.faults.add({ service: 'arm', op: 'queryPipelineRuns', count: 3, fault: { status: 429, retryAfter: 2 } });
+  const r = await runStep(step({ pipelines: '- load-a\n- load-b' }));
+  expect(r.exitCode, log(r)).toBe(0);
+  expect(w.emu.runs.slice(before)).toHaveLength(2);
+  expect(runsOf(r).map((o) => o.status)).toEqual(['Succeeded', 'Succeeded']);
+  const throttled = w.emu.requests.filter((q) => q.op === 'queryPipelineRuns' && q.status === 429);
+  expect(throttled).toHaveLength(3);
+  // Retry-After is honoured: no status read of the batch comes sooner.
+  const reads = w.emu.requests.filter(
+    (q) => q.at >= throttled[0]!.at && (q.op === 'queryPipelineRuns' || q.op === 'getRun'),
+  );
+  for (const t of throttled) {
+    const nextRead = reads.find((q) => q.at > t.at);
+    expect(nextRead!.at - t.at).toBeGreaterThanOrEqual(1_900);
+  }
+  expect(r.annotations.filter((a) => a.level === 'warning' && /429/.test(a.message))).toHaveLength(1);
+  expect(r.stdout).toMatch(/answers again/);
+});
+
+test('if-running applies to each item: skip reports the running one and starts the others', async () => {
+  w.emu.nextRunScript('load-b', { phases: [{ status: 'InProgress', ms: 20_000 }] });
+  const foreign = await createRunDirectly(w, 'load-b', {});
+  await new Promise((res) => setTimeout(res, w.emu.config.queryVisibilityDelayMs + 200));
+  const before = w.emu.runs.length;
+  const r = await runStep(step({ pipelines: '- load-a\n- load-b', 'if-running': 'skip' }));
+  expect(r.exitCode, log(r)).toBe(0);
+  expect(w.emu.runs.slice(before).map((x) => x.pipelineName)).toEqual(['load-a']);
+  expect(runsOf(r).map((o) => [o.pipeline, o['run-id'] === foreign, o.started])).toEqual([
+    ['load-a', false, true],
+    ['load-b', true, false],
+  ]);
+  expect(r.outputs.started).toBe('false');
+  expect(w.emu.getRun(foreign)!.cancelRequests).toEqual([]);
 });
