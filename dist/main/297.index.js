@@ -4154,6 +4154,9 @@ async function startExactlyOnce(service, o, chosen) {
                 throw e;
             failure = e;
         }
+        // The endpoint's name does not exist: nothing was sent, and asking again cannot help.
+        if ((0,errors/* unknownHost */.Vp)(failure))
+            throw failure;
         const surelyNotSent = (failure instanceof errors/* ServiceError */._7 && failure.status === 429) ||
             (failure instanceof errors/* TransportError */.wX && failure.notSent) ||
             (0,explain/* isTransientAuthError */.jA)(failure);

@@ -183,6 +183,8 @@ async function startExactlyOnce(service: PipelineService, o: StartRunOptions, ch
       failure = e;
     }
 
+    // The endpoint's name does not exist: nothing was sent, and asking again cannot help.
+    if (unknownHost(failure)) throw failure;
     const surelyNotSent =
       (failure instanceof ServiceError && failure.status === 429) ||
       (failure instanceof TransportError && failure.notSent) ||
