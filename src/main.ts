@@ -55,6 +55,26 @@ export async function run(): Promise<void> {
   };
   const target = targetFor(inputs);
   const service = createService(target, method, { authorityHost: inputs.cloud.authorityHost });
+  if (inputs.pipelines.length) {
+    const { runBatch } = await import('./run/batch.js');
+    await runBatch({
+      service,
+      inputs,
+      signals,
+      auth,
+      saveContext: () =>
+        saveContext({
+          target: service.target,
+          pipelineName: '',
+          authMode: method.mode,
+          auth: withoutSecret(authSettings(inputs)),
+          // Decided per run in the batch state.
+          cancelOnWorkflowCancel: cancelFor(inputs.cancelOnWorkflowCancel, true),
+          cancelRecursive: inputs.cancelRecursive,
+        }),
+    });
+    return;
+  }
   await runLifecycle({
     service,
     inputs,

@@ -23,7 +23,28 @@ var lib_core = __webpack_require__(6421);
  * `run-id` is saved before createRun is sent where the run ID is chosen in advance, together with
  * `start-in-flight: true`; the mark is cleared ('') when createRun answers or surely started nothing.
  */
-const STATE = { context: 'context', runId: 'run-id', done: 'done', startInFlight: 'start-in-flight' };
+const STATE = {
+    context: 'context',
+    runId: 'run-id',
+    done: 'done',
+    startInFlight: 'start-in-flight',
+    batch: 'batch',
+};
+function saveBatch(entries) {
+    core.saveState(STATE.batch, JSON.stringify(entries));
+}
+function loadBatch() {
+    const raw = lib_core/* getState */.Gu(STATE.batch);
+    if (!raw)
+        return undefined;
+    try {
+        const v = JSON.parse(raw);
+        return Array.isArray(v) ? v : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function saveContext(c) {
     core.saveState(STATE.context, JSON.stringify(c));
 }
@@ -51,6 +72,11 @@ var startup = __webpack_require__(4760);
 
 async function post() {
     lib_core/* debug */.Yz((0,startup/* describeStartup */.JC)());
+    const batch = loadBatch();
+    if (batch) {
+        await postBatch(batch);
+        return;
+    }
     const runId = lib_core/* getState */.Gu(STATE.runId);
     // Main stopped between sending createRun and its answer.
     const inFlight = lib_core/* getState */.Gu(STATE.startInFlight) === 'true';
@@ -78,6 +104,35 @@ async function post() {
 }
 // @github/local-action (`npm run local-action`) calls an entry point's `run()`, also for --post.
 const run = (/* unused pure expression or super */ null && (post));
+/** With `pipelines`: every run main did not finish with, in parallel. */
+async function postBatch(entries) {
+    if (lib_core/* getState */.Gu(STATE.done) === 'true') {
+        lib_core/* debug */.Yz('The main step finished handling every run; nothing to clean up.');
+        return;
+    }
+    const open = entries.filter((e) => !e.ended);
+    for (const e of open.filter((x) => !x.runId && x.inFlight)) {
+        lib_core/* warning */.$e(`[${e.pipelineName}] The main step stopped while createRun was in flight, and this service does not let the action choose the run ID in advance, so the post step cannot tell whether a run was started. Check the pipeline's recent runs in the service's monitoring view.`);
+    }
+    const left = open.filter((e) => e.runId);
+    if (!left.length) {
+        lib_core/* debug */.Yz('No unfinished run was started by this step; nothing to clean up.');
+        return;
+    }
+    const context = loadContext();
+    if (!context) {
+        lib_core/* warning */.$e(`Runs ${left.map((e) => e.runId).join(', ')} were started, but the step's saved context is missing; check them in the service's monitoring view.`);
+        return;
+    }
+    const { lookAfterRuns } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(51)]).then(__webpack_require__.bind(__webpack_require__, 5051));
+    await lookAfterRuns(left.map((e) => ({
+        runId: e.runId,
+        pipelineName: e.pipelineName,
+        startInFlight: e.inFlight,
+        cancel: e.cancel,
+        started: e.started,
+    })), context);
+}
 
 
 /***/ }),

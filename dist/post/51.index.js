@@ -8,7 +8,8 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  lookAfterRun: () => (/* binding */ lookAfterRun)
+  lookAfterRun: () => (/* binding */ lookAfterRun),
+  lookAfterRuns: () => (/* binding */ lookAfterRuns)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
@@ -1300,6 +1301,21 @@ function activityFilter(anchor) {
         orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
     };
 }
+/** Several pipelines' runs in one query: RunId is no filter operand, so the names and a window. */
+function batchFilter(refs, window) {
+    const names = [...new Set(refs.map((r) => r.pipelineName))];
+    return {
+        lastUpdatedAfter: window.after.toISOString(),
+        lastUpdatedBefore: window.before.toISOString(),
+        filters: [{ operand: 'PipelineName', operator: 'In', values: names }],
+        orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
+    };
+}
+/** The runs asked for, out of a batch query's answer. */
+function pickRuns(refs, runs) {
+    const ids = new Set(refs.map((r) => r.runId.toLowerCase()));
+    return runs.filter((r) => typeof r.runId === 'string' && ids.has(r.runId.toLowerCase())).map(toRunView);
+}
 
 ;// CONCATENATED MODULE: ./src/services/data-factory/service.ts
 // Azure Data Factory behind the PipelineService interface: ARM, api-version 2018-06-01.
@@ -1354,6 +1370,9 @@ class DataFactoryService {
     }
     async findRuns(q, o) {
         return (await this.client.queryPipelineRuns(runFilter(q), o, q.limit)).map(toRunView).slice(0, q.limit);
+    }
+    async readRuns(refs, window, o) {
+        return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
     }
     runUrl(ref) {
         return studioRunUrl(this.target.studioHost, this.factoryId, ref.runId);
@@ -1968,6 +1987,9 @@ class SynapseService {
     async findRuns(q, o) {
         return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
     }
+    async readRuns(refs, window, o) {
+        return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
+    }
     runUrl(ref) {
         const t = this.target;
         // Synapse Studio addresses a workspace by its Azure resource ID, which only the inputs can give.
@@ -2173,43 +2195,63 @@ function describeCancel(runId, c, where) {
 
 
 async function lookAfterRun(runId, context, o = {}) {
+    await lookAfterRuns([{ runId, pipelineName: context.pipelineName, startInFlight: o.startInFlight }], context);
+}
+/** Every run main left unfinished, in parallel, with one sign-in: each within the cancel budget. */
+async function lookAfterRuns(runs, context) {
     const secret = core/* getInput */.V4('client-secret');
     if (secret)
         core/* setSecret */.Pq(secret);
+    let service;
+    try {
+        service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
+    }
+    catch (e) {
+        core/* warning */.$e(`Could not reach the service to check ${runs.map((r) => `run ${r.runId}`).join(', ')}: ${errors_errorMessage(e)}.`);
+        return;
+    }
+    const prefix = runs.length > 1 ? (r) => `[${r.pipelineName}] ` : () => '';
+    await Promise.all(runs.map((r) => lookAfterOne(service, r, context, prefix(r))));
+}
+async function lookAfterOne(service, left, context, p) {
+    const { runId } = left;
+    const cancelOnWorkflowCancel = left.cancel ?? context.cancelOnWorkflowCancel;
+    const started = left.started ?? context.started;
     let where = 'the service';
     try {
-        const service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
-        const ref = { runId, pipelineName: context.pipelineName };
+        const ref = { runId, pipelineName: left.pipelineName };
         const url = service.runUrl(ref);
         where = url ? `${service.studioName}: ${url}` : service.studioName;
-        core/* info */.pq(o.startInFlight
-            ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
-            : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`);
-        const run = o.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
+        core/* info */.pq(p +
+            (left.startInFlight
+                ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
+                : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`));
+        const run = left.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
         if (!run) {
-            core/* info */.pq(`There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`);
+            core/* info */.pq(`${p}There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`);
             return;
         }
         if (isFinal(run.status)) {
-            core/* info */.pq(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
+            core/* info */.pq(`${p}Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
             return;
         }
-        if (!context.cancelOnWorkflowCancel) {
-            core/* warning */.$e(context.started === false
-                ? `Run ${runId} is still ${run.status} and was left running: this step attached to it and did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs).${url ? ` ${url}` : ''}`
-                : `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`);
+        if (!cancelOnWorkflowCancel) {
+            core/* warning */.$e(p +
+                (started === false
+                    ? `Run ${runId} is still ${run.status} and was left running: this step attached to it and did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs).${url ? ` ${url}` : ''}`
+                    : `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`));
             return;
         }
-        core/* info */.pq(`Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
+        core/* info */.pq(`${p}Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
         const c = await cancelRun(service, ref, { recursive: context.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
-        const line = describeCancel(runId, c, service.studioName);
+        const line = p + describeCancel(runId, c, service.studioName);
         if (c.outcome === 'failed')
             core/* warning */.$e(line);
         else
             core/* info */.pq(line);
     }
     catch (e) {
-        core/* warning */.$e(`Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ${where}.`);
+        core/* warning */.$e(`${p}Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ${where}.`);
     }
 }
 /** Persist through transient faults: this is the last chance to stop a run nobody watches. */

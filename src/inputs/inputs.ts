@@ -6,6 +6,9 @@ import { CLOUD_NAMES, findCloud, type Cloud } from '../services/clouds.js';
 import { SERVICE_KINDS, type ServiceKind } from '../services/service.js';
 import { parseDuration } from './duration.js';
 import { parseParameterText } from './parameters.js';
+import { parsePipelineList, type BatchItem } from './pipelines.js';
+
+export type { BatchItem } from './pipelines.js';
 
 export type AuthMode = 'auto' | 'oidc' | 'client-secret' | 'azure-cli';
 
@@ -59,6 +62,12 @@ export interface Inputs {
   prComment: boolean;
   /** The token for pr-comment (default: the job's GITHUB_TOKEN). */
   githubToken: string;
+  /** `pipelines`: the items of a batch ([] = one run, `pipeline-name`). */
+  pipelines: BatchItem[];
+  /** With `pipelines`: runs started and in flight at once (0 = all). */
+  maxParallel: number;
+  /** With `pipelines`: the first run that ends other than Succeeded cancels the rest. */
+  failFast: boolean;
 }
 
 export class InputError extends Error {
@@ -182,8 +191,10 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     service === 'data-factory' ? '' : (httpsUrl('service-endpoint', text('service-endpoint'), problems) ?? '');
 
   const runId = text('run-id');
-  const pipelineName =
-    runId && service !== 'fabric'
+  const pipelinesText = text('pipelines');
+  const pipelineName = pipelinesText
+    ? text('pipeline-name')
+    : runId && service !== 'fabric'
       ? text('pipeline-name')
       : runId
         ? needed('pipeline-name', 'Fabric addresses a job instance through its pipeline')
@@ -192,6 +203,44 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     problems.push(
       `'pipeline-name' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /, got '${pipelineName}'.`,
     );
+  }
+
+  let pipelines: BatchItem[] = [];
+  if (pipelinesText) {
+    if (pipelineName) {
+      problems.push(
+        `Set either 'pipeline-name' or 'pipelines', not both: 'pipelines' lists every pipeline the step runs.`,
+      );
+    }
+    const parsed = await parsePipelineList(pipelinesText, (name) =>
+      service !== 'fabric' && (!PIPELINE.test(name) || name.length > 260)
+        ? `'${name}' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /.`
+        : '',
+    );
+    problems.push(...parsed.problems);
+    pipelines = parsed.items;
+    for (const name of ['reference-run-id', 'start-activity']) {
+      if (text(name)) problems.push(`'${name}' names one earlier run and cannot apply to 'pipelines': remove it.`);
+    }
+    for (const name of ['recovery', 'start-from-failure']) {
+      if (BOOL_TRUE.includes(text(name))) {
+        problems.push(`'${name}' reruns one earlier run and cannot apply to 'pipelines': remove it.`);
+      }
+    }
+  }
+  const maxParallelText = text('max-parallel');
+  let maxParallel = 0;
+  if (maxParallelText) {
+    if (!/^\d+$/.test(maxParallelText)) {
+      problems.push(`'max-parallel' must be a whole number, 0 or more (0 = all at once), got '${maxParallelText}'.`);
+    } else maxParallel = Number(maxParallelText);
+  }
+  const failFast = bool('fail-fast', false);
+  if (!pipelinesText) {
+    // The defaults ('0', 'false') arrive as inputs too: only a choice that would do something is refused.
+    if (maxParallel !== 0)
+      problems.push(`'max-parallel' only applies with 'pipelines': remove it or list the pipelines.`);
+    if (failFast) problems.push(`'fail-fast' only applies with 'pipelines': remove it or list the pipelines.`);
   }
 
   const parameters = await readParameters(text('parameters'), text('parameters-file'), options, problems);
@@ -333,6 +382,9 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     ifRunning,
     prComment,
     githubToken,
+    pipelines,
+    maxParallel,
+    failFast,
   };
 }
 

@@ -2,10 +2,12 @@
 import * as core from '@actions/core';
 import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
 import type { FailedActivity } from '../run/activities.js';
+import { singleRunsOutput } from './batch-report.js';
 import { outputsFor, renderSummary, trimText, type Outcome } from './report.js';
 
 export function writeOutputs(outcome: Outcome): void {
   for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value);
+  core.setOutput('runs', singleRunsOutput(outcome));
 }
 
 export interface PublishOptions {
@@ -42,17 +44,16 @@ export function annotateFailures(failed: FailedActivity[]): void {
 
 /** Fails the step with the error's own words, its advice, and the IDs Azure support asks for. */
 export function failStep(e: unknown, op?: string, suffix = ''): void {
-  if (e instanceof AuthError) {
-    core.setFailed(`${e.message}${e.hint ? `\n${e.hint}` : ''}${suffix}`);
-    return;
-  }
+  core.setFailed(failureText(e, op, suffix));
+}
+
+/** What failStep says, for callers that report it elsewhere (one item of a batch). */
+export function failureText(e: unknown, op?: string, suffix = ''): string {
+  if (e instanceof AuthError) return `${e.message}${e.hint ? `\n${e.hint}` : ''}${suffix}`;
   if (e instanceof ServiceError) {
     const ids = e.ids ? `\n(${e.ids})` : '';
     const what = op === 'createRun' ? 'Azure refused to start the run' : `Azure answered ${e.op} with an error`;
-    core.setFailed(
-      `${what}: HTTP ${e.status} ${e.code}: ${e.serviceMessage}${e.hint ? `\n${e.hint}` : ''}${ids}${suffix}`,
-    );
-    return;
+    return `${what}: HTTP ${e.status} ${e.code}: ${e.serviceMessage}${e.hint ? `\n${e.hint}` : ''}${ids}${suffix}`;
   }
-  core.setFailed(`${errorMessage(e)}${suffix}`);
+  return `${errorMessage(e)}${suffix}`;
 }

@@ -16,45 +16,79 @@ export async function lookAfterRun(
   context: SavedContext,
   o: { startInFlight?: boolean } = {},
 ): Promise<void> {
+  await lookAfterRuns([{ runId, pipelineName: context.pipelineName, startInFlight: o.startInFlight }], context);
+}
+
+/** One run the post step looks after; `cancel` overrides the context's choice (a batch decides per run). */
+export interface LeftRun {
+  runId: string;
+  pipelineName: string;
+  startInFlight?: boolean;
+  cancel?: boolean;
+  started?: boolean;
+}
+
+/** Every run main left unfinished, in parallel, with one sign-in: each within the cancel budget. */
+export async function lookAfterRuns(runs: LeftRun[], context: SavedContext): Promise<void> {
   const secret = core.getInput('client-secret');
   if (secret) core.setSecret(secret);
+  let service: PipelineService;
+  try {
+    service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
+  } catch (e) {
+    core.warning(
+      `Could not reach the service to check ${runs.map((r) => `run ${r.runId}`).join(', ')}: ${errorMessage(e)}.`,
+    );
+    return;
+  }
+  const prefix = runs.length > 1 ? (r: LeftRun) => `[${r.pipelineName}] ` : () => '';
+  await Promise.all(runs.map((r) => lookAfterOne(service, r, context, prefix(r))));
+}
+
+async function lookAfterOne(service: PipelineService, left: LeftRun, context: SavedContext, p: string): Promise<void> {
+  const { runId } = left;
+  const cancelOnWorkflowCancel = left.cancel ?? context.cancelOnWorkflowCancel;
+  const started = left.started ?? context.started;
   let where = 'the service';
   try {
-    const service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
-    const ref = { runId, pipelineName: context.pipelineName };
+    const ref = { runId, pipelineName: left.pipelineName };
     const url = service.runUrl(ref);
     where = url ? `${service.studioName}: ${url}` : service.studioName;
     core.info(
-      o.startInFlight
-        ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
-        : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`,
+      p +
+        (left.startInFlight
+          ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
+          : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`),
     );
-    const run = o.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
+    const run = left.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
     if (!run) {
-      core.info(`There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`);
+      core.info(
+        `${p}There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`,
+      );
       return;
     }
     if (isFinal(run.status)) {
-      core.info(`Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
+      core.info(`${p}Run ${runId} has ended: ${run.status}. Nothing to cancel.`);
       return;
     }
-    if (!context.cancelOnWorkflowCancel) {
+    if (!cancelOnWorkflowCancel) {
       core.warning(
-        context.started === false
-          ? `Run ${runId} is still ${run.status} and was left running: this step attached to it and did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs).${url ? ` ${url}` : ''}`
-          : `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`,
+        p +
+          (started === false
+            ? `Run ${runId} is still ${run.status} and was left running: this step attached to it and did not start it (set 'cancel-on-workflow-cancel: true' to cancel attached runs).${url ? ` ${url}` : ''}`
+            : `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`),
       );
       return;
     }
     core.info(
-      `Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`,
+      `${p}Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`,
     );
     const c = await cancelRun(service, ref, { recursive: context.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
-    const line = describeCancel(runId, c, service.studioName);
+    const line = p + describeCancel(runId, c, service.studioName);
     if (c.outcome === 'failed') core.warning(line);
     else core.info(line);
   } catch (e) {
-    core.warning(`Could not check or cancel run ${runId}: ${errorMessage(e)}. Check it in ${where}.`);
+    core.warning(`${p}Could not check or cancel run ${runId}: ${errorMessage(e)}. Check it in ${where}.`);
   }
 }
 

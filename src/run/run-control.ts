@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
 import type { Inputs } from '../inputs/inputs.js';
-import { failStep } from '../report/publish.js';
+import { failureText } from '../report/publish.js';
 import { CREATE_PHASE_MS, settleMs } from '../runtime/tuning.js';
 import type { PipelineService, RunView } from '../services/service.js';
 import { describeRun, readRunToAttach } from './attach.js';
@@ -33,7 +33,43 @@ export interface RunControl {
   beforeStart(started: boolean): void;
   /** The error as the step reports it (with what to do). */
   why(e: unknown): Promise<Error>;
+  /** Where the run ID goes the moment it is known (default: the single run's post-step state). */
+  record?: StartRecord;
+  /** Where the step's failure goes (default: the step fails with it). */
+  fail?(message: string): void;
+  /** The log (default: the step's; a batch prefixes each line with its pipeline). */
+  log?: RunControlLog;
 }
+
+export interface RunControlLog {
+  info(line: string): void;
+  warning(line: string): void;
+  debug(line: string): void;
+}
+
+/** The post step's view of a start: the chosen ID before createRun, the answer after. */
+export interface StartRecord {
+  /** Saved before createRun is sent (the ID chosen in advance, '' where the service picks it). */
+  sending(chosenRunId: string): void;
+  /** createRun answered with this run, or surely started nothing (''). */
+  answered(runId: string): void;
+  /** The step waits for a run it did not start. */
+  attached(runId: string): void;
+}
+
+const singleRunRecord: StartRecord = {
+  sending(chosen) {
+    core.saveState(STATE.startInFlight, 'true');
+    if (chosen) core.saveState(STATE.runId, chosen);
+  },
+  answered(runId) {
+    core.saveState(STATE.runId, runId);
+    core.saveState(STATE.startInFlight, '');
+  },
+  attached(runId) {
+    core.saveState(STATE.runId, runId);
+  },
+};
 
 export interface Begun {
   runId: string;
@@ -53,6 +89,9 @@ export interface Begun {
 /** Undefined when the step has already failed (the reason is reported). */
 export async function beginRun(c: RunControl, parameters: Record<string, unknown>): Promise<Begun | undefined> {
   const { service, inputs, signals } = c;
+  const log = c.log ?? core;
+  const record = c.record ?? singleRunRecord;
+  const fail = async (e: unknown, op?: string) => (c.fail ?? core.setFailed)(failureText(await c.why(e), op));
   const phaseStart = Date.now();
   const deadline = phaseStart + inputs.timeoutMs;
 
@@ -61,7 +100,7 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
     try {
       run = await readRunToAttach(service, inputs.runId, inputs.pipelineName, signals.signal);
     } catch (e) {
-      failStep(await c.why(e));
+      await fail(e);
       return undefined;
     }
     return attached(
@@ -83,7 +122,7 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
         timeoutMs: inputs.timeoutMs,
         cancelRecursive: inputs.cancelRecursive,
         signal: signals.signal,
-        log: core,
+        log,
       });
       if (d.kind !== 'start') {
         return attached(
@@ -97,11 +136,11 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
         );
       }
     } catch (e) {
-      failStep(await c.why(e));
+      await fail(e);
       return undefined;
     }
     if (signals.signal.aborted) {
-      core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
+      (c.fail ?? core.setFailed)('The workflow was cancelled before the run was started; nothing to clean up.');
       return undefined;
     }
   }
@@ -109,10 +148,9 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
   // Exactly one run per start: choose its ID and save it before createRun goes out.
   c.beforeStart(true);
   const chosen = chooseRunId(service);
-  core.saveState(STATE.startInFlight, 'true');
+  record.sending(chosen ?? '');
   if (chosen) {
-    core.saveState(STATE.runId, chosen);
-    core.info(
+    log.info(
       `Starting pipeline '${inputs.pipelineName}' as run ${chosen} (the ID goes out as createRun's client request ID, so a resend cannot start a second run).`,
     );
   }
@@ -132,33 +170,29 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
       deadline: startedAt + Math.min(Math.max(1, deadline - startedAt), CREATE_PHASE_MS),
       signal: signals.signal,
       settleMs: settleMs(),
-      log: core,
+      log,
       clientRequestId: chosen,
       onAmbiguous: () => (ambiguous = true),
     });
     runId = started.runId;
   } catch (e) {
     // Nothing went out ambiguously: surely no run, so the post step has nothing to look for.
-    if (!ambiguous) {
-      core.saveState(STATE.runId, '');
-      core.saveState(STATE.startInFlight, '');
-    }
-    failStep(await c.why(e), 'createRun');
+    if (!ambiguous) record.answered('');
+    await fail(e, 'createRun');
     return undefined;
   }
-  core.saveState(STATE.runId, runId);
-  core.saveState(STATE.startInFlight, '');
-  core.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
+  record.answered(runId);
+  log.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
   if (Date.now() - phaseStart > 60_000) {
-    core.info(`${formatDuration(Date.now() - phaseStart)} of the timeout went to getting the run started.`);
+    log.info(`${formatDuration(Date.now() - phaseStart)} of the timeout went to getting the run started.`);
   }
   return { runId, pipelineName: inputs.pipelineName, started: true, skipped: false, createdAt: startedAt, deadline };
 }
 
 function attached(c: RunControl, run: RunView, deadline: number, skipped: boolean, line: string): Begun {
   c.beforeStart(false);
-  core.saveState(STATE.runId, run.runId);
-  core.info(line);
+  (c.record ?? singleRunRecord).attached(run.runId);
+  (c.log ?? core).info(line);
   const created = Date.parse(run.runStart ?? '');
   return {
     runId: run.runId,

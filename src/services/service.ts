@@ -113,6 +113,13 @@ export interface PipelineService {
   /** One level: the activities of this run (child pipelines are read by the caller). */
   listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]>;
   findRuns(query: RunQuery, o?: CallOptions): Promise<RunView[]>;
+  /**
+   * Many runs of this factory or workspace in one query (ADF, Synapse: queryPipelineRuns with
+   * `PipelineName In [...]` over the window, matched by run ID on the client, since `RunId` is no
+   * filter operand). A run the query does not show yet (visibility delay) is simply absent: the
+   * caller reads it with getRun. Services without such a query (Fabric) leave it out.
+   */
+  readRuns?(refs: RunRef[], window: { after: Date; before: Date }, o?: CallOptions): Promise<RunView[]>;
   /** The monitoring link; '' where it cannot be built. */
   runUrl(ref: RunRef): string;
   /** Adds what to do (`hint`) to the service's own errors. */

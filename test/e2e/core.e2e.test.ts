@@ -367,9 +367,23 @@ describe('job summary and outputs', () => {
         'run',
         'started',
         'return-value',
+        'runs',
       ].sort(),
     );
     expect(o.started).toBe('true');
+    // `runs` without `pipelines`: one element, JSON values.
+    expect(JSON.parse(o.runs!)).toEqual([
+      expect.objectContaining({
+        pipeline: 'quick',
+        'run-id': o['run-id'],
+        status: 'Succeeded',
+        'run-url': o['run-url'],
+        'duration-ms': Number(o['duration-ms']),
+        'failed-activities': [],
+        'return-value': {},
+        started: true,
+      }),
+    ]);
     for (const name of declared) expect(o, `output ${name}\n${log(s.r)}`).toHaveProperty(name);
 
     const view = w.emu.runView(o['run-id']!)!;

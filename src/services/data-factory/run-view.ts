@@ -1,5 +1,5 @@
 // ADF's and Synapse's PipelineRun, and their run-query filter, in the lifecycle's terms.
-import { utcTimestamp, type RunQuery, type RunStatus, type RunView } from '../service.js';
+import { utcTimestamp, type RunQuery, type RunRef, type RunStatus, type RunView } from '../service.js';
 import type { PipelineRun, RunFilterParameters } from './types.js';
 
 const STATUSES: readonly string[] = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];
@@ -48,4 +48,21 @@ export function activityFilter(anchor: string | undefined): RunFilterParameters 
     lastUpdatedBefore: new Date(Date.now() + 86_400_000).toISOString(),
     orderBy: [{ orderBy: 'ActivityRunStart', order: 'ASC' }],
   };
+}
+
+/** Several pipelines' runs in one query: RunId is no filter operand, so the names and a window. */
+export function batchFilter(refs: RunRef[], window: { after: Date; before: Date }): RunFilterParameters {
+  const names = [...new Set(refs.map((r) => r.pipelineName))];
+  return {
+    lastUpdatedAfter: window.after.toISOString(),
+    lastUpdatedBefore: window.before.toISOString(),
+    filters: [{ operand: 'PipelineName', operator: 'In', values: names }],
+    orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
+  };
+}
+
+/** The runs asked for, out of a batch query's answer. */
+export function pickRuns(refs: RunRef[], runs: PipelineRun[]): RunView[] {
+  const ids = new Set(refs.map((r) => r.runId.toLowerCase()));
+  return runs.filter((r) => typeof r.runId === 'string' && ids.has(r.runId.toLowerCase())).map(toRunView);
 }

@@ -14,7 +14,7 @@ import type {
 } from '../service.js';
 import { DataFactoryClient } from './client.js';
 import { explainDataFactoryError } from './explain.js';
-import { activityFilter, runFilter, toRunView } from './run-view.js';
+import { activityFilter, batchFilter, pickRuns, runFilter, toRunView } from './run-view.js';
 
 /** What the post step needs to reach the factory again (saved in the step's state: no secrets). */
 export interface DataFactoryTarget {
@@ -79,6 +79,10 @@ export class DataFactoryService implements PipelineService {
 
   async findRuns(q: RunQuery, o?: CallOptions): Promise<RunView[]> {
     return (await this.client.queryPipelineRuns(runFilter(q), o, q.limit)).map(toRunView).slice(0, q.limit);
+  }
+
+  async readRuns(refs: RunRef[], window: { after: Date; before: Date }, o?: CallOptions): Promise<RunView[]> {
+    return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
   }
 
   runUrl(ref: RunRef): string {

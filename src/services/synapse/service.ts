@@ -3,7 +3,7 @@
 import { ServiceError } from '../../http/errors.js';
 import type { CallOptions, RestClient } from '../../http/rest-client.js';
 import type { ParameterDefinitions } from '../../inputs/parameters.js';
-import { activityFilter, runFilter, toRunView } from '../data-factory/run-view.js';
+import { activityFilter, batchFilter, pickRuns, runFilter, toRunView } from '../data-factory/run-view.js';
 import type {
   ActivityRun,
   DefinitionResult,
@@ -86,6 +86,10 @@ export class SynapseService implements PipelineService {
 
   async findRuns(q: RunQuery, o?: CallOptions): Promise<RunView[]> {
     return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
+  }
+
+  async readRuns(refs: RunRef[], window: { after: Date; before: Date }, o?: CallOptions): Promise<RunView[]> {
+    return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
   }
 
   runUrl(ref: RunRef): string {

@@ -1,0 +1,90 @@
+// The `pipelines` input: a YAML or JSON list of exact pipeline names or `{name, parameters}`
+// mappings, all in the same factory or workspace. Checked before any request.
+
+export interface BatchItem {
+  name: string;
+  /** The item's own parameters (they win over the shared `parameters`/`parameters-file`). */
+  parameters: Record<string, unknown>;
+}
+
+/** Characters that make a name look like a pattern: `pipelines` takes exact names only. */
+const PATTERN = /[*?]|^\^|\$$/;
+
+/**
+ * Parses the list; every problem is reported at once. `nameProblem` checks one name against the
+ * service's naming rule ('' when it fits).
+ */
+export async function parsePipelineList(
+  text: string,
+  nameProblem: (name: string) => string,
+): Promise<{ items: BatchItem[]; problems: string[] }> {
+  const problems: string[] = [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const { parse: parseYaml } = await import('yaml');
+    try {
+      value = parseYaml(text, { schema: 'core', uniqueKeys: true });
+    } catch (e) {
+      return {
+        items: [],
+        problems: [
+          `'pipelines' is neither valid JSON nor valid YAML: ${(e as Error).message.split('\n')[0]}. Write a list: one "- name" per line, or "- name: …" with "parameters: …" under it.`,
+        ],
+      };
+    }
+  }
+  if (!Array.isArray(value)) {
+    return { items: [], problems: [`'pipelines' must be a list of pipeline names or {name, parameters} mappings.`] };
+  }
+  if (value.length === 0) problems.push(`'pipelines' is an empty list: name at least one pipeline.`);
+  const items: BatchItem[] = [];
+  const seen = new Map<string, number>();
+  value.forEach((raw, i) => {
+    const where = `'pipelines' item ${i + 1}`;
+    let name: unknown = raw;
+    let parameters: Record<string, unknown> = {};
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      const o = raw as Record<string, unknown>;
+      const unknown = Object.keys(o).filter((k) => k !== 'name' && k !== 'parameters');
+      if (unknown.length) {
+        problems.push(
+          `${where} has ${unknown.map((k) => `'${k}'`).join(', ')}: an item takes only 'name' and 'parameters'.`,
+        );
+      }
+      name = o.name;
+      const p = o.parameters;
+      if (p !== undefined && p !== null) {
+        if (typeof p !== 'object' || Array.isArray(p)) {
+          problems.push(`${where}: 'parameters' must be a mapping of parameter names to values.`);
+        } else parameters = p as Record<string, unknown>;
+      }
+    }
+    if (typeof name !== 'string' || !name.trim()) {
+      problems.push(`${where} must be a pipeline name or a mapping with 'name' (and optionally 'parameters').`);
+      return;
+    }
+    name = name.trim();
+    const n = name as string;
+    if (PATTERN.test(n)) {
+      problems.push(
+        `${where} '${n}' looks like a pattern: 'pipelines' takes exact names (a pattern could match pipelines nobody meant to run); list each pipeline.`,
+      );
+      return;
+    }
+    const bad = nameProblem(n);
+    if (bad) problems.push(`${where}: ${bad}`);
+    const key = n.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push(
+        `${where} '${n}' repeats item ${first + 1}: each pipeline may be listed once (the second run would meet the first in 'if-running', and the outputs name runs by pipeline); use a second step to run it twice.`,
+      );
+      return;
+    }
+    seen.set(key, i);
+    items.push({ name: n, parameters });
+  });
+  return { items, problems };
+}

@@ -1,0 +1,100 @@
+// Issue 12: the batch's aggregate status, `runs` output and summary.
+import { describe, expect, it } from 'vitest';
+import { aggregateStatus, renderBatchSummary, runsOutput, type BatchRun } from '../../../src/report/batch-report.js';
+import type { PipelineService, RunView } from '../../../src/services/service.js';
+
+const run = (status: RunView['status'], extra: Partial<RunView> = {}): RunView => ({
+  runId: 'r',
+  pipelineName: 'p',
+  status,
+  message: '',
+  raw: {},
+  ...extra,
+});
+const item = (name: string, status: string, extra: Partial<BatchRun> = {}): BatchRun => ({
+  pipelineName: name,
+  runId: status ? `${name}-id` : '',
+  runUrl: status ? `https://studio/${name}` : '',
+  started: Boolean(status),
+  status,
+  failed: [],
+  shown: {},
+  ...(status ? { run: run(status as RunView['status'], { durationMs: 1500, runStart: '2026-12-01T00:00:00Z' }) } : {}),
+  ...extra,
+});
+const service = { home: { label: 'Factory', text: '`adf`' } } as unknown as PipelineService;
+
+describe('aggregateStatus', () => {
+  it.each([
+    [['Succeeded', 'Succeeded'], 'Succeeded'],
+    [['Succeeded', 'Failed', 'Cancelled'], 'Failed'],
+    [['Cancelled', 'InProgress'], 'Cancelled'],
+    [['Canceling', 'Queued'], 'Canceling'],
+    [['Succeeded', 'InProgress', 'Queued'], 'InProgress'],
+    [['Succeeded', ''], 'Failed'],
+  ])('%o → %s', (statuses, want) => {
+    expect(aggregateStatus(statuses.map((s, i) => item(`p${i}`, s)))).toBe(want);
+  });
+});
+
+describe('runsOutput', () => {
+  it('has every field as a JSON value, also for a pipeline never started', () => {
+    const out = runsOutput([item('a', 'Succeeded'), item('b', '', { note: 'Not started (fail-fast).' })]);
+    expect(out).toEqual([
+      {
+        pipeline: 'a',
+        'run-id': 'a-id',
+        status: 'Succeeded',
+        message: '',
+        'run-url': 'https://studio/a',
+        'run-start': '2026-12-01T00:00:00Z',
+        'run-end': '',
+        'duration-ms': 1500,
+        'failed-activities': [],
+        'return-value': {},
+        started: true,
+      },
+      {
+        pipeline: 'b',
+        'run-id': '',
+        status: '',
+        message: 'Not started (fail-fast).',
+        'run-url': '',
+        'run-start': '',
+        'run-end': '',
+        'duration-ms': null,
+        'failed-activities': [],
+        'return-value': {},
+        started: false,
+      },
+    ]);
+  });
+});
+
+describe('renderBatchSummary', () => {
+  it('one table with a row per run, and each failed run with its activities below it', () => {
+    const failed = item('load|b', 'Failed', {
+      failed: [
+        {
+          name: 'Copy',
+          type: 'Copy',
+          errorCode: '2200',
+          message: 'blob missing',
+          failureType: 'UserError',
+          pipelineName: 'load|b',
+          pipelineRunId: 'x',
+          activityRunId: 'y',
+          path: 'Copy',
+        },
+      ],
+    });
+    const md = renderBatchSummary([item('a', 'Succeeded'), failed], service);
+    expect(md).toContain('| Pipeline | Status | Duration | Run |');
+    expect(md).toMatch(/\| `a` \| ✅ Succeeded \| \S[^|]* \| \[`a-id`\]\(https:\/\/studio\/a\) \|/);
+    expect(md).toContain('| `load\\|b` | ❌ Failed');
+    expect(md).toContain('### ❌ load\\|b: Failed');
+    expect(md).toContain('#### ❌ Copy (Copy)');
+    expect(md).toContain('blob missing');
+    expect(md.indexOf('| `a` |')).toBeLessThan(md.indexOf('### ❌'));
+  });
+});
