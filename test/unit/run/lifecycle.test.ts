@@ -6,82 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('@actions/core', () => import('../../support/core-mock.ts'));
 
 import { recorded, resetCore } from '../../support/core-mock.ts';
-import { FakeService, RUN_ID, serviceError, transportError, type Phase } from '../../support/fake-service.ts';
-import { runLifecycle, type LifecycleInputs } from '../../../src/run/lifecycle.js';
+import { FakeService, RUN_ID, serviceError, transportError } from '../../support/fake-service.ts';
 import { CREATE_PHASE_MS, SIGNAL_CANCEL_BUDGET_MS } from '../../../src/runtime/tuning.js';
-import type { AuthContext } from '../../../src/auth/explain.js';
 
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-
-const baseInputs = (over: Partial<LifecycleInputs> = {}): LifecycleInputs => ({
-  pipelineName: 'p1',
-  parameters: {},
-  referenceRunId: '',
-  recovery: false,
-  startActivity: '',
-  startFromFailure: false,
-  validateParameters: true,
-  wait: true,
-  timeoutMs: HOUR,
-  pollInterval: 1_000,
-  cancelOnTimeout: true,
-  cancelOnWorkflowCancel: true,
-  cancelRecursive: true,
-  jobSummary: true,
-  runId: '',
-  ifRunning: 'start',
-  prComment: false,
-  githubToken: '',
-  ...over,
-});
-
-interface Started {
-  service: FakeService;
-  controller: AbortController;
-  /** Resolves with the simulated time the lifecycle took (ms). */
-  done: Promise<number>;
-  startedAt: number;
-}
-
-/** Starts the lifecycle; drive it with `finish()`. The signal budget follows signals.ts's rule. */
-function start(service: FakeService, inputs: Partial<LifecycleInputs> = {}): Started {
-  const controller = new AbortController();
-  let abortedAt: number | undefined;
-  controller.signal.addEventListener('abort', () => (abortedAt = Date.now()));
-  const startedAt = Date.now();
-  const done = runLifecycle({
-    service,
-    inputs: baseInputs(inputs),
-    signals: {
-      signal: controller.signal,
-      budget: () =>
-        abortedAt === undefined ? 60_000 : Math.max(1_000, abortedAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
-    },
-    auth: {} as AuthContext,
-    beforeStart: () => undefined,
-  }).then(() => Date.now() - startedAt);
-  return { service, controller, done, startedAt };
-}
-
-/** Advances the fake clock in steps until the lifecycle ends (or `limitMs` of simulated time passes). */
-async function finish(s: Started, limitMs = 3 * HOUR, stepMs = 1_000): Promise<number> {
-  let settled = false;
-  void s.done.finally(() => (settled = true));
-  const until = Date.now() + limitMs;
-  while (!settled && Date.now() < until) await vi.advanceTimersByTimeAsync(stepMs);
-  if (!settled) throw new Error(`the lifecycle did not end within ${limitMs} ms of simulated time`);
-  return s.done;
-}
-
-async function runToEnd(service: FakeService, inputs: Partial<LifecycleInputs> = {}, limitMs?: number) {
-  const s = start(service, inputs);
-  const ms = await finish(s, limitMs);
-  return { ...s, ms };
-}
-
-const phases = (...p: Phase[]) => p;
-const summary = () => recorded.summaries.join('\n');
+import { HOUR, MIN, finish, phases, runToEnd, start, summary } from '../../support/lifecycle-harness.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2025-01-01T00:00:00Z') });
