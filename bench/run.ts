@@ -1,8 +1,10 @@
 // `npm run bench` (or `npm run bench -- --quick`): measures the action against the local emulator
 // and the curl + jq baseline, and writes bench/results/<time>.json and .md (Markdown also to
-// stdout; progress goes to stderr). Sections: 1. cold trigger, 2. polling economy, 3. memory.
-// Options: --quick (fewer runs, a 60 s memory run: under 2 minutes), --runs N (measured trigger
-// runs per variant), --memory-seconds N, --only trigger,services,polling,memory (a subset of the sections).
+// stdout; progress goes to stderr). Sections: 1. cold trigger (1b per service), 2. polling economy,
+// 3. memory, 4. several pipelines in one step against a matrix of steps.
+// Options: --quick (fewer runs, a 60 s memory run, 10 s batch runs), --runs N (measured trigger
+// runs per variant), --memory-seconds N, --batch-sizes 1,5,20, --batch-run-seconds N,
+// --only trigger,services,polling,memory,batch (a subset of the sections).
 // BENCH_DIST=<dir> measures another build's main/ and post/ instead of dist/ (for before/after).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import {
   delayTarget,
   type RealRun,
 } from './polling.ts';
+import { benchBatch, renderBatch } from './batch.ts';
 import { benchServices, renderServices } from './services.ts';
 import { benchTrigger, type TriggerResult } from './trigger.ts';
 
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     'memory-seconds': { type: 'string' },
     only: { type: 'string' },
+    'batch-sizes': { type: 'string' },
+    'batch-run-seconds': { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -40,7 +45,9 @@ const memoryMs = Number(values['memory-seconds'] ?? (quick ? 60 : 300)) * 1000;
 const pollingRunsMs = [8_000, 27_000];
 /** A run polled every second (the shortest interval allowed): does memory grow per poll? */
 const stressMs = quick ? 60_000 : 150_000;
-const sections = new Set((values.only ?? 'trigger,services,polling,memory').split(',').map((x) => x.trim()));
+const batchSizes = (values['batch-sizes'] ?? '1,5,20').split(',').map(Number);
+const batchRunMs = Number(values['batch-run-seconds'] ?? (quick ? 10 : 20)) * 1000;
+const sections = new Set((values.only ?? 'trigger,services,polling,memory,batch').split(',').map((x) => x.trim()));
 
 function tryRun(cmd: string, args: string[]): string {
   try {
@@ -293,10 +300,11 @@ const started = performance.now();
 const trigger = sections.has('trigger') ? await benchTrigger({ runs, warmups, quick }) : undefined;
 const services = sections.has('services') ? await benchServices({ runs, warmups }) : undefined;
 // Waiting runs are timed in seconds, not milliseconds: run them side by side, each on its own emulator.
-const [polling, memory, memoryStress] = await Promise.all([
+const [polling, memory, memoryStress, batch] = await Promise.all([
   sections.has('polling') ? benchPollingRuns(pollingRunsMs) : undefined,
   sections.has('memory') ? benchMemory(memoryMs) : undefined,
   sections.has('memory') ? benchMemory(stressMs, 1_000) : undefined,
+  sections.has('batch') ? benchBatch({ sizes: batchSizes, runMs: batchRunMs }) : undefined,
 ]);
 
 const markdown = [
@@ -307,6 +315,7 @@ const markdown = [
   services ? renderServices(services) : '',
   polling ? renderPolling(polling) : '',
   memory && memoryStress ? renderMemory([memory, memoryStress]) : '',
+  batch ? renderBatch(batch, batchRunMs) : '',
   `_Bench took ${seconds(performance.now() - started)}._\n`,
 ].join('\n');
 
@@ -316,11 +325,23 @@ const stamp = machine.date.replace(/[:.]/g, '-');
 const base = path.join(dir, `${stamp}${quick ? '-quick' : ''}`);
 const json = {
   machine,
-  options: { quick, runs, warmups, memoryMs, stressMs, pollingRunsMs, sections: [...sections], dist: DIST },
+  options: {
+    quick,
+    runs,
+    warmups,
+    memoryMs,
+    stressMs,
+    pollingRunsMs,
+    batchSizes,
+    batchRunMs,
+    sections: [...sections],
+    dist: DIST,
+  },
   trigger,
   services,
   polling: { computed: computedTable(), history: historyTable(), real: polling },
   memory: memory && memoryStress ? [memory, memoryStress] : undefined,
+  batch,
 };
 writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
 writeFileSync(`${base}.md`, markdown);

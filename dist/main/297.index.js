@@ -2929,7 +2929,7 @@ function withoutSecret({ clientSecret: _secret, ...rest }) {
 /* unused harmony exports aggregateStatus, runsOutput, renderBatchSummary */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1601);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7482);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
 // The report of a batch (`pipelines`): the `runs` output in input order, the aggregate outputs,
 // one summary table with a row per run and each failed run's activities below it, and one
 // annotation per failed activity titled with its pipeline and activity.
@@ -2973,7 +2973,7 @@ function runsOutput(runs) {
         'run-end': r.run?.runEnd ?? '',
         'duration-ms': durationOf(r),
         'failed-activities': r.failed.map(failedOutput),
-        'return-value': {},
+        'return-value': r.status === 'Succeeded' ? (r.returnValue?.value ?? {}) : {},
         started: r.started && Boolean(r.runId),
     }));
 }
@@ -3023,6 +3023,14 @@ function renderBatchSummary(runs, service) {
             out.push('```text', fence(f.message || '(no message)'), '```', '');
         }
     }
+    const returned = runs.filter((r) => r.status === 'Succeeded' && r.returnValue?.source);
+    if (returned.length) {
+        out.push(`### Return values (${returned.length})`, '');
+        for (const r of returned) {
+            out.push(`#### \`${esc(r.pipelineName)}\``, '', `Read from ${r.returnValue.source}.`, '');
+            out.push('```json', fence(JSON.stringify(r.returnValue.value, null, 2)), '```', '');
+        }
+    }
     return out.join('\n');
 }
 /** Outputs, annotations and the summary; returns the failing runs' lines (the step's message). */
@@ -3034,7 +3042,7 @@ async function publishBatch(runs, service, jobSummary) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput('failed-activities', JSON.stringify(runs.flatMap((r) => r.failed.map(failedOutput))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput('started', String(runs.every((r) => r.started && Boolean(r.runId))));
     // The single run's outputs say nothing for a batch.
-    for (const name of ['run-id', 'run-url', 'run-start', 'run-end', 'duration-ms', 'run'])
+    for (const name of ['run-id', 'run-url', 'run-start', 'run-end', 'duration-ms', 'run', 'return-value'])
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, '');
     for (const r of runs) {
         for (const f of r.failed) {
@@ -3065,6 +3073,7 @@ function singleRunsOutput(o) {
             status: o.status,
             run: o.run,
             failed: o.failed ?? [],
+            returnValue: (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .returnValueOf */ .x0)(o),
             shown: o.parameters,
             note: o.note,
         },
@@ -3087,7 +3096,7 @@ function singleRunsOutput(o) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
 /* harmony import */ var _batch_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3929);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7482);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8850);
 // Hands the outcome to the runner: outputs, annotations, the job summary, and the step's failure.
 
 
@@ -3142,28 +3151,247 @@ function failureText(e, op, suffix = '') {
 
 /***/ }),
 
-/***/ 7482:
+/***/ 8850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ runDurationMs),
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   Oj: () => (/* binding */ trimText),
+/* harmony export */   k5: () => (/* binding */ outputsFor),
+/* harmony export */   oh: () => (/* binding */ failureMessage),
+/* harmony export */   sW: () => (/* binding */ describeUsual),
+/* harmony export */   x0: () => (/* binding */ returnValueOf)
+/* harmony export */ });
+/* unused harmony exports readableUtc, maskedRaw, mdText, gantt */
+/* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1601);
+/* harmony import */ var _inputs_parameters_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5045);
+/* harmony import */ var _return_value_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9438);
+// What the user sees at the end: step outputs, annotations, and the job summary. Rendering is
+// pure (strings in, strings out) so it is tested without a runner.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  sW: () => (/* binding */ describeUsual),
-  oh: () => (/* binding */ failureMessage),
-  k5: () => (/* binding */ outputsFor),
-  Br: () => (/* binding */ renderSummary),
-  x0: () => (/* binding */ returnValueOf),
-  $y: () => (/* binding */ runDurationMs),
-  Oj: () => (/* binding */ trimText)
-});
 
-// UNUSED EXPORTS: gantt, maskedRaw, mdText, readableUtc
 
-// EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __webpack_require__(1601);
-// EXTERNAL MODULE: ./src/inputs/parameters.ts
-var parameters = __webpack_require__(5045);
-;// CONCATENATED MODULE: ./src/report/return-value.ts
+/** The run's return value (`{}` unless it succeeded and set one). */
+function returnValueOf(o) {
+    return (0,_return_value_js__WEBPACK_IMPORTED_MODULE_1__/* .readReturnValue */ .sN)(o.run, o.activities);
+}
+/** "4m (3m 30s–5m, from 12 runs)" */
+function describeUsual(u) {
+    return `${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(u.medianMs)} (${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(u.lowMs)}–${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(u.highMs)}, from ${u.runs} runs)`;
+}
+/** ADF's 7-digit timestamps as people read them: "2024-06-01 12:00:03" (UTC). */
+function readableUtc(iso, timeOnly = false) {
+    if (!iso)
+        return '';
+    const ms = Date.parse(iso.replace(/(\.\d{3})\d+/, '$1'));
+    if (!Number.isFinite(ms))
+        return iso;
+    const t = new Date(ms).toISOString();
+    return timeOnly ? t.slice(11, 19) : `${t.slice(0, 10)} ${t.slice(11, 19)}`;
+}
+function runDurationMs(run) {
+    return run?.durationMs;
+}
+function outputsFor(o) {
+    const ms = runDurationMs(o.run);
+    return {
+        'run-id': o.runId,
+        started: String(o.started ?? true),
+        status: o.status,
+        message: o.run?.message ?? '',
+        'run-url': o.runUrl,
+        'run-start': o.run?.runStart ?? '',
+        'run-end': o.run?.runEnd ?? '',
+        'duration-ms': ms === undefined ? '' : String(ms),
+        'failed-activities': JSON.stringify((o.failed ?? []).map(({ name, type, errorCode, message, failureType, pipelineName, pipelineRunId }) => ({
+            name,
+            type,
+            errorCode,
+            message,
+            failureType,
+            pipelineName,
+            pipelineRunId,
+        }))),
+        run: o.run ? JSON.stringify(maskedRaw(o.run, o.definitions)) : '',
+        'return-value': JSON.stringify(returnValueOf(o).value),
+    };
+}
+/** The service's own run object; getRun echoes every parameter value, SecureString ones included: never pass those on. */
+function maskedRaw(run, definitions) {
+    const params = run.raw.parameters;
+    return params && typeof params === 'object' && !Array.isArray(params)
+        ? { ...run.raw, parameters: (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_2__/* .displayParameters */ .T1)(params, definitions) }
+        : run.raw;
+}
+const MARK = {
+    Succeeded: '✅',
+    Failed: '❌',
+    Cancelled: '⏹️',
+    Canceling: '⏹️',
+    InProgress: '⏳',
+    Queued: '⏳',
+};
+/** Trims long text at a word boundary, for annotations (the summary keeps it whole). */
+function trimText(text, max = 600, more = ' (full text in the job summary)') {
+    const t = text.trim();
+    if (t.length <= max)
+        return t;
+    const cut = t.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…${more}`;
+}
+/** One line per failed activity for the step's failure message. */
+function failureMessage(o) {
+    const age = (0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(runDurationMs(o.run) ?? NaN);
+    const lines = [`Pipeline '${o.pipelineName}' run ${o.runId} ended ${o.status}${age !== '?' ? ` after ${age}` : ''}.`];
+    if (o.run?.message)
+        lines.push(`${o.service.shortName}: ${trimText(o.run.message, 1000)}`);
+    if (o.failed?.length) {
+        lines.push(`Failed activities (${o.failed.length}):`);
+        for (const f of o.failed) {
+            lines.push(`  - ${f.path} (${f.type}): ${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${trimText(f.message, 400)}`);
+        }
+    }
+    if (o.runUrl)
+        lines.push(`Run in ${o.service.studioName}: ${o.runUrl}`);
+    return lines.join('\n');
+}
+const esc = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+const fence = (s) => s.replace(/```/g, '`\u200b``');
+/** Text that Markdown must show as it is, and wrap: HTML and Markdown punctuation escaped. */
+const mdText = (s) => s
+    .replace(/[\\`*_[\]<>~&#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
+/**
+ * Long words (ADF's `ErrorCode=…,'Type=…` runs) would stretch a table past the page and make it
+ * scroll sideways: a zero-width space after their `,` `;` `=` lets the cell wrap there (URLs stay whole).
+ */
+const breakable = (s) => s.replace(/\S{30,}/g, (w) => (w.includes('://') ? w : w.replace(/([,;=])(?=\S)/g, '$1\u200b')));
+/** A message as a quoted paragraph that wraps (a code block would scroll and hide its end). */
+const quote = (s) => s
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => `> ${mdText(line)}`)
+    .join('\n');
+/** The facts about the run, in the order a reader wants them, leaving out what is unknown. */
+function runFacts(o, mark) {
+    const run = o.run;
+    const ms = runDurationMs(run);
+    const facts = [['Status', `${mark} ${o.status}`]];
+    if (run?.runStart)
+        facts.push(['Started (UTC)', readableUtc(run.runStart)]);
+    if (run?.runEnd)
+        facts.push(['Ended (UTC)', readableUtc(run.runEnd)]);
+    if (ms !== undefined)
+        facts.push(['Duration', (0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(ms)]);
+    if (o.usual)
+        facts.push(['Usually', describeUsual(o.usual)]);
+    return facts;
+}
+function renderSummary(o) {
+    const run = o.run;
+    const mark = MARK[o.status] ?? 'ℹ️';
+    const out = [];
+    out.push(`## ${mark} ${esc(o.pipelineName)}: ${o.status}`, '');
+    const runLink = o.runUrl ? `[\`${o.runId}\`](${o.runUrl})` : `\`${o.runId}\``;
+    out.push(`Pipeline \`${esc(o.pipelineName)}\` · ${o.service.home.label} ${o.service.home.text} · Run ${runLink}`, '');
+    if (o.note)
+        out.push(quote(o.note), '');
+    const facts = runFacts(o, mark);
+    out.push(`| ${facts.map(([k]) => k).join(' | ')} |`, `|${facts.map(() => '---').join('|')}|`);
+    out.push(`| ${facts.map(([, v]) => esc(v)).join(' | ')} |`, '');
+    if (run?.message)
+        out.push(`**${esc(o.service.shortName)} says:**`, '', quote(run.message), '');
+    const rv = returnValueOf(o);
+    if (rv.source) {
+        out.push(`### Return value`, '', `Read from ${rv.source}.`, '');
+        out.push('```json', fence(JSON.stringify(rv.value, null, 2)), '```', '');
+    }
+    const params = Object.keys(o.parameters);
+    out.push(`<details><summary>Parameters (${params.length})</summary>`, '');
+    out.push('```json', fence(JSON.stringify(o.parameters, null, 2)), '```', '', '</details>', '');
+    if (o.failed?.length) {
+        out.push(`### Failed activities (${o.failed.length})`, '');
+        for (const f of o.failed) {
+            out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
+            if (f.errorCode || f.failureType)
+                out.push(`${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`, '');
+            out.push(quote(f.message || '(no message)'), '');
+        }
+    }
+    const rows = o.activities ?? [];
+    if (rows.length) {
+        if (rows.length > 3)
+            out.push(...gantt(rows), '');
+        out.push(`### Activity runs (${rows.length})`, '');
+        const day = (run?.runStart ?? '').slice(0, 10);
+        const sameDay = rows.every((r) => !r.activityRunStart || r.activityRunStart.slice(0, 10) === day);
+        const all = [
+            {
+                head: 'Activity',
+                cell: (r) => `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`,
+            },
+            { head: 'Type', cell: (r) => esc(r.activityType ?? '') },
+            { head: 'Status', cell: (r) => `${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''}`.trim() },
+            { head: 'Start (UTC)', cell: (r) => readableUtc(r.activityRunStart ?? undefined, sameDay) },
+            { head: 'Duration', cell: (r) => (typeof r.durationInMs === 'number' ? (0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(r.durationInMs) : '') },
+            {
+                head: 'Error',
+                cell: (r) => r.error?.message
+                    ? breakable(esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : ''))))
+                    : '',
+            },
+        ];
+        const cols = all.filter((c) => rows.some((r) => c.cell(r) !== ''));
+        out.push(`| ${cols.map((c) => c.head).join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
+        for (const r of rows)
+            out.push(`| ${cols.map((c) => c.cell(r) || '–').join(' | ')} |`);
+        out.push('');
+    }
+    return out.join('\n');
+}
+/**
+ * A Mermaid gantt chart of the activities: GitHub renders Mermaid code blocks in Markdown,
+ * job summaries included. The table below it carries the same facts for anyone it fails for.
+ */
+const GANTT_KEYWORD = /^(section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|click|call|weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b/i;
+function gantt(rows) {
+    const timed = rows.filter((r) => r.activityRunStart && Date.parse(r.activityRunStart));
+    if (timed.length < 2)
+        return [];
+    const lines = ['```mermaid', 'gantt', '  title Activity timeline', '  dateFormat x', '  axisFormat %H:%M:%S'];
+    for (const r of timed.slice(0, 60)) {
+        const start = Date.parse(r.activityRunStart);
+        const end = Date.parse(r.activityRunEnd ?? '') || start + (r.durationInMs ?? 0);
+        const tag = r.status === 'Failed'
+            ? 'crit, '
+            : r.status === 'Succeeded'
+                ? 'done, '
+                : r.status === 'InProgress'
+                    ? 'active, '
+                    : '';
+        // Mermaid task names may not contain ':', '#' or ';', and a name that starts with a gantt
+        // keyword ("section Load", "click here") would be read as that keyword.
+        let name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || 'activity';
+        if (GANTT_KEYWORD.test(name))
+            name = `‣ ${name}`;
+        lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);
+    }
+    lines.push('```');
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 9438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sN: () => (/* binding */ readReturnValue)
+/* harmony export */ });
+/* unused harmony exports fromKeyValueList, typedValue */
 const NONE = { value: {}, source: '' };
 const VARIABLE = 'pipelineReturnValue';
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -3242,222 +3470,6 @@ function typedValue(v) {
             // String, and Expression (evaluated by the time the activity ran; its text if not).
             return c;
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/report.ts
-// What the user sees at the end: step outputs, annotations, and the job summary. Rendering is
-// pure (strings in, strings out) so it is tested without a runner.
-
-
-
-/** The run's return value (`{}` unless it succeeded and set one). */
-function returnValueOf(o) {
-    return readReturnValue(o.run, o.activities);
-}
-/** "4m (3m 30s–5m, from 12 runs)" */
-function describeUsual(u) {
-    return `${(0,duration/* formatDuration */.a)(u.medianMs)} (${(0,duration/* formatDuration */.a)(u.lowMs)}–${(0,duration/* formatDuration */.a)(u.highMs)}, from ${u.runs} runs)`;
-}
-/** ADF's 7-digit timestamps as people read them: "2024-06-01 12:00:03" (UTC). */
-function readableUtc(iso, timeOnly = false) {
-    if (!iso)
-        return '';
-    const ms = Date.parse(iso.replace(/(\.\d{3})\d+/, '$1'));
-    if (!Number.isFinite(ms))
-        return iso;
-    const t = new Date(ms).toISOString();
-    return timeOnly ? t.slice(11, 19) : `${t.slice(0, 10)} ${t.slice(11, 19)}`;
-}
-function runDurationMs(run) {
-    return run?.durationMs;
-}
-function outputsFor(o) {
-    const ms = runDurationMs(o.run);
-    return {
-        'run-id': o.runId,
-        started: String(o.started ?? true),
-        status: o.status,
-        message: o.run?.message ?? '',
-        'run-url': o.runUrl,
-        'run-start': o.run?.runStart ?? '',
-        'run-end': o.run?.runEnd ?? '',
-        'duration-ms': ms === undefined ? '' : String(ms),
-        'failed-activities': JSON.stringify((o.failed ?? []).map(({ name, type, errorCode, message, failureType, pipelineName, pipelineRunId }) => ({
-            name,
-            type,
-            errorCode,
-            message,
-            failureType,
-            pipelineName,
-            pipelineRunId,
-        }))),
-        run: o.run ? JSON.stringify(maskedRaw(o.run, o.definitions)) : '',
-        'return-value': JSON.stringify(returnValueOf(o).value),
-    };
-}
-/** The service's own run object; getRun echoes every parameter value, SecureString ones included: never pass those on. */
-function maskedRaw(run, definitions) {
-    const params = run.raw.parameters;
-    return params && typeof params === 'object' && !Array.isArray(params)
-        ? { ...run.raw, parameters: (0,parameters/* displayParameters */.T1)(params, definitions) }
-        : run.raw;
-}
-const MARK = {
-    Succeeded: '✅',
-    Failed: '❌',
-    Cancelled: '⏹️',
-    Canceling: '⏹️',
-    InProgress: '⏳',
-    Queued: '⏳',
-};
-/** Trims long text at a word boundary, for annotations (the summary keeps it whole). */
-function trimText(text, max = 600, more = ' (full text in the job summary)') {
-    const t = text.trim();
-    if (t.length <= max)
-        return t;
-    const cut = t.slice(0, max);
-    const space = cut.lastIndexOf(' ');
-    return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…${more}`;
-}
-/** One line per failed activity for the step's failure message. */
-function failureMessage(o) {
-    const age = (0,duration/* formatDuration */.a)(runDurationMs(o.run) ?? NaN);
-    const lines = [`Pipeline '${o.pipelineName}' run ${o.runId} ended ${o.status}${age !== '?' ? ` after ${age}` : ''}.`];
-    if (o.run?.message)
-        lines.push(`${o.service.shortName}: ${trimText(o.run.message, 1000)}`);
-    if (o.failed?.length) {
-        lines.push(`Failed activities (${o.failed.length}):`);
-        for (const f of o.failed) {
-            lines.push(`  - ${f.path} (${f.type}): ${[f.failureType, f.errorCode].filter(Boolean).join(' ')}${f.errorCode || f.failureType ? ': ' : ''}${trimText(f.message, 400)}`);
-        }
-    }
-    if (o.runUrl)
-        lines.push(`Run in ${o.service.studioName}: ${o.runUrl}`);
-    return lines.join('\n');
-}
-const esc = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-const fence = (s) => s.replace(/```/g, '`\u200b``');
-/** Text that Markdown must show as it is, and wrap: HTML and Markdown punctuation escaped. */
-const mdText = (s) => s
-    .replace(/[\\`*_[\]<>~&#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, '$1\\$2$3');
-/**
- * Long words (ADF's `ErrorCode=…,'Type=…` runs) would stretch a table past the page and make it
- * scroll sideways: a zero-width space after their `,` `;` `=` lets the cell wrap there (URLs stay whole).
- */
-const breakable = (s) => s.replace(/\S{30,}/g, (w) => (w.includes('://') ? w : w.replace(/([,;=])(?=\S)/g, '$1\u200b')));
-/** A message as a quoted paragraph that wraps (a code block would scroll and hide its end). */
-const quote = (s) => s
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => `> ${mdText(line)}`)
-    .join('\n');
-/** The facts about the run, in the order a reader wants them, leaving out what is unknown. */
-function runFacts(o, mark) {
-    const run = o.run;
-    const ms = runDurationMs(run);
-    const facts = [['Status', `${mark} ${o.status}`]];
-    if (run?.runStart)
-        facts.push(['Started (UTC)', readableUtc(run.runStart)]);
-    if (run?.runEnd)
-        facts.push(['Ended (UTC)', readableUtc(run.runEnd)]);
-    if (ms !== undefined)
-        facts.push(['Duration', (0,duration/* formatDuration */.a)(ms)]);
-    if (o.usual)
-        facts.push(['Usually', describeUsual(o.usual)]);
-    return facts;
-}
-function renderSummary(o) {
-    const run = o.run;
-    const mark = MARK[o.status] ?? 'ℹ️';
-    const out = [];
-    out.push(`## ${mark} ${esc(o.pipelineName)}: ${o.status}`, '');
-    const runLink = o.runUrl ? `[\`${o.runId}\`](${o.runUrl})` : `\`${o.runId}\``;
-    out.push(`Pipeline \`${esc(o.pipelineName)}\` · ${o.service.home.label} ${o.service.home.text} · Run ${runLink}`, '');
-    if (o.note)
-        out.push(quote(o.note), '');
-    const facts = runFacts(o, mark);
-    out.push(`| ${facts.map(([k]) => k).join(' | ')} |`, `|${facts.map(() => '---').join('|')}|`);
-    out.push(`| ${facts.map(([, v]) => esc(v)).join(' | ')} |`, '');
-    if (run?.message)
-        out.push(`**${esc(o.service.shortName)} says:**`, '', quote(run.message), '');
-    const rv = returnValueOf(o);
-    if (rv.source) {
-        out.push(`### Return value`, '', `Read from ${rv.source}.`, '');
-        out.push('```json', fence(JSON.stringify(rv.value, null, 2)), '```', '');
-    }
-    const params = Object.keys(o.parameters);
-    out.push(`<details><summary>Parameters (${params.length})</summary>`, '');
-    out.push('```json', fence(JSON.stringify(o.parameters, null, 2)), '```', '', '</details>', '');
-    if (o.failed?.length) {
-        out.push(`### Failed activities (${o.failed.length})`, '');
-        for (const f of o.failed) {
-            out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
-            if (f.errorCode || f.failureType)
-                out.push(`${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`, '');
-            out.push(quote(f.message || '(no message)'), '');
-        }
-    }
-    const rows = o.activities ?? [];
-    if (rows.length) {
-        if (rows.length > 3)
-            out.push(...gantt(rows), '');
-        out.push(`### Activity runs (${rows.length})`, '');
-        const day = (run?.runStart ?? '').slice(0, 10);
-        const sameDay = rows.every((r) => !r.activityRunStart || r.activityRunStart.slice(0, 10) === day);
-        const all = [
-            {
-                head: 'Activity',
-                cell: (r) => `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`,
-            },
-            { head: 'Type', cell: (r) => esc(r.activityType ?? '') },
-            { head: 'Status', cell: (r) => `${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''}`.trim() },
-            { head: 'Start (UTC)', cell: (r) => readableUtc(r.activityRunStart ?? undefined, sameDay) },
-            { head: 'Duration', cell: (r) => (typeof r.durationInMs === 'number' ? (0,duration/* formatDuration */.a)(r.durationInMs) : '') },
-            {
-                head: 'Error',
-                cell: (r) => r.error?.message
-                    ? breakable(esc(mdText(trimText(r.error.message, 200, o.failed?.length ? ' (in full above)' : ''))))
-                    : '',
-            },
-        ];
-        const cols = all.filter((c) => rows.some((r) => c.cell(r) !== ''));
-        out.push(`| ${cols.map((c) => c.head).join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
-        for (const r of rows)
-            out.push(`| ${cols.map((c) => c.cell(r) || '–').join(' | ')} |`);
-        out.push('');
-    }
-    return out.join('\n');
-}
-/**
- * A Mermaid gantt chart of the activities: GitHub renders Mermaid code blocks in Markdown,
- * job summaries included. The table below it carries the same facts for anyone it fails for.
- */
-const GANTT_KEYWORD = /^(section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|click|call|weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|displaymode)\b/i;
-function gantt(rows) {
-    const timed = rows.filter((r) => r.activityRunStart && Date.parse(r.activityRunStart));
-    if (timed.length < 2)
-        return [];
-    const lines = ['```mermaid', 'gantt', '  title Activity timeline', '  dateFormat x', '  axisFormat %H:%M:%S'];
-    for (const r of timed.slice(0, 60)) {
-        const start = Date.parse(r.activityRunStart);
-        const end = Date.parse(r.activityRunEnd ?? '') || start + (r.durationInMs ?? 0);
-        const tag = r.status === 'Failed'
-            ? 'crit, '
-            : r.status === 'Succeeded'
-                ? 'done, '
-                : r.status === 'InProgress'
-                    ? 'active, '
-                    : '';
-        // Mermaid task names may not contain ':', '#' or ';', and a name that starts with a gantt
-        // keyword ("section Load", "click here") would be read as that keyword.
-        let name = `${'· '.repeat(r.depth)}${r.activityName}`.replace(/[:#;]/g, ' ').replace(/\s+/g, ' ').trim() || 'activity';
-        if (GANTT_KEYWORD.test(name))
-            name = `‣ ${name}`;
-        lines.push(`  ${name} :${tag}${start}, ${Math.max(end, start + 1)}`);
-    }
-    lines.push('```');
-    return lines;
 }
 
 
@@ -3635,8 +3647,8 @@ var inputs_inputs = __webpack_require__(9332);
 var inputs_parameters = __webpack_require__(5045);
 // EXTERNAL MODULE: ./src/report/publish.ts
 var publish = __webpack_require__(4617);
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report = __webpack_require__(7482);
+// EXTERNAL MODULE: ./src/report/report.ts
+var report = __webpack_require__(8850);
 // EXTERNAL MODULE: ./src/runtime/tuning.ts
 var tuning = __webpack_require__(5747);
 // EXTERNAL MODULE: ./src/services/service.ts

@@ -14,21 +14,23 @@ export const modules = {
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8902);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1601);
 /* harmony import */ var _inputs_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9332);
-/* harmony import */ var _inputs_parameters_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5045);
+/* harmony import */ var _inputs_parameters_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5045);
 /* harmony import */ var _report_batch_report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3929);
-/* harmony import */ var _runtime_sleep_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3083);
-/* harmony import */ var _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5747);
-/* harmony import */ var _services_service_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2287);
-/* harmony import */ var _activities_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3116);
-/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2735);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1848);
-/* harmony import */ var _run_control_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7229);
-/* harmony import */ var _schedule_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4592);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4352);
+/* harmony import */ var _report_return_value_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9438);
+/* harmony import */ var _runtime_sleep_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3083);
+/* harmony import */ var _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5747);
+/* harmony import */ var _services_service_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2287);
+/* harmony import */ var _activities_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(3116);
+/* harmony import */ var _cancel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2735);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1848);
+/* harmony import */ var _run_control_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7229);
+/* harmony import */ var _schedule_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4592);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4352);
 // Several pipelines in one step (`pipelines`): every item is checked before the first start, runs
 // start in list order with at most `max-parallel` in flight, each start exactly once and through
 // the single run's run control (`if-running` per item), and the wait costs one status query per
 // interval for all runs where the service has one (readRuns), else one read per run.
+
 
 
 
@@ -82,14 +84,14 @@ async function runBatch(b) {
             await service.prepare?.(it.pipelineName, { abortSignal: signals.signal });
         }
         catch (e) {
-            it.problems.push(`'${it.pipelineName}': ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } }))}`);
+            it.problems.push(`'${it.pipelineName}': ${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } }))}`);
             it.unresolved = true;
         }
     }
     const check = async (it) => {
         if (it.unresolved)
             return;
-        const why = (e) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
+        const why = (e) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
         if (!inputs.validateParameters)
             return;
         let definitions;
@@ -121,7 +123,7 @@ async function runBatch(b) {
             it.problems.push(`'${it.pipelineName}': the shared parameter '${name}' is not declared by this pipeline; give it in the 'parameters' of the items that take it.`);
             delete values[name];
         }
-        const checked = (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_10__/* .validateParameters */ .Dk)(definitions, values);
+        const checked = (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_11__/* .validateParameters */ .Dk)(definitions, values);
         for (const p of checked.problems)
             it.problems.push(`'${it.pipelineName}': ${p}`);
         for (const c of checked.conversions)
@@ -138,9 +140,9 @@ async function runBatch(b) {
         return;
     }
     for (const it of items) {
-        for (const secret of (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_10__/* .secureValues */ .og)(it.values, it.definitions))
+        for (const secret of (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_11__/* .secureValues */ .og)(it.values, it.definitions))
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(secret);
-        it.shown = (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_10__/* .displayParameters */ .T1)(it.values, it.definitions);
+        it.shown = (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_11__/* .displayParameters */ .T1)(it.values, it.definitions);
         if (Object.keys(it.values).length)
             it.log.info(`Parameters: ${JSON.stringify(it.shown)}`);
     }
@@ -152,7 +154,7 @@ async function runBatch(b) {
     // 2. Start in list order, at most max-parallel in flight; wait for all with one query per interval.
     const limit = inputs.maxParallel || items.length;
     const entries = [];
-    const save = () => (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .saveBatch */ .ye)(entries);
+    const save = () => (0,_state_js__WEBPACK_IMPORTED_MODULE_10__/* .saveBatch */ .ye)(entries);
     let next = 0;
     let stop = '';
     let stopError = '';
@@ -165,6 +167,8 @@ async function runBatch(b) {
     const woken = () => new Promise((r) => (wake = r));
     let wakeup = woken();
     const cancels = [];
+    /** Ended runs' activity and return-value reads, awaited before the report. */
+    const details = [];
     const active = () => items.filter((i) => i.phase !== 'pending' && i.phase !== 'ended').length;
     const end = (it, run) => {
         if (run)
@@ -183,8 +187,8 @@ async function runBatch(b) {
         it.phase = 'starting';
         if (!firstStartAt)
             firstStartAt = Date.now();
-        const why = (e) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
-        const begun = await (0,_run_control_js__WEBPACK_IMPORTED_MODULE_8__/* .beginRun */ .T)({
+        const why = (e) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .explain */ .W)(e, { service, auth: b.auth, inputs: { ...inputs, pipelineName: it.pipelineName } });
+        const begun = await (0,_run_control_js__WEBPACK_IMPORTED_MODULE_9__/* .beginRun */ .T)({
             service,
             inputs: {
                 ...inputs,
@@ -273,10 +277,10 @@ async function runBatch(b) {
             return Promise.resolve();
         }
         it.phase = 'cancelling';
-        return (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelRun */ .S)(service, ref(it), { recursive: inputs.cancelRecursive, budgetMs }).then((c) => {
+        return (0,_cancel_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelRun */ .S)(service, ref(it), { recursive: inputs.cancelRecursive, budgetMs }).then((c) => {
             if (c.run)
                 see(it, c.run);
-            const line = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .describeCancel */ .w)(it.runId, c, service.studioName);
+            const line = (0,_cancel_js__WEBPACK_IMPORTED_MODULE_7__/* .describeCancel */ .w)(it.runId, c, service.studioName);
             it.note = `${why}. ${line}`;
             if (c.outcome === 'failed')
                 it.log.warning(line);
@@ -341,11 +345,12 @@ async function runBatch(b) {
             const before = it.status;
             see(it, run);
             if (run.status !== before) {
-                it.log.info(`${(0,_services_service_js__WEBPACK_IMPORTED_MODULE_11__/* .isFinal */ .dR)(run.status) ? 'Run ended' : 'Status'}: ${run.status} (after ${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(Date.now() - it.createdAt)})`);
+                it.log.info(`${(0,_services_service_js__WEBPACK_IMPORTED_MODULE_12__/* .isFinal */ .dR)(run.status) ? 'Run ended' : 'Status'}: ${run.status} (after ${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(Date.now() - it.createdAt)})`);
             }
-            if ((0,_services_service_js__WEBPACK_IMPORTED_MODULE_11__/* .isFinal */ .dR)(run.status)) {
-                await addActivities(service, it);
+            if ((0,_services_service_js__WEBPACK_IMPORTED_MODULE_12__/* .isFinal */ .dR)(run.status)) {
+                // Ended first, so fail-fast cancels the others without waiting for this run's details.
                 end(it);
+                details.push(addDetails(service, it));
             }
         }
     };
@@ -364,7 +369,7 @@ async function runBatch(b) {
                     : stop === 'cancelled'
                         ? (i) => (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .cancelFor */ .yR)(inputs.cancelOnWorkflowCancel, i.started)
                         : (i) => i.started;
-                const budget = stop === 'cancelled' ? signals.budget() : _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_12__/* .CANCEL_BUDGET_MS */ .W3;
+                const budget = stop === 'cancelled' ? signals.budget() : _runtime_tuning_js__WEBPACK_IMPORTED_MODULE_13__/* .CANCEL_BUDGET_MS */ .W3;
                 const why = stop === 'timeout'
                     ? `The wait timed out after ${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a)(inputs.timeoutMs)}`
                     : stop === 'cancelled'
@@ -383,12 +388,12 @@ async function runBatch(b) {
             if (inWait.length) {
                 const youngest = Math.max(...inWait.map((i) => i.createdAt));
                 const asked = Math.max(retryAt, ...inWait.map((i) => service.pollNotBefore?.(ref(i)) ?? 0));
-                const due = Math.max((lastPollAt || youngest) + (0,_schedule_js__WEBPACK_IMPORTED_MODULE_13__/* .nextPollDelay */ .qC)(inputs.pollInterval, Date.now() - youngest), asked);
+                const due = Math.max((lastPollAt || youngest) + (0,_schedule_js__WEBPACK_IMPORTED_MODULE_14__/* .nextPollDelay */ .qC)(inputs.pollInterval, Date.now() - youngest), asked);
                 delay = Math.max(0, due - Date.now());
             }
             const until = stop ? delay : Math.min(delay, Math.max(0, deadline - Date.now()));
             // Once aborted, the signal no longer ends a sleep at once: what is left is waiting for cancels.
-            await Promise.race([(0,_runtime_sleep_js__WEBPACK_IMPORTED_MODULE_14__/* .sleep */ .y)(until, signals.signal.aborted ? undefined : signals.signal), wakeup]);
+            await Promise.race([(0,_runtime_sleep_js__WEBPACK_IMPORTED_MODULE_15__/* .sleep */ .y)(until, signals.signal.aborted ? undefined : signals.signal), wakeup]);
             wakeup = woken();
             if (stop || signals.signal.aborted || Date.now() >= deadline)
                 continue;
@@ -397,7 +402,7 @@ async function runBatch(b) {
                 continue;
             const youngest = Math.max(...due.map((i) => i.createdAt));
             if (Date.now() <
-                Math.max(retryAt, (lastPollAt || youngest) + (0,_schedule_js__WEBPACK_IMPORTED_MODULE_13__/* .nextPollDelay */ .qC)(inputs.pollInterval, Date.now() - youngest)) - 50)
+                Math.max(retryAt, (lastPollAt || youngest) + (0,_schedule_js__WEBPACK_IMPORTED_MODULE_14__/* .nextPollDelay */ .qC)(inputs.pollInterval, Date.now() - youngest)) - 50)
                 continue;
             lastPollAt = Date.now();
             await poll(due);
@@ -407,20 +412,21 @@ async function runBatch(b) {
     catch (e) {
         // Our own failure: cancel what this step started (per cancel-on-workflow-cancel), then report.
         stop = 'error';
-        stopError = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .explain */ .W)(e, { service, auth: b.auth, inputs }));
+        stopError = (0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(await (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .explain */ .W)(e, { service, auth: b.auth, inputs }));
         await Promise.all(cancels);
         await Promise.all(items
             .filter((i) => i.phase === 'waiting')
             .map((i) => cancelItem(i, (0,_inputs_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .cancelFor */ .yR)(inputs.cancelOnWorkflowCancel, i.started), signals.budget(), `The action failed: ${stopError}`)));
     }
     // 3. Report: `runs`, the aggregate outputs, one summary table.
+    await Promise.all(details);
     for (const it of items)
         if (it.phase === 'pending')
             it.note = stop ? `Not started (${stop}).` : 'Not started.';
     const handled = entries.every((e) => e.ended || (!e.runId && !e.inFlight));
     const failing = await (0,_report_batch_report_js__WEBPACK_IMPORTED_MODULE_5__/* .publishBatch */ .od)(items, service, inputs.jobSummary);
     if (handled)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_state_js__WEBPACK_IMPORTED_MODULE_9__/* .STATE */ .c4.done, 'true');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_state_js__WEBPACK_IMPORTED_MODULE_10__/* .STATE */ .c4.done, 'true');
     const reason = stop;
     if (reason === 'error') {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`${stopError}\n${failing.join('\n')}`);
@@ -447,13 +453,33 @@ function see(it, run) {
 function ok(it) {
     return it.status === 'Succeeded' || Boolean(it.skipped && it.run) || Boolean(it.noWait && it.runId);
 }
-async function addActivities(service, it) {
-    if (it.status === 'Succeeded' || !it.run)
+/**
+ * What the report needs of an ended run: a failed run's activities; a succeeded run's return value,
+ * which needs its own activity runs (one level, one request) only when the run does not carry it.
+ */
+async function addDetails(service, it) {
+    if (!it.run)
         return;
+    if (it.status === 'Succeeded') {
+        const run = it.run;
+        it.returnValue = (0,_report_return_value_js__WEBPACK_IMPORTED_MODULE_6__/* .readReturnValue */ .sN)(run);
+        if (it.returnValue.source)
+            return;
+        try {
+            const own = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(() => service.listActivityRuns({ ...ref(it), runStart: run.runStart }), {
+                until: Date.now() + 60_000,
+            });
+            it.returnValue = (0,_report_return_value_js__WEBPACK_IMPORTED_MODULE_6__/* .readReturnValue */ .sN)(run, own);
+        }
+        catch (e) {
+            it.log.warning(`Could not read the activity runs of run ${it.runId} (${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}); its return-value is {} in the outputs.`);
+        }
+        return;
+    }
     try {
         const run = it.run;
-        const rows = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(() => (0,_activities_js__WEBPACK_IMPORTED_MODULE_15__/* .fetchActivityRows */ .F)(service, run), { until: Date.now() + 60_000 });
-        it.failed = (0,_activities_js__WEBPACK_IMPORTED_MODULE_15__/* .failedActivities */ .J)(rows);
+        const rows = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .retry */ .L5)(() => (0,_activities_js__WEBPACK_IMPORTED_MODULE_16__/* .fetchActivityRows */ .F)(service, run), { until: Date.now() + 60_000 });
+        it.failed = (0,_activities_js__WEBPACK_IMPORTED_MODULE_16__/* .failedActivities */ .J)(rows);
     }
     catch (e) {
         it.log.warning(`Could not read the activity runs of run ${it.runId} (${(0,_http_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(e)}); the report has no activity details.`);

@@ -11,7 +11,7 @@ export const modules = {
 /* unused harmony exports commentMarker, renderComment, commentWarning */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1601);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7482);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
 // The result as a pull-request comment, written once and updated in place: a hidden marker
 // (service, factory or workspace, pipeline(s), workflow and job) finds it again on any later run
 // of that job on the same pull request. @actions/github is loaded only when a comment is due, so

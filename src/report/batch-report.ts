@@ -6,7 +6,8 @@ import { formatDuration } from '../inputs/duration.js';
 import type { ParameterDefinitions } from '../inputs/parameters.js';
 import type { FailedActivity } from '../run/activities.js';
 import type { PipelineService, RunView } from '../services/service.js';
-import { trimText, type Outcome } from './report.js';
+import { returnValueOf, trimText, type Outcome } from './report.js';
+import type { ReturnValue } from './return-value.js';
 
 export interface BatchRun {
   pipelineName: string;
@@ -19,6 +20,8 @@ export interface BatchRun {
   message?: string;
   run?: RunView;
   failed: FailedActivity[];
+  /** Read once the run ended Succeeded; absent otherwise (the output is then `{}`). */
+  returnValue?: ReturnValue;
   shown: Record<string, unknown>;
   definitions?: ParameterDefinitions;
   /** if-running: skip found a run. */
@@ -66,7 +69,7 @@ export function runsOutput(runs: BatchRun[]): Record<string, unknown>[] {
     'run-end': r.run?.runEnd ?? '',
     'duration-ms': durationOf(r),
     'failed-activities': r.failed.map(failedOutput),
-    'return-value': {},
+    'return-value': r.status === 'Succeeded' ? (r.returnValue?.value ?? {}) : {},
     started: r.started && Boolean(r.runId),
   }));
 }
@@ -119,6 +122,14 @@ export function renderBatchSummary(runs: BatchRun[], service: PipelineService): 
       out.push('```text', fence(f.message || '(no message)'), '```', '');
     }
   }
+  const returned = runs.filter((r) => r.status === 'Succeeded' && r.returnValue?.source);
+  if (returned.length) {
+    out.push(`### Return values (${returned.length})`, '');
+    for (const r of returned) {
+      out.push(`#### \`${esc(r.pipelineName)}\``, '', `Read from ${r.returnValue!.source}.`, '');
+      out.push('```json', fence(JSON.stringify(r.returnValue!.value, null, 2)), '```', '');
+    }
+  }
   return out.join('\n');
 }
 
@@ -131,7 +142,8 @@ export async function publishBatch(runs: BatchRun[], service: PipelineService, j
   core.setOutput('failed-activities', JSON.stringify(runs.flatMap((r) => r.failed.map(failedOutput))));
   core.setOutput('started', String(runs.every((r) => r.started && Boolean(r.runId))));
   // The single run's outputs say nothing for a batch.
-  for (const name of ['run-id', 'run-url', 'run-start', 'run-end', 'duration-ms', 'run']) core.setOutput(name, '');
+  for (const name of ['run-id', 'run-url', 'run-start', 'run-end', 'duration-ms', 'run', 'return-value'])
+    core.setOutput(name, '');
   for (const r of runs) {
     for (const f of r.failed) {
       const kind = [f.failureType, f.errorCode].filter(Boolean).join(' ');
@@ -162,6 +174,7 @@ export function singleRunsOutput(o: Outcome): string {
         status: o.status,
         run: o.run,
         failed: o.failed ?? [],
+        returnValue: returnValueOf(o),
         shown: o.parameters,
         note: o.note,
       },

@@ -15,6 +15,7 @@ import {
   type ParameterDefinitions,
 } from '../inputs/parameters.js';
 import { publishBatch, type BatchRun } from '../report/batch-report.js';
+import { readReturnValue } from '../report/return-value.js';
 import { sleep } from '../runtime/sleep.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
@@ -164,6 +165,8 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
   const woken = () => new Promise<void>((r) => (wake = r));
   let wakeup = woken();
   const cancels: Promise<void>[] = [];
+  /** Ended runs' activity and return-value reads, awaited before the report. */
+  const details: Promise<void>[] = [];
   const active = () => items.filter((i) => i.phase !== 'pending' && i.phase !== 'ended').length;
 
   const end = (it: Item, run?: RunView) => {
@@ -342,8 +345,9 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
         );
       }
       if (isFinal(run.status)) {
-        await addActivities(service, it);
+        // Ended first, so fail-fast cancels the others without waiting for this run's details.
         end(it);
+        details.push(addDetails(service, it));
       }
     }
   };
@@ -424,6 +428,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
   }
 
   // 3. Report: `runs`, the aggregate outputs, one summary table.
+  await Promise.all(details);
   for (const it of items) if (it.phase === 'pending') it.note = stop ? `Not started (${stop}).` : 'Not started.';
   const handled = entries.every((e) => e.ended || (!e.runId && !e.inFlight));
   const failing = await publishBatch(items, service, inputs.jobSummary);
@@ -454,8 +459,28 @@ function ok(it: BatchRun): boolean {
   return it.status === 'Succeeded' || Boolean(it.skipped && it.run) || Boolean(it.noWait && it.runId);
 }
 
-async function addActivities(service: PipelineService, it: Item): Promise<void> {
-  if (it.status === 'Succeeded' || !it.run) return;
+/**
+ * What the report needs of an ended run: a failed run's activities; a succeeded run's return value,
+ * which needs its own activity runs (one level, one request) only when the run does not carry it.
+ */
+async function addDetails(service: PipelineService, it: Item): Promise<void> {
+  if (!it.run) return;
+  if (it.status === 'Succeeded') {
+    const run = it.run;
+    it.returnValue = readReturnValue(run);
+    if (it.returnValue.source) return;
+    try {
+      const own = await retry(() => service.listActivityRuns({ ...ref(it), runStart: run.runStart }), {
+        until: Date.now() + 60_000,
+      });
+      it.returnValue = readReturnValue(run, own);
+    } catch (e) {
+      it.log.warning(
+        `Could not read the activity runs of run ${it.runId} (${errorMessage(e)}); its return-value is {} in the outputs.`,
+      );
+    }
+    return;
+  }
   try {
     const run = it.run;
     const rows = await retry(() => fetchActivityRows(service, run), { until: Date.now() + 60_000 });

@@ -26,6 +26,44 @@ beforeAll(async () => {
     });
   }
   w.emu.addPipeline({ ...f, name: 'no-params', script: { phases: [{ status: 'InProgress', ms: 800 }] } });
+  const short = [{ status: 'InProgress' as const, ms: 600 }];
+  w.emu.addPipeline({
+    ...f,
+    name: 'ret-on-run',
+    script: { phases: short, runExtra: { pipelineReturnValue: { rows: 3, tables: ['a'] } } },
+  });
+  w.emu.addPipeline({
+    ...f,
+    name: 'ret-by-activity',
+    script: {
+      phases: short,
+      activities: [
+        { name: 'Copy', type: 'Copy' },
+        {
+          name: 'Return',
+          type: 'SetVariable',
+          input: {
+            variableName: 'pipelineReturnValue',
+            setSystemVariable: true,
+            value: [
+              { key: 'count', value: { type: 'Int', content: '12' } },
+              { key: 'ok', value: { type: 'Boolean', content: true } },
+            ],
+          },
+        },
+      ],
+    },
+  });
+  w.emu.addPipeline({
+    ...f,
+    name: 'ret-failed',
+    script: {
+      phases: short,
+      final: 'Failed',
+      runExtra: { pipelineReturnValue: { rows: 99 } },
+      activities: [{ name: 'Copy', type: 'Copy', status: 'Failed' }],
+    },
+  });
 });
 afterAll(() => w?.emu.close());
 beforeEach(() => w.emu.faults.clear());
@@ -143,6 +181,29 @@ test('mixed results without fail-fast: every run ends, the step fails naming the
   expect((out[1]!['failed-activities'] as unknown[]).length).toBe(1);
   expect(r.annotations.some((a) => a.level === 'error' && a.title === 'nightly-fail › Copy sales')).toBe(true);
   expect(r.summary).toContain('### ❌ nightly-fail: Failed');
+});
+
+test("each run's return-value, read from the run or (one request) from its activity runs; {} unless Succeeded", async () => {
+  const from = w.emu.requests.length;
+  const r = await runStep(step({ pipelines: '- ret-on-run\n- ret-by-activity\n- no-params\n- ret-failed' }));
+  expect(r.exitCode).not.toBe(0);
+  const out = runsOf(r);
+  expect(out.map((o) => [o.pipeline, o.status, o['return-value']])).toEqual([
+    ['ret-on-run', 'Succeeded', { rows: 3, tables: ['a'] }],
+    ['ret-by-activity', 'Succeeded', { count: 12, ok: true }],
+    ['no-params', 'Succeeded', {}],
+    ['ret-failed', 'Failed', {}],
+  ]);
+  // The single-run output stays empty for a batch.
+  expect(r.outputs['return-value']).toBe('');
+  expect(r.summary).toContain('### Return values (2)');
+  expect(r.summary).toContain("Read from the run's `pipelineReturnValue`.");
+  expect(r.summary).toContain('Read from Set Variable activity `Return` (its input).');
+  // Activity runs: none for the run that carries its value; one each for the others.
+  const activityReads = ops(since(w, from), 'queryActivityRuns').map((q) => q.path);
+  const idOf = (i: number) => String(out[i]!['run-id']);
+  expect(activityReads.filter((p) => p.includes(idOf(0)))).toHaveLength(0);
+  for (const i of [1, 2, 3]) expect(activityReads.filter((p) => p.includes(idOf(i)))).toHaveLength(1);
 });
 
 test('fail-fast: the first failure cancels the runs in flight, and no more start', async () => {

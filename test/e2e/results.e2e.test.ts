@@ -87,6 +87,9 @@ describe('return-value', () => {
     const s = await step(w, { inputs: inputs(pipeline(script)), env: w.caEnv });
     expectSuccess(s.r);
     expect(JSON.parse(s.r.outputs['return-value']!)).toEqual({ rows: 3, names: ['x'], nested: { a: true } });
+    // `runs` has the same value in its one element.
+    const runs = JSON.parse(s.r.outputs.runs!) as Array<Record<string, unknown>>;
+    expect(runs[0]!['return-value']).toEqual({ rows: 3, names: ['x'], nested: { a: true } });
     expect(s.r.summary).toContain('### Return value');
     expect(s.r.summary).toContain(`Read from ${source}.`);
   });
@@ -117,6 +120,7 @@ describe('return-value', () => {
     const f = await step(w, { inputs: inputs(failed), env: w.caEnv });
     expectFailure(f.r);
     expect(f.r.outputs['return-value']).toBe('{}');
+    expect((JSON.parse(f.r.outputs.runs!) as Array<Record<string, unknown>>)[0]!['return-value']).toEqual({});
   });
 });
 

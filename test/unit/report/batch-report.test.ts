@@ -98,3 +98,23 @@ describe('renderBatchSummary', () => {
     expect(md.indexOf('| `a` |')).toBeLessThan(md.indexOf('### ❌'));
   });
 });
+
+describe('return values', () => {
+  const rv = { value: { rows: 3 }, source: "the run's `pipelineReturnValue`" };
+  it("are each run's own in `runs`, and {} for a run that did not succeed", () => {
+    const out = runsOutput([
+      item('a', 'Succeeded', { returnValue: rv }),
+      item('b', 'Failed', { returnValue: rv }),
+      item('c', 'Succeeded'),
+    ]);
+    expect(out.map((o) => o['return-value'])).toEqual([{ rows: 3 }, {}, {}]);
+  });
+  it('the summary shows those that were found, with where they came from', () => {
+    const md = renderBatchSummary([item('a', 'Succeeded', { returnValue: rv }), item('c', 'Succeeded')], service);
+    expect(md).toContain('### Return values (1)');
+    expect(md).toContain("#### `a`\n\nRead from the run's `pipelineReturnValue`.");
+    expect(md).toContain('"rows": 3');
+    expect(md).not.toContain('#### `c`');
+    expect(renderBatchSummary([item('c', 'Succeeded')], service)).not.toContain('Return values');
+  });
+});
