@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_runtime_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
 (0,_runtime_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .dropFormDataGlobal */ .Tt)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(77), __nccwpck_require__.e(297)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7422));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(77), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5922));
 await run();
 // Keep-alive sockets must not hold the step open once the work is done.
 process.exit();

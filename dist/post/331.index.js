@@ -99,7 +99,7 @@ async function post() {
     }
     // Signing in and talking to ARM is only loaded when there is a run to look after: the post step
     // runs at the end of every job that uses the action, and usually has nothing to do.
-    const { lookAfterRun } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(51)]).then(__webpack_require__.bind(__webpack_require__, 5051));
+    const { lookAfterRun } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(56)]).then(__webpack_require__.bind(__webpack_require__, 1056));
     await lookAfterRun(runId, context, { startInFlight: inFlight });
 }
 // @github/local-action (`npm run local-action`) calls an entry point's `run()`, also for --post.
@@ -124,7 +124,7 @@ async function postBatch(entries) {
         lib_core/* warning */.$e(`Runs ${left.map((e) => e.runId).join(', ')} were started, but the step's saved context is missing; check them in the service's monitoring view.`);
         return;
     }
-    const { lookAfterRuns } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(51)]).then(__webpack_require__.bind(__webpack_require__, 5051));
+    const { lookAfterRuns } = await Promise.all(/* import() */[__webpack_require__.e(881), __webpack_require__.e(56)]).then(__webpack_require__.bind(__webpack_require__, 1056));
     await lookAfterRuns(left.map((e) => ({
         runId: e.runId,
         pipelineName: e.pipelineName,

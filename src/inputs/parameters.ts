@@ -12,25 +12,34 @@ export type ParameterDefinitions = Record<string, ParameterSpec>;
  * JSON first (the common case, and exact), then YAML; either way it must be a mapping. The YAML
  * parser is a third of the main bundle, so it is loaded only for text that is not JSON.
  */
+/**
+ * JSON first (the common case, and no parser to load), else YAML 1.2's core schema: `yes`/`on`
+ * stay strings, `true`, `5` and `1.5` keep their types. `reason` is the parser's first line.
+ */
+export async function parseJsonOrYaml(text: string): Promise<{ value: unknown } | { reason: string }> {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    const { parse: parseYaml } = await import('yaml');
+    try {
+      return { value: parseYaml(text, { schema: 'core', uniqueKeys: true }) };
+    } catch (e) {
+      return { reason: (e as Error).message.split('\n')[0] ?? '' };
+    }
+  }
+}
+
 export async function parseParameterText(
   text: string,
 ): Promise<{ value: Record<string, unknown> } | { error: string }> {
   if (text.trim() === '') return { value: {} };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const { parse: parseYaml } = await import('yaml');
-    try {
-      // YAML 1.2 core schema: `yes`/`on` stay strings, `true`, `5` and `1.5` keep their types.
-      value = parseYaml(text, { schema: 'core', uniqueKeys: true });
-    } catch (e) {
-      const reason = (e as Error).message.split('\n')[0];
-      return {
-        error: `is neither valid JSON nor valid YAML: ${reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).`,
-      };
-    }
+  const parsed = await parseJsonOrYaml(text);
+  if ('reason' in parsed) {
+    return {
+      error: `is neither valid JSON nor valid YAML: ${parsed.reason}. Write a JSON object like {"name": "value"} or a YAML mapping (one "name: value" per line).`,
+    };
   }
+  const value = parsed.value;
   if (value === null || value === undefined) return { value: {} };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return {

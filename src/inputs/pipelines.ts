@@ -1,6 +1,8 @@
 // The `pipelines` input: a YAML or JSON list of exact pipeline names or `{name, parameters}`
 // mappings, all in the same factory or workspace. Checked before any request.
 
+import { parseJsonOrYaml } from './parameters.js';
+
 export interface BatchItem {
   name: string;
   /** The item's own parameters (they win over the shared `parameters`/`parameters-file`). */
@@ -19,22 +21,16 @@ export async function parsePipelineList(
   nameProblem: (name: string) => string,
 ): Promise<{ items: BatchItem[]; problems: string[] }> {
   const problems: string[] = [];
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const { parse: parseYaml } = await import('yaml');
-    try {
-      value = parseYaml(text, { schema: 'core', uniqueKeys: true });
-    } catch (e) {
-      return {
-        items: [],
-        problems: [
-          `'pipelines' is neither valid JSON nor valid YAML: ${(e as Error).message.split('\n')[0]}. Write a list: one "- name" per line, or "- name: …" with "parameters: …" under it.`,
-        ],
-      };
-    }
+  const parsed = await parseJsonOrYaml(text);
+  if ('reason' in parsed) {
+    return {
+      items: [],
+      problems: [
+        `'pipelines' is neither valid JSON nor valid YAML: ${parsed.reason}. Write a list: one "- name" per line, or "- name: …" with "parameters: …" under it.`,
+      ],
+    };
   }
+  const value = parsed.value;
   if (!Array.isArray(value)) {
     return { items: [], problems: [`'pipelines' must be a list of pipeline names or {name, parameters} mappings.`] };
   }

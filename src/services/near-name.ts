@@ -28,3 +28,23 @@ function editDistance(a: string, b: string): number {
   }
   return d[a.length][b.length];
 }
+
+/**
+ * " Did you mean 'x'? The factory has 3 pipeline(s): a, b, c." for a pipeline that was not found,
+ * from a listing the service may refuse: the list is a courtesy, so a failure to read it says nothing.
+ */
+export async function pipelineListing(
+  wanted: string,
+  list: () => Promise<string[]>,
+  where: { container: string; none: string },
+): Promise<string> {
+  let all: string[];
+  try {
+    all = await list();
+  } catch {
+    return '';
+  }
+  if (!all.length) return ` ${where.none}`;
+  const near = nearestName(wanted, all);
+  return ` ${near ? `Did you mean '${near}'? ` : ''}The ${where.container} has ${all.length} pipeline(s): ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}.`;
+}

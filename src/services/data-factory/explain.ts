@@ -1,7 +1,7 @@
 // Turns the Data Factory errors users actually hit into what to do about them. The 404 diagnosis
 // makes one extra read to tell factory from pipeline.
 import { ServiceError, errorMessage } from '../../http/errors.js';
-import { nearestName } from '../near-name.js';
+import { pipelineListing } from '../near-name.js';
 import type { DataFactoryClient } from './client.js';
 
 /** ARM's 403: name the denied action and the role that grants it. */
@@ -41,16 +41,10 @@ export async function explainNotFound(
     }
     return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errorMessage(inner)}).`;
   }
-  let listing = '';
-  try {
-    const names2 = await client.listPipelines({ timeoutMs: 15_000 });
-    const near = nearestName(names.pipelineName, names2);
-    listing = names2.length
-      ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
-      : ' The factory has no pipelines: has it been published?';
-  } catch {
-    // Listing is a courtesy; without read access to the list, say what we know.
-  }
+  const listing = await pipelineListing(names.pipelineName, () => client.listPipelines({ timeoutMs: 15_000 }), {
+    container: 'factory',
+    none: 'The factory has no pipelines: has it been published?',
+  });
   return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
 }
 

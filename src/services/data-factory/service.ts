@@ -1,20 +1,11 @@
-// Azure Data Factory behind the PipelineService interface: ARM, api-version 2018-06-01.
-import { ServiceError } from '../../http/errors.js';
-import type { CallOptions, RestClient } from '../../http/rest-client.js';
-import type { ParameterDefinitions } from '../../inputs/parameters.js';
+// Azure Data Factory behind the PipelineService interface: ARM, api-version 2018-06-01. The
+// pipeline API itself is written once in ../pipeline-api/ (Synapse speaks it too).
+import type { RestClient } from '../../http/rest-client.js';
 import { factoryResourceId, studioRunUrl } from '../clouds.js';
-import type {
-  ActivityRun,
-  DefinitionResult,
-  PipelineService,
-  RunQuery,
-  RunRef,
-  RunView,
-  StartRequest,
-} from '../service.js';
+import { PipelineApiService } from '../pipeline-api/service.js';
+import type { RunRef } from '../service.js';
 import { DataFactoryClient } from './client.js';
 import { explainDataFactoryError } from './explain.js';
-import { activityFilter, batchFilter, pickRuns, runFilter, toRunView } from './run-view.js';
 
 /** What the post step needs to reach the factory again (saved in the step's state: no secrets). */
 export interface DataFactoryTarget {
@@ -26,63 +17,24 @@ export interface DataFactoryTarget {
   studioHost: string;
 }
 
-export class DataFactoryService implements PipelineService {
+export class DataFactoryService extends PipelineApiService<DataFactoryClient> {
   readonly kind = 'data-factory' as const;
   readonly shortName = 'ADF';
   readonly studioName = 'ADF Studio';
-  readonly runIdFromClientRequestId = true;
   readonly home: { label: string; text: string };
   readonly factoryId: string;
-  readonly client: DataFactoryClient;
+  protected readonly definitionGrant = "'Microsoft.DataFactory/factories/pipelines/read'";
 
   constructor(
     readonly target: DataFactoryTarget,
     rest: RestClient,
   ) {
+    super(new DataFactoryClient(rest));
     this.factoryId = factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName);
-    this.client = new DataFactoryClient(rest);
     this.home = {
       label: 'Factory',
       text: `\`${target.factoryName}\` (resource group \`${target.resourceGroup}\`)`,
     };
-  }
-
-  async readDefinition(pipelineName: string, o?: CallOptions): Promise<DefinitionResult> {
-    try {
-      const pipeline = await this.client.getPipeline(pipelineName, o);
-      return { definitions: (pipeline.properties?.parameters ?? {}) as ParameterDefinitions };
-    } catch (e) {
-      if (e instanceof ServiceError && e.status === 403) {
-        return {
-          unavailable: `Cannot read the definition of pipeline '${pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant 'Microsoft.DataFactory/factories/pipelines/read' to enable the check, or set 'validate-parameters: false' to skip it.`,
-        };
-      }
-      throw e;
-    }
-  }
-
-  startRun(r: StartRequest, o?: CallOptions) {
-    return this.client.createRun(r.pipelineName, r.parameters, r.flags, { ...o, clientRequestId: r.clientRequestId });
-  }
-
-  async getRun(ref: RunRef, o?: CallOptions): Promise<RunView> {
-    return toRunView(await this.client.getRun(ref.runId, o));
-  }
-
-  cancelRun(ref: RunRef, recursive: boolean, o?: CallOptions): Promise<void> {
-    return this.client.cancelRun(ref.runId, recursive, o);
-  }
-
-  listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]> {
-    return this.client.queryActivityRuns(ref.runId, activityFilter(ref.runStart), o);
-  }
-
-  async findRuns(q: RunQuery, o?: CallOptions): Promise<RunView[]> {
-    return (await this.client.queryPipelineRuns(runFilter(q), o, q.limit)).map(toRunView).slice(0, q.limit);
-  }
-
-  async readRuns(refs: RunRef[], window: { after: Date; before: Date }, o?: CallOptions): Promise<RunView[]> {
-    return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
   }
 
   runUrl(ref: RunRef): string {

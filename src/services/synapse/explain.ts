@@ -1,7 +1,7 @@
 // What to do about the errors Synapse answers with. Synapse checks its own RBAC (Synapse roles,
 // not Azure roles); the smallest documented set is in services-and-run-control.md §1.3.
 import { ServiceError } from '../../http/errors.js';
-import { nearestName } from '../near-name.js';
+import { pipelineListing } from '../near-name.js';
 import type { SynapseClient } from './client.js';
 
 export const SYNAPSE_ROLES =
@@ -18,16 +18,10 @@ export async function explainSynapseError(
   } else if (e.status === 403) {
     e.hint = `The signed-in principal lacks a Synapse role in workspace '${names.workspace}'. ${SYNAPSE_ROLES} Role assignments can take a few minutes to apply.`;
   } else if (e.status === 404 && /PipelineNotFound|NotFound/i.test(e.code)) {
-    let listing = '';
-    try {
-      const all = await client.listPipelines({ timeoutMs: 15_000 });
-      const near = nearestName(names.pipelineName, all);
-      listing = all.length
-        ? ` ${near ? `Did you mean '${near}'? ` : ''}The workspace has ${all.length} pipeline(s): ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}.`
-        : ' The workspace has no published pipelines.';
-    } catch {
-      // The list is a courtesy.
-    }
+    const listing = await pipelineListing(names.pipelineName, () => client.listPipelines({ timeoutMs: 15_000 }), {
+      container: 'workspace',
+      none: 'The workspace has no published pipelines.',
+    });
     e.hint = `Pipeline '${names.pipelineName}' does not exist in Synapse workspace '${names.workspace}'. Check 'pipeline-name' and 'workspace', and that the pipeline is published (not only saved in a Git branch).${listing}`;
   } else if (e.code === 'ReferencedPipelineRunNotValid') {
     e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this workspace.`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityRow, FailedActivity } from '../../../src/run/activities.js';
-import { toRunView } from '../../../src/services/data-factory/run-view.js';
-import type { PipelineRun } from '../../../src/services/data-factory/types.js';
+import { toRunView } from '../../../src/services/pipeline-api/run-view.js';
+import type { PipelineRun } from '../../../src/services/pipeline-api/types.js';
 import type { RunView } from '../../../src/services/service.js';
 import {
   failureMessage,

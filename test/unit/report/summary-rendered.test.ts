@@ -5,7 +5,7 @@ import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { renderSummary, type Outcome } from '../../../src/report/report.ts';
 import type { ActivityRow } from '../../../src/run/activities.ts';
-import { toRunView } from '../../../src/services/data-factory/run-view.ts';
+import { toRunView } from '../../../src/services/pipeline-api/run-view.ts';
 
 const RUN_ID = '2f7fdb90-5df1-4b8b-ac2e-064cfdb5a1a8';
 const labels = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toRunView } from '../../../src/services/data-factory/run-view.js';
-import type { PipelineRun } from '../../../src/services/data-factory/types.js';
+import { toRunView } from '../../../src/services/pipeline-api/run-view.js';
+import type { PipelineRun } from '../../../src/services/pipeline-api/types.js';
 import { randomUUID } from 'node:crypto';
 import { TransportError } from '../../../src/http/errors.js';
 import { DuplicateRunsError, chooseRunId, sameParameters, startRun } from '../../../src/run/start.js';

@@ -1,8 +1,8 @@
-export const id = 51;
-export const ids = [51];
+export const id = 56;
+export const ids = [56];
 export const modules = {
 
-/***/ 5051:
+/***/ 1056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1065,12 +1065,9 @@ function studioRunUrl(studioHost, factoryId, runId) {
     return `${studioHost}${path}?factory=${encodeURIComponent(factoryId)}`;
 }
 
-;// CONCATENATED MODULE: ./src/services/data-factory/client.ts
-const API_VERSION = '2018-06-01';
-/** ARM's CloudError: `{error: {code, message}}`. */
-const parseArmError = (body) => body?.error;
+;// CONCATENATED MODULE: ./src/services/pipeline-api/client.ts
 const seg = (s) => encodeURIComponent(s);
-/** ADF and Synapse page run queries with a continuationToken sent back in the same filter body. */
+/** Run queries are paged with a continuationToken sent back in the same filter body. */
 async function pagedQuery(rest, op, path, filter, maxPages, o) {
     const items = [];
     let token;
@@ -1100,14 +1097,10 @@ async function listNames(rest, op, path, o) {
     }
     return names;
 }
-/** Requests relative to the factory's resource ID on ARM. */
-class DataFactoryClient {
+class PipelineApiClient {
     rest;
     constructor(rest) {
         this.rest = rest;
-    }
-    getFactory(o) {
-        return this.rest.send('get factory', 'GET', '', o);
     }
     listPipelines(o) {
         return listNames(this.rest, 'list pipelines', '/pipelines', o);
@@ -1115,6 +1108,7 @@ class DataFactoryClient {
     getPipeline(name, o) {
         return this.rest.send('get pipeline', 'GET', `/pipelines/${seg(name)}`, o);
     }
+    /** Synapse has no startFromFailure; its inputs refuse it before a request is made. */
     createRun(name, parameters, flags, o) {
         return this.rest.send('createRun', 'POST', `/pipelines/${seg(name)}/createRun`, {
             ...o,
@@ -1141,104 +1135,23 @@ class DataFactoryClient {
         const pages = limit ? Math.max(1, Math.ceil(limit / 100)) : 50;
         return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, pages, o);
     }
-    queryActivityRuns(runId, filter, o) {
-        return pagedQuery(this.rest, 'query activity runs', `/pipelineruns/${seg(runId)}/queryActivityruns`, filter, 100, o);
+    queryActivityRuns(run, filter, o) {
+        return pagedQuery(this.rest, 'query activity runs', this.activityRunsPath(run.runId, run.pipelineName), filter, 100, o);
     }
 }
 
-;// CONCATENATED MODULE: ./src/services/near-name.ts
-// "Did you mean …?" for a pipeline or workspace name that does not exist.
-/**
- * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
- * means more than case differs: separators (daily_load for daily-load) or a typo or two.
- */
-function nearestName(wanted, names) {
-    const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    const w = wanted.toLowerCase();
-    let best;
-    for (const name of names) {
-        const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
-        if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d))
-            best = { name, d };
-    }
-    return best?.name;
-}
-/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
-}
+;// CONCATENATED MODULE: ./src/services/data-factory/client.ts
 
-;// CONCATENATED MODULE: ./src/services/data-factory/explain.ts
-// Turns the Data Factory errors users actually hit into what to do about them. The 404 diagnosis
-// makes one extra read to tell factory from pipeline.
-
-
-/** ARM's 403: name the denied action and the role that grants it. */
-function explainForbidden(e, factoryId) {
-    const action = /perform action '([^']+)'/.exec(e.serviceMessage)?.[1];
-    const principal = /object id '([^']+)'/.exec(e.serviceMessage)?.[1];
-    const lines = [
-        `The signed-in principal${principal ? ` (object id ${principal})` : ''} is not allowed to ${action ? `perform '${action}'` : 'do this'}.`,
-        `Grant it the 'Data Factory Contributor' role on the factory (scope ${factoryId}), or a custom role that includes ${action ? `'${action}'` : "'Microsoft.DataFactory/factories/pipelines/createrun/action'"}. This action needs: Microsoft.DataFactory/factories/pipelines/read, .../pipelines/createrun/action, .../pipelineruns/read, .../pipelineruns/cancel/action, .../querypipelineruns/action and .../pipelineruns/queryactivityruns/action.`,
-        'Role assignments can take a few minutes to apply.',
-    ];
-    return lines.join('\n');
-}
-/** ARM's 404: tell whether the resource group, the factory or the pipeline is missing. */
-async function explainNotFound(e, client, names) {
-    if (e.code === 'ResourceGroupNotFound') {
-        return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+const API_VERSION = '2018-06-01';
+/** ARM's CloudError: `{error: {code, message}}`. */
+const parseArmError = (body) => body?.error;
+class DataFactoryClient extends PipelineApiClient {
+    getFactory(o) {
+        return this.rest.send('get factory', 'GET', '', o);
     }
-    if (e.code === 'SubscriptionNotFound') {
-        return `Subscription ${names.subscriptionId} was not found. Check 'subscription-id' and 'environment'.`;
+    activityRunsPath(runId) {
+        return `/pipelineruns/${seg(runId)}/queryActivityruns`;
     }
-    try {
-        await client.getFactory({ timeoutMs: 15_000 });
-    }
-    catch (inner) {
-        if (inner instanceof ServiceError && inner.status === 404) {
-            if (inner.code === 'ResourceGroupNotFound') {
-                return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
-            }
-            return `Data factory '${names.factoryName}' does not exist in resource group '${names.resourceGroup}' of subscription ${names.subscriptionId}. Check 'factory-name', 'resource-group', 'subscription-id' and 'environment'.`;
-        }
-        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errors_errorMessage(inner)}).`;
-    }
-    let listing = '';
-    try {
-        const names2 = await client.listPipelines({ timeoutMs: 15_000 });
-        const near = nearestName(names.pipelineName, names2);
-        listing = names2.length
-            ? ` ${near ? `Did you mean '${near}'? ` : ''}The factory has ${names2.length} pipeline(s): ${names2.slice(0, 30).join(', ')}${names2.length > 30 ? ', …' : ''}.`
-            : ' The factory has no pipelines: has it been published?';
-    }
-    catch {
-        // Listing is a courtesy; without read access to the list, say what we know.
-    }
-    return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
-}
-/** Adds what to do to an error ARM or Data Factory answered with. */
-async function explainDataFactoryError(e, client, factoryId, names) {
-    if (!(e instanceof ServiceError))
-        return;
-    if (e.status === 403)
-        e.hint = explainForbidden(e, factoryId);
-    else if (e.status === 404)
-        e.hint = await explainNotFound(e, client, names);
-    else if (e.status === 401)
-        e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
-    else if (e.code === 'ReferencedPipelineRunNotValid')
-        e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
 }
 
 ;// CONCATENATED MODULE: ./src/services/service.ts
@@ -1252,7 +1165,7 @@ function utcTimestamp(value) {
     return /(?:Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`;
 }
 
-;// CONCATENATED MODULE: ./src/services/data-factory/run-view.ts
+;// CONCATENATED MODULE: ./src/services/pipeline-api/run-view.ts
 // ADF's and Synapse's PipelineRun, and their run-query filter, in the lifecycle's terms.
 
 const STATUSES = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];
@@ -1317,30 +1230,19 @@ function pickRuns(refs, runs) {
     return runs.filter((r) => typeof r.runId === 'string' && ids.has(r.runId.toLowerCase())).map(toRunView);
 }
 
-;// CONCATENATED MODULE: ./src/services/data-factory/service.ts
-// Azure Data Factory behind the PipelineService interface: ARM, api-version 2018-06-01.
+;// CONCATENATED MODULE: ./src/services/pipeline-api/service.ts
+// What Data Factory and Synapse do alike behind the PipelineService interface: both speak Data
+// Factory's pipeline API, so reading definitions, starting, reading, cancelling and querying runs
+// are written once here. Each service adds its name, where its runs are shown, its activity-run
+// path and how it explains its own errors.
 
 
-
-
-
-class DataFactoryService {
-    target;
-    kind = 'data-factory';
-    shortName = 'ADF';
-    studioName = 'ADF Studio';
-    runIdFromClientRequestId = true;
-    home;
-    factoryId;
+class PipelineApiService {
     client;
-    constructor(target, rest) {
-        this.target = target;
-        this.factoryId = factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName);
-        this.client = new DataFactoryClient(rest);
-        this.home = {
-            label: 'Factory',
-            text: `\`${target.factoryName}\` (resource group \`${target.resourceGroup}\`)`,
-        };
+    /** Both honour x-ms-client-request-id as the new run's ID. */
+    runIdFromClientRequestId = true;
+    constructor(client) {
+        this.client = client;
     }
     async readDefinition(pipelineName, o) {
         try {
@@ -1350,7 +1252,7 @@ class DataFactoryService {
         catch (e) {
             if (e instanceof ServiceError && e.status === 403) {
                 return {
-                    unavailable: `Cannot read the definition of pipeline '${pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant 'Microsoft.DataFactory/factories/pipelines/read' to enable the check, or set 'validate-parameters: false' to skip it.`,
+                    unavailable: `Cannot read the definition of pipeline '${pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant ${this.definitionGrant} to enable the check, or set 'validate-parameters: false' to skip it.`,
                 };
             }
             throw e;
@@ -1365,14 +1267,147 @@ class DataFactoryService {
     cancelRun(ref, recursive, o) {
         return this.client.cancelRun(ref.runId, recursive, o);
     }
-    listActivityRuns(ref, o) {
-        return this.client.queryActivityRuns(ref.runId, activityFilter(ref.runStart), o);
+    async listActivityRuns(ref, o) {
+        return this.client.queryActivityRuns({ runId: ref.runId, pipelineName: await this.pipelineOf(ref, o) }, activityFilter(ref.runStart), o);
+    }
+    /** The run's pipeline, where the activity-run path needs it (Synapse); ADF's does not. */
+    pipelineOf(ref, _o) {
+        return Promise.resolve(ref.pipelineName ?? '');
     }
     async findRuns(q, o) {
         return (await this.client.queryPipelineRuns(runFilter(q), o, q.limit)).map(toRunView).slice(0, q.limit);
     }
     async readRuns(refs, window, o) {
         return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/services/near-name.ts
+// "Did you mean …?" for a pipeline or workspace name that does not exist.
+/**
+ * The listed name closest to a mistyped one. ARM matches pipeline names ignoring case, so a 404
+ * means more than case differs: separators (daily_load for daily-load) or a typo or two.
+ */
+function nearestName(wanted, names) {
+    const squash = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const w = wanted.toLowerCase();
+    let best;
+    for (const name of names) {
+        const d = squash(name) === squash(wanted) ? 0 : editDistance(w, name.toLowerCase());
+        if (d <= Math.min(2, Math.floor(w.length / 4)) && (!best || d < best.d))
+            best = { name, d };
+    }
+    return best?.name;
+}
+/** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * " Did you mean 'x'? The factory has 3 pipeline(s): a, b, c." for a pipeline that was not found,
+ * from a listing the service may refuse: the list is a courtesy, so a failure to read it says nothing.
+ */
+async function pipelineListing(wanted, list, where) {
+    let all;
+    try {
+        all = await list();
+    }
+    catch {
+        return '';
+    }
+    if (!all.length)
+        return ` ${where.none}`;
+    const near = nearestName(wanted, all);
+    return ` ${near ? `Did you mean '${near}'? ` : ''}The ${where.container} has ${all.length} pipeline(s): ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}.`;
+}
+
+;// CONCATENATED MODULE: ./src/services/data-factory/explain.ts
+// Turns the Data Factory errors users actually hit into what to do about them. The 404 diagnosis
+// makes one extra read to tell factory from pipeline.
+
+
+/** ARM's 403: name the denied action and the role that grants it. */
+function explainForbidden(e, factoryId) {
+    const action = /perform action '([^']+)'/.exec(e.serviceMessage)?.[1];
+    const principal = /object id '([^']+)'/.exec(e.serviceMessage)?.[1];
+    const lines = [
+        `The signed-in principal${principal ? ` (object id ${principal})` : ''} is not allowed to ${action ? `perform '${action}'` : 'do this'}.`,
+        `Grant it the 'Data Factory Contributor' role on the factory (scope ${factoryId}), or a custom role that includes ${action ? `'${action}'` : "'Microsoft.DataFactory/factories/pipelines/createrun/action'"}. This action needs: Microsoft.DataFactory/factories/pipelines/read, .../pipelines/createrun/action, .../pipelineruns/read, .../pipelineruns/cancel/action, .../querypipelineruns/action and .../pipelineruns/queryactivityruns/action.`,
+        'Role assignments can take a few minutes to apply.',
+    ];
+    return lines.join('\n');
+}
+/** ARM's 404: tell whether the resource group, the factory or the pipeline is missing. */
+async function explainNotFound(e, client, names) {
+    if (e.code === 'ResourceGroupNotFound') {
+        return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+    }
+    if (e.code === 'SubscriptionNotFound') {
+        return `Subscription ${names.subscriptionId} was not found. Check 'subscription-id' and 'environment'.`;
+    }
+    try {
+        await client.getFactory({ timeoutMs: 15_000 });
+    }
+    catch (inner) {
+        if (inner instanceof ServiceError && inner.status === 404) {
+            if (inner.code === 'ResourceGroupNotFound') {
+                return `Resource group '${names.resourceGroup}' does not exist in subscription ${names.subscriptionId}. Check 'resource-group' and 'subscription-id'.`;
+            }
+            return `Data factory '${names.factoryName}' does not exist in resource group '${names.resourceGroup}' of subscription ${names.subscriptionId}. Check 'factory-name', 'resource-group', 'subscription-id' and 'environment'.`;
+        }
+        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errors_errorMessage(inner)}).`;
+    }
+    const listing = await pipelineListing(names.pipelineName, () => client.listPipelines({ timeoutMs: 15_000 }), {
+        container: 'factory',
+        none: 'The factory has no pipelines: has it been published?',
+    });
+    return `Pipeline '${names.pipelineName}' does not exist in factory '${names.factoryName}'. Check 'pipeline-name' and that the pipeline is published (not only saved in a Git branch).${listing}`;
+}
+/** Adds what to do to an error ARM or Data Factory answered with. */
+async function explainDataFactoryError(e, client, factoryId, names) {
+    if (!(e instanceof ServiceError))
+        return;
+    if (e.status === 403)
+        e.hint = explainForbidden(e, factoryId);
+    else if (e.status === 404)
+        e.hint = await explainNotFound(e, client, names);
+    else if (e.status === 401)
+        e.hint = `Azure Resource Manager rejected the token. Check that the principal belongs to the subscription's tenant and that 'environment' matches the cloud.`;
+    else if (e.code === 'ReferencedPipelineRunNotValid')
+        e.hint = `Check 'reference-run-id': it must be the ID of an earlier run of this pipeline in this factory.`;
+}
+
+;// CONCATENATED MODULE: ./src/services/data-factory/service.ts
+
+
+
+
+class DataFactoryService extends PipelineApiService {
+    target;
+    kind = 'data-factory';
+    shortName = 'ADF';
+    studioName = 'ADF Studio';
+    home;
+    factoryId;
+    definitionGrant = "'Microsoft.DataFactory/factories/pipelines/read'";
+    constructor(target, rest) {
+        super(new DataFactoryClient(rest));
+        this.target = target;
+        this.factoryId = factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName);
+        this.home = {
+            label: 'Factory',
+            text: `\`${target.factoryName}\` (resource group \`${target.resourceGroup}\`)`,
+        };
     }
     runUrl(ref) {
         return studioRunUrl(this.target.studioHost, this.factoryId, ref.runId);
@@ -1849,6 +1884,9 @@ class FabricService {
 }
 
 ;// CONCATENATED MODULE: ./src/services/synapse/client.ts
+// The Synapse workspace operations the action uses, on the development endpoint (data plane,
+// api-version 2020-12-01): Data Factory's pipeline API without the factory prefix, with activity
+// runs under the pipeline, and createRun answering 202.
 
 const client_API_VERSION = '2020-12-01';
 /** CloudError `{error:{code,message}}`, except that a missing pipeline comes unwrapped: `{code,message}`. */
@@ -1856,44 +1894,9 @@ const parseSynapseError = (body) => {
     const b = body;
     return b?.error ?? (b?.code ? { code: b.code, message: b.message } : undefined);
 };
-const synapse_client_seg = (s) => encodeURIComponent(s);
-class SynapseClient {
-    rest;
-    constructor(rest) {
-        this.rest = rest;
-    }
-    listPipelines(o) {
-        return listNames(this.rest, 'list pipelines', '/pipelines', o);
-    }
-    getPipeline(name, o) {
-        return this.rest.send('get pipeline', 'GET', `/pipelines/${synapse_client_seg(name)}`, o);
-    }
-    createRun(name, parameters, flags, o) {
-        return this.rest.send('createRun', 'POST', `/pipelines/${synapse_client_seg(name)}/createRun`, {
-            ...o,
-            // Synapse has no startFromFailure: the inputs refuse it before we get here.
-            query: {
-                referencePipelineRunId: flags.referencePipelineRunId || undefined,
-                isRecovery: flags.isRecovery || undefined,
-                startActivityName: flags.startActivityName || undefined,
-            },
-            body: parameters && Object.keys(parameters).length ? parameters : undefined,
-        });
-    }
-    getRun(runId, o) {
-        return this.rest.send('get run', 'GET', `/pipelineruns/${synapse_client_seg(runId)}`, o);
-    }
-    async cancelRun(runId, recursive, o) {
-        await this.rest.send('cancel run', 'POST', `/pipelineruns/${synapse_client_seg(runId)}/cancel`, {
-            ...o,
-            query: { isRecursive: recursive },
-        });
-    }
-    queryPipelineRuns(filter, o) {
-        return pagedQuery(this.rest, 'query pipeline runs', '/queryPipelineRuns', filter, 50, o);
-    }
-    queryActivityRuns(pipelineName, runId, filter, o) {
-        return pagedQuery(this.rest, 'query activity runs', `/pipelines/${synapse_client_seg(pipelineName)}/pipelineruns/${synapse_client_seg(runId)}/queryActivityruns`, filter, 100, o);
+class SynapseClient extends PipelineApiClient {
+    activityRunsPath(runId, pipelineName) {
+        return `/pipelines/${seg(pipelineName)}/pipelineruns/${seg(runId)}/queryActivityruns`;
     }
 }
 
@@ -1913,17 +1916,10 @@ async function explainSynapseError(e, client, names) {
         e.hint = `The signed-in principal lacks a Synapse role in workspace '${names.workspace}'. ${SYNAPSE_ROLES} Role assignments can take a few minutes to apply.`;
     }
     else if (e.status === 404 && /PipelineNotFound|NotFound/i.test(e.code)) {
-        let listing = '';
-        try {
-            const all = await client.listPipelines({ timeoutMs: 15_000 });
-            const near = nearestName(names.pipelineName, all);
-            listing = all.length
-                ? ` ${near ? `Did you mean '${near}'? ` : ''}The workspace has ${all.length} pipeline(s): ${all.slice(0, 30).join(', ')}${all.length > 30 ? ', …' : ''}.`
-                : ' The workspace has no published pipelines.';
-        }
-        catch {
-            // The list is a courtesy.
-        }
+        const listing = await pipelineListing(names.pipelineName, () => client.listPipelines({ timeoutMs: 15_000 }), {
+            container: 'workspace',
+            none: 'The workspace has no published pipelines.',
+        });
         e.hint = `Pipeline '${names.pipelineName}' does not exist in Synapse workspace '${names.workspace}'. Check 'pipeline-name' and 'workspace', and that the pipeline is published (not only saved in a Git branch).${listing}`;
     }
     else if (e.code === 'ReferencedPipelineRunNotValid') {
@@ -1932,63 +1928,27 @@ async function explainSynapseError(e, client, names) {
 }
 
 ;// CONCATENATED MODULE: ./src/services/synapse/service.ts
-// Azure Synapse Analytics pipelines behind the PipelineService interface: the workspace's
-// development endpoint, with Data Factory's models.
-
 
 
 
 function synapseWorkspaceId(t) {
     return `/subscriptions/${t.subscriptionId}/resourceGroups/${t.resourceGroup}/providers/Microsoft.Synapse/workspaces/${t.workspace}`;
 }
-class SynapseService {
+class SynapseService extends PipelineApiService {
     target;
     kind = 'synapse';
     shortName = 'Synapse';
     studioName = 'Synapse Studio';
-    runIdFromClientRequestId = true;
     home;
-    client;
+    definitionGrant = "a Synapse role that can read pipelines (e.g. 'Synapse User')";
     constructor(target, rest) {
+        super(new SynapseClient(rest));
         this.target = target;
-        this.client = new SynapseClient(rest);
         this.home = { label: 'Workspace', text: `\`${target.workspace}\` (Synapse)` };
     }
-    async readDefinition(pipelineName, o) {
-        try {
-            const pipeline = await this.client.getPipeline(pipelineName, o);
-            return { definitions: (pipeline.properties?.parameters ?? {}) };
-        }
-        catch (e) {
-            if (e instanceof ServiceError && e.status === 403) {
-                return {
-                    unavailable: `Cannot read the definition of pipeline '${pipelineName}' (403 ${e.code}), so its parameters are not checked before the run. Grant a Synapse role that can read pipelines (e.g. 'Synapse User') to enable the check, or set 'validate-parameters: false' to skip it.`,
-                };
-            }
-            throw e;
-        }
-    }
-    startRun(r, o) {
-        return this.client.createRun(r.pipelineName, r.parameters, r.flags, { ...o, clientRequestId: r.clientRequestId });
-    }
-    async getRun(ref, o) {
-        return toRunView(await this.client.getRun(ref.runId, o));
-    }
-    cancelRun(ref, recursive, o) {
-        return this.client.cancelRun(ref.runId, recursive, o);
-    }
-    listActivityRuns(ref, o) {
-        // The path names the pipeline; a child run found through an activity may lack it, so ask the run.
-        const named = ref.pipelineName
-            ? Promise.resolve(ref.pipelineName)
-            : this.client.getRun(ref.runId, o).then((r) => r.pipelineName ?? '');
-        return named.then((name) => this.client.queryActivityRuns(name, ref.runId, activityFilter(ref.runStart), o));
-    }
-    async findRuns(q, o) {
-        return (await this.client.queryPipelineRuns(runFilter(q), o)).map(toRunView);
-    }
-    async readRuns(refs, window, o) {
-        return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
+    /** The activity-run path names the pipeline; a child run found through an activity may lack it, so ask the run. */
+    async pipelineOf(ref, o) {
+        return ref.pipelineName || ((await this.client.getRun(ref.runId, o)).pipelineName ?? '');
     }
     runUrl(ref) {
         const t = this.target;
