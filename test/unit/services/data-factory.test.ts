@@ -81,3 +81,49 @@ describe('pipeline names are encoded as one path segment', () => {
     expect(new URL(sent[1].url).searchParams.get('isRecursive')).toBe('false');
   });
 });
+
+describe('Data Factory and Synapse share the pipeline API (services/pipeline-api)', () => {
+  const synapse = {
+    service: 'synapse' as const,
+    workspace: 'ws1',
+    endpoint: 'https://ws1.dev.azuresynapse.net',
+    resource: 'https://dev.azuresynapse.net',
+    subscriptionId: '',
+    resourceGroup: '',
+    studioHost: 'https://web.azuresynapse.net',
+  };
+  const both = [
+    ['data-factory', target],
+    ['synapse', synapse],
+  ] as const;
+
+  it.each(both)('%s: a history query with a limit reads only the pages it needs', async (_, t) => {
+    vi.stubEnv('HTTPS_PROXY', 'http://proxy.invalid:1');
+    const service = createService(t, method, { authorityHost: 'https://login.microsoftonline.com' });
+    // Every page says there is another: only the limit stops the paging.
+    const page = { value: [{ runId: 'r', status: 'Succeeded' }], continuationToken: 'more' };
+    const sent = capture((service as DataFactoryService).client.rest, page);
+    await service.findRuns({
+      pipelineName: 'p',
+      statuses: ['Succeeded'],
+      after: new Date(0),
+      before: new Date(),
+      limit: 20,
+    });
+    expect(sent).toHaveLength(1);
+    sent.length = 0;
+    await service.findRuns({ pipelineName: 'p', statuses: ['InProgress'], after: new Date(0), before: new Date() });
+    expect(sent).toHaveLength(50);
+  });
+
+  it.each([
+    ['data-factory', target, /\/factories\/adf-1\/pipelineruns\/r1\/queryActivityruns$/],
+    ['synapse', synapse, /^\/pipelines\/load%20eu\/pipelineruns\/r1\/queryActivityruns$/],
+  ] as const)('%s: where activity runs are queried', async (_, t, path) => {
+    vi.stubEnv('HTTPS_PROXY', 'http://proxy.invalid:1');
+    const service = createService(t, method, { authorityHost: 'https://login.microsoftonline.com' });
+    const sent = capture((service as DataFactoryService).client.rest, { value: [] });
+    await service.listActivityRuns({ runId: 'r1', pipelineName: 'load eu' });
+    expect(new URL(sent[0]!.url).pathname).toMatch(path);
+  });
+});
