@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
     core.setFailed(e instanceof InputError ? e.message : `Invalid inputs: ${errorMessage(e)}`);
     return;
   }
+  for (const w of inputs.warnings) core.warning(w);
 
   let method: AuthMethod;
   try {

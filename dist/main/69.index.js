@@ -766,7 +766,8 @@ async function readInputs(get, options = {}) {
     }
     const cancelOnTimeout = text('cancel-on-timeout') === '' ? 'started-only' : bool('cancel-on-timeout', true);
     const cancelOnWorkflowCancel = text('cancel-on-workflow-cancel') === '' ? 'started-only' : bool('cancel-on-workflow-cancel', true);
-    const ifRunning = runControl(runId, service, text, problems);
+    const warnings = [];
+    const ifRunning = runControl(runId, service, text, problems, warnings);
     const cancelRecursive = bool('cancel-recursive', true);
     const jobSummary = bool('job-summary', true);
     const prComment = bool('pr-comment', false);
@@ -774,6 +775,7 @@ async function readInputs(get, options = {}) {
     if (problems.length)
         throw new InputError(problems);
     return {
+        warnings,
         service,
         workspace,
         serviceEndpoint,
@@ -811,7 +813,7 @@ async function readInputs(get, options = {}) {
     };
 }
 /** `run-id` and `if-running`: a run to wait for excludes everything that only applies to starting one. */
-function runControl(runId, service, text, problems) {
+function runControl(runId, service, text, problems, warnings) {
     const ifText = (text('if-running') || 'start').toLowerCase();
     let ifRunning = 'start';
     if (IF_RUNNING.includes(ifText))
@@ -833,8 +835,10 @@ function runControl(runId, service, text, problems) {
             problems.push(`'${name}' only applies when starting a run; with 'run-id' nothing is started: remove it.`);
         }
     }
+    // Not refused: the contract does not list it, and reusable workflows pass every input through.
     if (ifRunning !== 'start') {
-        problems.push(`'if-running' decides what to do before starting a run; with 'run-id' nothing is started: remove one of them.`);
+        warnings.push(`'if-running: ${ifRunning}' is ignored with 'run-id': nothing is started, so there is nothing to decide before a start.`);
+        return 'start';
     }
     return ifRunning;
 }
@@ -2709,10 +2713,10 @@ function targetFor(inputs) {
     if (inputs.service === 'fabric') {
         return {
             service: 'fabric',
-            apiBase: inputs.serviceEndpoint || cloud.fabricApi,
-            // 'service-endpoint' changes where requests go, never the token audience.
-            resource: cloud.fabricResource,
-            portal: cloud.fabricPortal,
+            apiBase: inputs.serviceEndpoint || clouds/* FABRIC */.u4.api,
+            // Neither 'environment' nor 'service-endpoint' changes the token audience (the contract).
+            resource: clouds/* FABRIC */.u4.resource,
+            portal: clouds/* FABRIC */.u4.portal,
             workspace: inputs.workspace,
         };
     }
@@ -2813,6 +2817,8 @@ async function run() {
         core.setFailed(e instanceof inputs_inputs/* InputError */.dz ? e.message : `Invalid inputs: ${(0,errors/* errorMessage */.gJ)(e)}`);
         return;
     }
+    for (const w of inputs.warnings)
+        core.warning(w);
     let method;
     try {
         const choice = chooseAuth(inputs, {
@@ -2886,9 +2892,10 @@ function withoutSecret({ clientSecret: _secret, ...rest }) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   od: () => (/* binding */ publishBatch),
-/* harmony export */   qr: () => (/* binding */ singleRunsOutput)
+/* harmony export */   qr: () => (/* binding */ singleRunsOutput),
+/* harmony export */   wc: () => (/* binding */ runsOutput)
 /* harmony export */ });
-/* unused harmony exports aggregateStatus, runsOutput, renderBatchSummary */
+/* unused harmony exports aggregateStatus, renderBatchSummary */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
@@ -3049,12 +3056,13 @@ function singleRunsOutput(o) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QF: () => (/* binding */ failWithoutRun),
 /* harmony export */   kY: () => (/* binding */ failureText),
 /* harmony export */   mk: () => (/* binding */ publish),
 /* harmony export */   o: () => (/* binding */ annotateFailures),
 /* harmony export */   vy: () => (/* binding */ failStep)
 /* harmony export */ });
-/* unused harmony export writeOutputs */
+/* unused harmony exports writeOutputs, writeNoRunOutputs */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8549);
 /* harmony import */ var _batch_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3929);
@@ -3068,6 +3076,44 @@ function writeOutputs(outcome) {
     for (const [name, value] of Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .outputsFor */ .k5)(outcome)))
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, value);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput('runs', (0,_batch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .singleRunsOutput */ .qr)(outcome));
+}
+/**
+ * The step ended before any run existed (a refused start, parameters that do not fit, if-running:
+ * fail, a run-id that does not exist): the outputs still say so, in the shape later steps read,
+ * with `runs` holding one never-started entry as a batch would, and the reason as `message`.
+ */
+function writeNoRunOutputs(pipelineName, reason) {
+    const entry = {
+        pipelineName,
+        runId: '',
+        runUrl: '',
+        started: false,
+        status: '',
+        failed: [],
+        shown: {},
+        message: reason,
+    };
+    const outputs = {
+        'run-id': '',
+        started: 'false',
+        status: '',
+        message: reason,
+        'run-url': '',
+        'run-start': '',
+        'run-end': '',
+        'duration-ms': '',
+        'failed-activities': '[]',
+        run: '',
+        'return-value': '{}',
+        runs: JSON.stringify((0,_batch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .runsOutput */ .wc)([entry])),
+    };
+    for (const [name, value] of Object.entries(outputs))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, value);
+}
+/** Fails a step that has no run, with outputs that say so (writeNoRunOutputs). */
+function failWithoutRun(pipelineName, reason) {
+    writeNoRunOutputs(pipelineName, reason);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(reason);
 }
 /** Outputs, then the job summary and the pull-request comment (when asked for). */
 async function publish(outcome, o) {
@@ -3942,6 +3988,8 @@ async function lifecycle_explain(e, l) {
 async function runLifecycle(l) {
     const { service, inputs, signals } = l;
     const why = (e) => lifecycle_explain(e, l);
+    // Until a run exists, every way out fails the step with outputs that say no run was started.
+    const noRun = (reason) => (0,publish/* failWithoutRun */.QF)(inputs.pipelineName, reason);
     // 1. Check the parameters against the pipeline's declaration.
     let parameters = inputs.parameters;
     let definitions;
@@ -3950,7 +3998,7 @@ async function runLifecycle(l) {
             await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
     }
     catch (e) {
-        (0,publish/* failStep */.vy)(await why(e));
+        noRun((0,publish/* failureText */.kY)(await why(e)));
         return;
     }
     if (inputs.referenceRunId) {
@@ -3975,13 +4023,13 @@ async function runLifecycle(l) {
                 definitions = read.definitions;
         }
         catch (e) {
-            (0,publish/* failStep */.vy)(await why(e));
+            noRun((0,publish/* failureText */.kY)(await why(e)));
             return;
         }
         if (definitions) {
             const checked = (0,inputs_parameters/* validateParameters */.Dk)(definitions, parameters);
             if (checked.problems.length) {
-                core.setFailed(`The parameters do not fit pipeline '${inputs.pipelineName}' (no run was started):\n${checked.problems.map((p) => `  - ${p}`).join('\n')}`);
+                noRun(`The parameters do not fit pipeline '${inputs.pipelineName}' (no run was started):\n${checked.problems.map((p) => `  - ${p}`).join('\n')}`);
                 return;
             }
             for (const c of checked.conversions)
@@ -3995,11 +4043,11 @@ async function runLifecycle(l) {
     if (Object.keys(parameters).length)
         core.info(`Parameters: ${JSON.stringify(shown)}`);
     if (signals.signal.aborted) {
-        core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
+        noRun('The workflow was cancelled before the run was started; nothing to clean up.');
         return;
     }
     // 2. Start the run (exactly once), or find the one to wait for (run-id, if-running).
-    const begun = await (0,run_control/* beginRun */.T)({ ...l, why }, parameters);
+    const begun = await (0,run_control/* beginRun */.T)({ ...l, why, fail: noRun }, parameters);
     if (!begun)
         return;
     const { runId, pipelineName, started } = begun;
@@ -5037,12 +5085,23 @@ const CANCEL_BUDGET_MS = 60_000;
 /* harmony export */   IX: () => (/* binding */ factoryResourceId),
 /* harmony export */   jf: () => (/* binding */ studioRunUrl),
 /* harmony export */   nO: () => (/* binding */ findCloud),
+/* harmony export */   u4: () => (/* binding */ FABRIC),
 /* harmony export */   vD: () => (/* binding */ CLOUD_NAMES)
 /* harmony export */ });
 // The endpoints of each Azure cloud the action can target, per service. Sovereign clouds are
 // first-class: hard-wiring the public endpoints (or Synapse's public audience) is a known failure
 // of other tools. Synapse values: Azure PowerShell's AzureEnvironmentConstants and the Azure CLI's
 // cloud table (services-and-run-control.md §1.2).
+/**
+ * Fabric is one service whatever `environment` says: Microsoft documents only these hosts, and the
+ * contract keeps both the API base and the token audience here (a sovereign Fabric host, if one
+ * exists, is reached with `service-endpoint`; the audience stays).
+ */
+const FABRIC = {
+    api: 'https://api.fabric.microsoft.com',
+    resource: 'https://api.fabric.microsoft.com',
+    portal: 'https://app.fabric.microsoft.com',
+};
 const CLOUDS = {
     azurecloud: {
         name: 'AzureCloud',
@@ -5053,9 +5112,6 @@ const CLOUDS = {
         synapseSuffix: 'dev.azuresynapse.net',
         synapseResource: 'https://dev.azuresynapse.net',
         synapseStudioHost: 'https://web.azuresynapse.net',
-        fabricApi: 'https://api.fabric.microsoft.com',
-        fabricResource: 'https://api.fabric.microsoft.com',
-        fabricPortal: 'https://app.fabric.microsoft.com',
     },
     azureusgovernment: {
         name: 'AzureUSGovernment',
@@ -5066,10 +5122,6 @@ const CLOUDS = {
         synapseSuffix: 'dev.azuresynapse.usgovcloudapi.net',
         synapseResource: 'https://dev.azuresynapse.usgovcloudapi.net',
         synapseStudioHost: 'https://web.azuresynapse.usgovcloudapi.net',
-        // Not documented by Microsoft for Fabric; seen only in third-party code (§2.8).
-        fabricApi: 'https://api.fabric.microsoft.us',
-        fabricResource: 'https://api.fabric.microsoft.us',
-        fabricPortal: 'https://app.fabric.microsoft.us',
     },
     azurechinacloud: {
         name: 'AzureChinaCloud',
@@ -5080,9 +5132,6 @@ const CLOUDS = {
         synapseSuffix: 'dev.azuresynapse.azure.cn',
         synapseResource: 'https://dev.azuresynapse.azure.cn',
         synapseStudioHost: 'https://web.azuresynapse.azure.cn',
-        fabricApi: 'https://api.fabric.microsoft.cn',
-        fabricResource: 'https://api.fabric.microsoft.cn',
-        fabricPortal: 'https://app.fabric.microsoft.cn',
     },
 };
 const CLOUD_NAMES = Object.values(CLOUDS).map((c) => c.name);

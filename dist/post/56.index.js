@@ -1010,6 +1010,16 @@ const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 // first-class: hard-wiring the public endpoints (or Synapse's public audience) is a known failure
 // of other tools. Synapse values: Azure PowerShell's AzureEnvironmentConstants and the Azure CLI's
 // cloud table (services-and-run-control.md §1.2).
+/**
+ * Fabric is one service whatever `environment` says: Microsoft documents only these hosts, and the
+ * contract keeps both the API base and the token audience here (a sovereign Fabric host, if one
+ * exists, is reached with `service-endpoint`; the audience stays).
+ */
+const clouds_FABRIC = {
+    api: 'https://api.fabric.microsoft.com',
+    resource: 'https://api.fabric.microsoft.com',
+    portal: 'https://app.fabric.microsoft.com',
+};
 const CLOUDS = {
     azurecloud: {
         name: 'AzureCloud',
@@ -1020,9 +1030,6 @@ const CLOUDS = {
         synapseSuffix: 'dev.azuresynapse.net',
         synapseResource: 'https://dev.azuresynapse.net',
         synapseStudioHost: 'https://web.azuresynapse.net',
-        fabricApi: 'https://api.fabric.microsoft.com',
-        fabricResource: 'https://api.fabric.microsoft.com',
-        fabricPortal: 'https://app.fabric.microsoft.com',
     },
     azureusgovernment: {
         name: 'AzureUSGovernment',
@@ -1033,10 +1040,6 @@ const CLOUDS = {
         synapseSuffix: 'dev.azuresynapse.usgovcloudapi.net',
         synapseResource: 'https://dev.azuresynapse.usgovcloudapi.net',
         synapseStudioHost: 'https://web.azuresynapse.usgovcloudapi.net',
-        // Not documented by Microsoft for Fabric; seen only in third-party code (§2.8).
-        fabricApi: 'https://api.fabric.microsoft.us',
-        fabricResource: 'https://api.fabric.microsoft.us',
-        fabricPortal: 'https://app.fabric.microsoft.us',
     },
     azurechinacloud: {
         name: 'AzureChinaCloud',
@@ -1047,9 +1050,6 @@ const CLOUDS = {
         synapseSuffix: 'dev.azuresynapse.azure.cn',
         synapseResource: 'https://dev.azuresynapse.azure.cn',
         synapseStudioHost: 'https://web.azuresynapse.azure.cn',
-        fabricApi: 'https://api.fabric.microsoft.cn',
-        fabricResource: 'https://api.fabric.microsoft.cn',
-        fabricPortal: 'https://app.fabric.microsoft.cn',
     },
 };
 const CLOUD_NAMES = Object.values(CLOUDS).map((c) => c.name);
@@ -1999,10 +1999,10 @@ function targetFor(inputs) {
     if (inputs.service === 'fabric') {
         return {
             service: 'fabric',
-            apiBase: inputs.serviceEndpoint || cloud.fabricApi,
-            // 'service-endpoint' changes where requests go, never the token audience.
-            resource: cloud.fabricResource,
-            portal: cloud.fabricPortal,
+            apiBase: inputs.serviceEndpoint || FABRIC.api,
+            // Neither 'environment' nor 'service-endpoint' changes the token audience (the contract).
+            resource: FABRIC.resource,
+            portal: FABRIC.portal,
             workspace: inputs.workspace,
         };
     }

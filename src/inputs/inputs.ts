@@ -22,6 +22,8 @@ export const cancelFor = (choice: CancelChoice, started: boolean): boolean =>
   choice === 'started-only' ? started : choice;
 
 export interface Inputs {
+  /** Inputs that were given but take no effect: said once as warnings, not refused. */
+  warnings: string[];
   service: ServiceKind;
   /** Synapse: the workspace name; Fabric: its ID or display name. */
   workspace: string;
@@ -343,7 +345,8 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     text('cancel-on-timeout') === '' ? 'started-only' : bool('cancel-on-timeout', true);
   const cancelOnWorkflowCancel: CancelChoice =
     text('cancel-on-workflow-cancel') === '' ? 'started-only' : bool('cancel-on-workflow-cancel', true);
-  const ifRunning = runControl(runId, service, text, problems);
+  const warnings: string[] = [];
+  const ifRunning = runControl(runId, service, text, problems, warnings);
   const cancelRecursive = bool('cancel-recursive', true);
   const jobSummary = bool('job-summary', true);
   const prComment = bool('pr-comment', false);
@@ -351,6 +354,7 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
 
   if (problems.length) throw new InputError(problems);
   return {
+    warnings,
     service,
     workspace,
     serviceEndpoint,
@@ -394,6 +398,7 @@ function runControl(
   service: ServiceKind,
   text: (name: string) => string,
   problems: string[],
+  warnings: string[],
 ): IfRunning {
   const ifText = (text('if-running') || 'start').toLowerCase();
   let ifRunning: IfRunning = 'start';
@@ -415,10 +420,12 @@ function runControl(
       problems.push(`'${name}' only applies when starting a run; with 'run-id' nothing is started: remove it.`);
     }
   }
+  // Not refused: the contract does not list it, and reusable workflows pass every input through.
   if (ifRunning !== 'start') {
-    problems.push(
-      `'if-running' decides what to do before starting a run; with 'run-id' nothing is started: remove one of them.`,
+    warnings.push(
+      `'if-running: ${ifRunning}' is ignored with 'run-id': nothing is started, so there is nothing to decide before a start.`,
     );
+    return 'start';
   }
   return ifRunning;
 }

@@ -2,12 +2,51 @@
 import * as core from '@actions/core';
 import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
 import type { FailedActivity } from '../run/activities.js';
-import { singleRunsOutput } from './batch-report.js';
+import { runsOutput, singleRunsOutput } from './batch-report.js';
 import { outputsFor, renderSummary, trimText, type Outcome } from './report.js';
 
 export function writeOutputs(outcome: Outcome): void {
   for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value);
   core.setOutput('runs', singleRunsOutput(outcome));
+}
+
+/**
+ * The step ended before any run existed (a refused start, parameters that do not fit, if-running:
+ * fail, a run-id that does not exist): the outputs still say so, in the shape later steps read,
+ * with `runs` holding one never-started entry as a batch would, and the reason as `message`.
+ */
+export function writeNoRunOutputs(pipelineName: string, reason: string): void {
+  const entry = {
+    pipelineName,
+    runId: '',
+    runUrl: '',
+    started: false,
+    status: '',
+    failed: [],
+    shown: {},
+    message: reason,
+  };
+  const outputs: Record<string, string> = {
+    'run-id': '',
+    started: 'false',
+    status: '',
+    message: reason,
+    'run-url': '',
+    'run-start': '',
+    'run-end': '',
+    'duration-ms': '',
+    'failed-activities': '[]',
+    run: '',
+    'return-value': '{}',
+    runs: JSON.stringify(runsOutput([entry])),
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}
+
+/** Fails a step that has no run, with outputs that say so (writeNoRunOutputs). */
+export function failWithoutRun(pipelineName: string, reason: string): void {
+  writeNoRunOutputs(pipelineName, reason);
+  core.setFailed(reason);
 }
 
 export interface PublishOptions {

@@ -13,7 +13,7 @@ import {
   validateParameters,
   type ParameterDefinitions,
 } from '../inputs/parameters.js';
-import { annotateFailures, failStep, publish } from '../report/publish.js';
+import { annotateFailures, failStep, failWithoutRun, failureText, publish } from '../report/publish.js';
 import { describeUsual, failureMessage, type Outcome } from '../report/report.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
@@ -81,6 +81,8 @@ export async function explain(e: unknown, l: Pick<Lifecycle, 'service' | 'auth' 
 export async function runLifecycle(l: Lifecycle): Promise<void> {
   const { service, inputs, signals } = l;
   const why = (e: unknown) => explain(e, l);
+  // Until a run exists, every way out fails the step with outputs that say no run was started.
+  const noRun = (reason: string) => failWithoutRun(inputs.pipelineName, reason);
 
   // 1. Check the parameters against the pipeline's declaration.
   let parameters = inputs.parameters;
@@ -88,7 +90,7 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
   try {
     if (inputs.pipelineName) await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
   } catch (e) {
-    failStep(await why(e));
+    noRun(failureText(await why(e)));
     return;
   }
   if (inputs.referenceRunId) {
@@ -109,13 +111,13 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
         else if (Object.keys(parameters).length) core.notice(read.unavailable);
       } else definitions = read.definitions;
     } catch (e) {
-      failStep(await why(e));
+      noRun(failureText(await why(e)));
       return;
     }
     if (definitions) {
       const checked = validateParameters(definitions, parameters);
       if (checked.problems.length) {
-        core.setFailed(
+        noRun(
           `The parameters do not fit pipeline '${inputs.pipelineName}' (no run was started):\n${checked.problems.map((p) => `  - ${p}`).join('\n')}`,
         );
         return;
@@ -128,12 +130,12 @@ export async function runLifecycle(l: Lifecycle): Promise<void> {
   const shown = displayParameters(parameters, definitions);
   if (Object.keys(parameters).length) core.info(`Parameters: ${JSON.stringify(shown)}`);
   if (signals.signal.aborted) {
-    core.setFailed('The workflow was cancelled before the run was started; nothing to clean up.');
+    noRun('The workflow was cancelled before the run was started; nothing to clean up.');
     return;
   }
 
   // 2. Start the run (exactly once), or find the one to wait for (run-id, if-running).
-  const begun = await beginRun({ ...l, why }, parameters);
+  const begun = await beginRun({ ...l, why, fail: noRun }, parameters);
   if (!begun) return;
   const { runId, pipelineName, started } = begun;
   const ref: RunRef = { runId, pipelineName };

@@ -15,11 +15,18 @@ export interface Cloud {
   /** The Synapse data plane's token resource (the scope is this + `/.default`). */
   synapseResource: string;
   synapseStudioHost: string;
-  /** The Fabric REST API and its token resource. Only the public cloud is documented. */
-  fabricApi: string;
-  fabricResource: string;
-  fabricPortal: string;
 }
+
+/**
+ * Fabric is one service whatever `environment` says: Microsoft documents only these hosts, and the
+ * contract keeps both the API base and the token audience here (a sovereign Fabric host, if one
+ * exists, is reached with `service-endpoint`; the audience stays).
+ */
+export const FABRIC = {
+  api: 'https://api.fabric.microsoft.com',
+  resource: 'https://api.fabric.microsoft.com',
+  portal: 'https://app.fabric.microsoft.com',
+} as const;
 
 const CLOUDS: Record<string, Cloud> = {
   azurecloud: {
@@ -31,9 +38,6 @@ const CLOUDS: Record<string, Cloud> = {
     synapseSuffix: 'dev.azuresynapse.net',
     synapseResource: 'https://dev.azuresynapse.net',
     synapseStudioHost: 'https://web.azuresynapse.net',
-    fabricApi: 'https://api.fabric.microsoft.com',
-    fabricResource: 'https://api.fabric.microsoft.com',
-    fabricPortal: 'https://app.fabric.microsoft.com',
   },
   azureusgovernment: {
     name: 'AzureUSGovernment',
@@ -44,10 +48,6 @@ const CLOUDS: Record<string, Cloud> = {
     synapseSuffix: 'dev.azuresynapse.usgovcloudapi.net',
     synapseResource: 'https://dev.azuresynapse.usgovcloudapi.net',
     synapseStudioHost: 'https://web.azuresynapse.usgovcloudapi.net',
-    // Not documented by Microsoft for Fabric; seen only in third-party code (§2.8).
-    fabricApi: 'https://api.fabric.microsoft.us',
-    fabricResource: 'https://api.fabric.microsoft.us',
-    fabricPortal: 'https://app.fabric.microsoft.us',
   },
   azurechinacloud: {
     name: 'AzureChinaCloud',
@@ -58,9 +58,6 @@ const CLOUDS: Record<string, Cloud> = {
     synapseSuffix: 'dev.azuresynapse.azure.cn',
     synapseResource: 'https://dev.azuresynapse.azure.cn',
     synapseStudioHost: 'https://web.azuresynapse.azure.cn',
-    fabricApi: 'https://api.fabric.microsoft.cn',
-    fabricResource: 'https://api.fabric.microsoft.cn',
-    fabricPortal: 'https://app.fabric.microsoft.cn',
   },
 };
 

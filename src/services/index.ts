@@ -7,7 +7,7 @@ import { RestClient } from '../http/rest-client.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { requestTimeoutMs } from '../runtime/tuning.js';
 import { USER_AGENT } from '../runtime/version.js';
-import { factoryResourceId, findCloud } from './clouds.js';
+import { FABRIC, factoryResourceId, findCloud } from './clouds.js';
 import { API_VERSION, parseArmError } from './data-factory/client.js';
 import { DataFactoryService, type DataFactoryTarget } from './data-factory/service.js';
 import { FABRIC_REQUEST_ID_HEADER, parseFabricError } from './fabric/client.js';
@@ -42,10 +42,10 @@ export function targetFor(inputs: Inputs): ServiceTarget {
   if (inputs.service === 'fabric') {
     return {
       service: 'fabric',
-      apiBase: inputs.serviceEndpoint || cloud.fabricApi,
-      // 'service-endpoint' changes where requests go, never the token audience.
-      resource: cloud.fabricResource,
-      portal: cloud.fabricPortal,
+      apiBase: inputs.serviceEndpoint || FABRIC.api,
+      // Neither 'environment' nor 'service-endpoint' changes the token audience (the contract).
+      resource: FABRIC.resource,
+      portal: FABRIC.portal,
       workspace: inputs.workspace,
     };
   }

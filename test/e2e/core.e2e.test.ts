@@ -240,7 +240,9 @@ describe('missing resources (404)', () => {
     expect(failure).toContain('Azure refused to start the run: HTTP 404');
     expect(failure).toContain(`Pipeline 'no-such-pipeline' does not exist`);
     expect(s.ops('createRun')).toHaveLength(1);
-    expect(s.r.outputs['run-id']).toBeUndefined();
+    expect(s.r.outputs['run-id']).toBe('');
+    expect(s.r.outputs.started).toBe('false');
+    expect(s.r.outputs.message).toContain(`Pipeline 'no-such-pipeline' does not exist`);
   });
 
   test('unknown factory: says the factory is missing', async () => {

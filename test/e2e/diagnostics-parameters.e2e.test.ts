@@ -60,7 +60,10 @@ async function rejected(parameters: Record<string, unknown>): Promise<string> {
   expect(w.emu.requestsFor('getPipeline', 'arm')).toHaveLength(1);
   expect(w.emu.requestsFor('createRun')).toEqual([]);
   expect(w.emu.runs.filter((x) => x.pipelineName === PIPELINE)).toEqual([]);
-  expect(r.outputs['run-id']).toBeUndefined();
+  // No run: the outputs say so (run-id empty, started false, the reason as message).
+  expect(r.outputs['run-id']).toBe('');
+  expect(r.outputs.started).toBe('false');
+  expect(r.outputs.message).toContain('no run was started');
   return m;
 }
 

@@ -351,6 +351,16 @@ describe("sign-in asks for Fabric's audience, whatever the endpoint", () => {
     expectHidden(s.r, [w.seed.clientSecret]);
   });
 
+  test("'environment' does not move Fabric: a sovereign cloud still asks for Fabric's one audience", async () => {
+    const s = await step(w, { inputs: fabricInputs(w, 'quick', { environment: 'AzureUSGovernment' }), env: w.caEnv });
+    expectSuccess(s.r);
+    const forms = tokenForms(s.requests);
+    expect(forms.length).toBeGreaterThan(0);
+    for (const f of forms) expect(f.scope).toBe(FABRIC_SCOPE);
+    expectFabricTokens(s.requests);
+    expect(s.r.outputs['run-url']).toMatch(/^https:\/\/app\.fabric\.microsoft\.com\//);
+  });
+
   test('OIDC', async () => {
     const { 'client-secret': _s, ...inputs } = fabricInputs(w, 'quick', { auth: 'oidc' });
     const s = await step(w, { inputs, env: w.oidcEnv });

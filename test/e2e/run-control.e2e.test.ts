@@ -16,7 +16,7 @@ import {
   synapse,
   type ServiceUnderTest,
 } from '../support/run-control.ts';
-import { runStep } from '../support/action-runner.ts';
+import { runStep, type StepResult } from '../support/action-runner.ts';
 
 const FAST = { ADF_ACTION_REQUEST_TIMEOUT_MS: '3000' };
 
@@ -25,6 +25,21 @@ const attach = (s: ServiceUnderTest, id: string, pipeline = 'quick') => ({
   'run-id': id,
   ...(s.runIdNeedsPipeline && { 'pipeline-name': pipeline }),
 });
+
+/** A step that ended without a run still sets its outputs: `runs` holds one never-started entry. */
+function expectNoRunOutputs(r: StepResult, pipeline: string, reason: string) {
+  expect(r.outputs.started).toBe('false');
+  expect(r.outputs['run-id']).toBe('');
+  expect(r.outputs.status).toBe('');
+  expect(r.outputs.message).toContain(reason);
+  expect(r.outputs['return-value']).toBe('{}');
+  expect(r.outputs['failed-activities']).toBe('[]');
+  const runs = JSON.parse(r.outputs.runs ?? 'null') as Array<Record<string, unknown>>;
+  expect(runs).toEqual([
+    expect.objectContaining({ pipeline, 'run-id': '', status: '', started: false, 'duration-ms': null }),
+  ]);
+  expect(String(runs[0]!.message)).toContain(reason);
+}
 
 describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
   describe.skipIf(!s.chosenRunId).concurrent('killed while createRun is in flight', () => {
@@ -193,6 +208,12 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
         expect(r.exitCode, log(r)).toBe(1);
         expect(r.failure).toContain('There is no run 0b0b0b0b-1111-4222-8333-444444444444');
         expect(r.failure).toContain("check 'run-id'");
+        // Without pipeline-name (optional with run-id) the entry names no pipeline.
+        expectNoRunOutputs(
+          r,
+          s.runIdNeedsPipeline ? 'quick' : '',
+          'There is no run 0b0b0b0b-1111-4222-8333-444444444444',
+        );
       }));
 
     test.each([
@@ -205,7 +226,6 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
       ],
       ['recovery', { recovery: 'true' }, "'recovery' only applies"],
       ['start-activity', { 'start-activity': 'x' }, "'start-activity' only applies"],
-      ['if-running', { 'if-running': 'skip' }, "'if-running' decides what to do before starting a run"],
       ['a run-id that is no GUID', { 'run-id': 'yesterday' }, `'run-id' must be ${s.runIdWord}`],
     ])('input rule: %s with run-id is refused before any request', (_name, extra, message) =>
       withWorld(async (w) => {
@@ -215,6 +235,20 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
         expect(w.emu.requests, 'no request at all').toEqual([]);
       }),
     );
+
+    test('if-running with run-id is ignored with a warning: the step attaches as asked', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', { phases: [{ status: 'InProgress', ms: 1_500 }] });
+        const id = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, { ...attach(s, id), 'if-running': 'fail' });
+        expect(r.exitCode, log(r)).toBe(0);
+        expect(r.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toContain(
+          "'if-running: fail' is ignored with 'run-id': nothing is started, so there is nothing to decide before a start.",
+        );
+        expect(r.outputs['run-id']).toBe(id);
+        expect(r.outputs.started).toBe('false');
+        expect(s.createRuns(w)).toEqual([]);
+      }));
 
     test.runIf(s.runIdNeedsPipeline)('run-id without pipeline-name is refused before any request', () =>
       withWorld(async (w) => {
@@ -346,6 +380,7 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
         expect(r.failure).toContain("'if-running' is 'fail'");
         expect(s.createRuns(w)).toEqual([]);
         expect(s.status(w, other)).toBe('InProgress');
+        expectNoRunOutputs(r, 'quick', other);
       }));
 
     test('an unknown policy is refused before any request', () =>

@@ -133,6 +133,9 @@ export class ServiceHost {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
     });
+    // Azure's front ends keep an idle connection for minutes; Node's 5 s default would close the
+    // action's early (preconnected) connection on a loaded machine and count a second handshake.
+    this.server.keepAliveTimeout = 120_000;
     this.server.on('secureConnection', () => this.tlsConnections++);
     // Clients that give up on a TLS handshake should not log noise.
     this.server.on('tlsClientError', () => {});

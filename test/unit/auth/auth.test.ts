@@ -9,6 +9,7 @@ const TENANT = '99999999-8888-7777-6666-555555555555';
 
 function inputs(over: Partial<Inputs> = {}): Inputs {
   return {
+    warnings: [],
     service: 'data-factory',
     workspace: '',
     serviceEndpoint: '',

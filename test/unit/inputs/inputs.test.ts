@@ -711,8 +711,17 @@ describe('readInputs: run control (run-id, if-running, cancel defaults)', () => 
       'start-activity': 'x',
       'if-running': 'attach',
     });
-    expect(got).toHaveLength(5);
+    expect(got).toHaveLength(4);
     for (const p of got) expect(p).toMatch(/with 'run-id' nothing is started/);
+  });
+
+  it('if-running with run-id is ignored with a warning, not refused (the contract does not list it)', async () => {
+    const got = await read({ 'run-id': RUN_ID, 'if-running': 'attach' });
+    expect(got.ifRunning).toBe('start');
+    expect(got.warnings).toEqual([
+      "'if-running: attach' is ignored with 'run-id': nothing is started, so there is nothing to decide before a start.",
+    ]);
+    expect((await read({ 'run-id': RUN_ID })).warnings).toEqual([]);
   });
 
   it.each(['start', 'skip', 'attach', 'wait', 'cancel', 'fail', 'SKIP'])('if-running accepts %s', async (v) => {

@@ -28,7 +28,8 @@ describe('before the start', () => {
     expect(recorded.failed).toHaveLength(1);
     expect(recorded.failed[0]).toContain('PipelineNotFound');
     expect(service.ops('startRun')).toEqual([]);
-    expect(recorded.outputs['run-id']).toBeUndefined();
+    expect(recorded.outputs['run-id']).toBe('');
+    expect(recorded.outputs.started).toBe('false');
   });
 
   it('prepare is asked for the pipeline first, and the run goes ahead', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLOUD_NAMES, factoryResourceId, findCloud, studioRunUrl } from '../../../src/services/clouds.js';
+import { targetFor } from '../../../src/services/index.js';
+
+const fabricInputs = { service: 'fabric', workspace: 'Sales', serviceEndpoint: '' };
 
 const FACTORY_ID =
   '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-data/providers/Microsoft.DataFactory/factories/adf-prod-01';
@@ -99,5 +102,25 @@ describe('studioRunUrl', () => {
     expect(url.searchParams.get('factory')).toBe(
       '/subscriptions/s/resourceGroups/rg (1)&x/providers/Microsoft.DataFactory/factories/f',
     );
+  });
+});
+
+describe('Fabric is one service in every cloud (the contract)', () => {
+  it.each(['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'])('%s', (environment) => {
+    const t = targetFor({ ...fabricInputs, cloud: findCloud(environment) } as never);
+    expect(t).toMatchObject({
+      service: 'fabric',
+      apiBase: 'https://api.fabric.microsoft.com',
+      resource: 'https://api.fabric.microsoft.com',
+      portal: 'https://app.fabric.microsoft.com',
+    });
+  });
+  it("'service-endpoint' moves the API base, never the audience", () => {
+    const t = targetFor({
+      ...fabricInputs,
+      cloud: findCloud('AzureUSGovernment'),
+      serviceEndpoint: 'https://fabric.example',
+    } as never);
+    expect(t).toMatchObject({ apiBase: 'https://fabric.example', resource: 'https://api.fabric.microsoft.com' });
   });
 });
