@@ -424,7 +424,7 @@ async function runBatch(b) {
         if (it.phase === 'pending')
             it.note = stop ? `Not started (${stop}).` : 'Not started.';
     const handled = entries.every((e) => e.ended || (!e.runId && !e.inFlight));
-    const failing = await (0,_report_batch_report_js__WEBPACK_IMPORTED_MODULE_5__/* .publishBatch */ .od)(items, service, inputs.jobSummary);
+    const failing = await (0,_report_batch_report_js__WEBPACK_IMPORTED_MODULE_5__/* .publishBatch */ .od)(items, service, inputs);
     if (handled)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_state_js__WEBPACK_IMPORTED_MODULE_10__/* .STATE */ .c4.done, 'true');
     const reason = stop;

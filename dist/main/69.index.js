@@ -2891,11 +2891,13 @@ function withoutSecret({ clientSecret: _secret, ...rest }) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cf: () => (/* binding */ durationOf),
+/* harmony export */   kw: () => (/* binding */ aggregateStatus),
 /* harmony export */   od: () => (/* binding */ publishBatch),
 /* harmony export */   qr: () => (/* binding */ singleRunsOutput),
 /* harmony export */   wc: () => (/* binding */ runsOutput)
 /* harmony export */ });
-/* unused harmony exports aggregateStatus, renderBatchSummary */
+/* unused harmony export renderBatchSummary */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1601);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
@@ -3002,8 +3004,8 @@ function renderBatchSummary(runs, service) {
     }
     return out.join('\n');
 }
-/** Outputs, annotations and the summary; returns the failing runs' lines (the step's message). */
-async function publishBatch(runs, service, jobSummary) {
+/** Outputs, annotations, the summary and the pull-request comment; returns the failing runs' lines (the step's message). */
+async function publishBatch(runs, service, o) {
     const failing = runs.map(failingLine).filter((l) => Boolean(l));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput('runs', JSON.stringify(runsOutput(runs)));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput('status', aggregateStatus(runs));
@@ -3021,13 +3023,17 @@ async function publishBatch(runs, service, jobSummary) {
             });
         }
     }
-    if (jobSummary) {
+    if (o.jobSummary) {
         try {
             await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(renderBatchSummary(runs, service)).write();
         }
         catch (e) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`Could not write the job summary: ${e.message}`);
         }
+    }
+    if (o.prComment) {
+        const { postBatchComment } = await __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 1914));
+        await postBatchComment(runs, service, o.githubToken ?? '');
     }
     return failing;
 }

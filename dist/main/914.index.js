@@ -6,12 +6,14 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   postBatchComment: () => (/* binding */ postBatchComment),
 /* harmony export */   postPullRequestComment: () => (/* binding */ postPullRequestComment)
 /* harmony export */ });
-/* unused harmony exports commentMarker, renderComment, commentWarning */
+/* unused harmony exports commentMarker, renderComment, renderBatchComment, commentWarning */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1601);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8850);
+/* harmony import */ var _batch_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3929);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8850);
 // The result as a pull-request comment, written once and updated in place: a hidden marker
 // (service, factory or workspace, pipeline(s), workflow and job) finds it again on any later run
 // of that job on the same pull request. @actions/github is loaded only when a comment is due, so
@@ -20,7 +22,9 @@ export const modules = {
 
 
 
+
 const MARK = { Succeeded: '✅', Failed: '❌', Cancelled: '⏹️', Canceling: '⏹️' };
+const MAX_ACTIVITIES = 10;
 const PULL_EVENTS = ['pull_request', 'pull_request_target'];
 /** Keeps a marker field inside an HTML comment whatever it holds. */
 const field = (s) => encodeURIComponent(s).replace(/-{2,}/g, (m) => '%2D'.repeat(m.length));
@@ -39,36 +43,77 @@ function commentMarker(o, env) {
 /** The comment's Markdown. Pure. */
 function renderComment(o, env, now = new Date()) {
     const mark = MARK[o.status] ?? '⏳';
-    const ms = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .runDurationMs */ .$y)(o.run);
+    const ms = (0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .runDurationMs */ .$y)(o.run);
     const lines = [commentMarker(o, env), `### ${mark} Pipeline \`${o.pipelineName}\`: ${o.status}`, ''];
     const facts = [];
     facts.push(o.runUrl ? `Run [\`${o.runId}\`](${o.runUrl}) in ${o.service.studioName}` : `Run \`${o.runId}\``);
     if (ms !== undefined)
-        facts.push(`took ${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)}${o.usual ? ` (usually ${(0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .describeUsual */ .sW)(o.usual)})` : ''}`);
+        facts.push(`took ${(0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)}${o.usual ? ` (usually ${(0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .describeUsual */ .sW)(o.usual)})` : ''}`);
     lines.push(`${facts.join(', ')}. ${o.service.home.label} ${o.service.home.text}.`, '');
     if (o.note)
         lines.push(`> ${o.note.replace(/\r?\n/g, ' ')}`, '');
     if (o.failed?.length) {
         lines.push(`**Failed activities (${o.failed.length}):**`, '');
-        for (const f of o.failed.slice(0, 10)) {
-            const kind = [f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' ');
-            lines.push(`- **${f.path}** (${f.type})${kind ? `: ${kind}` : ''}: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .trimText */ .Oj)(f.message || '(no message)', 300, '').replace(/\r?\n/g, ' ')}`);
-        }
-        if (o.failed.length > 10)
-            lines.push(`- and ${o.failed.length - 10} more (see the job summary)`);
+        for (const f of o.failed.slice(0, MAX_ACTIVITIES))
+            lines.push(activityLine(f));
+        if (o.failed.length > MAX_ACTIVITIES)
+            lines.push(`- and ${o.failed.length - MAX_ACTIVITIES} more (see the job summary)`);
         lines.push('');
     }
     else if (o.run?.message && o.status !== 'Succeeded') {
-        lines.push(`> ${(0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .trimText */ .Oj)(o.run.message, 500, '').replace(/\r?\n/g, ' ')}`, '');
+        lines.push(`> ${(0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .trimText */ .Oj)(o.run.message, 500, '').replace(/\r?\n/g, ' ')}`, '');
     }
-    const rv = (0,_report_js__WEBPACK_IMPORTED_MODULE_2__/* .returnValueOf */ .x0)(o);
+    const rv = (0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .returnValueOf */ .x0)(o);
     if (rv.source)
         lines.push('**Return value:**', '', '```json', JSON.stringify(rv.value, null, 2), '```', '');
+    lines.push(footer(env, now));
+    return lines.join('\n');
+}
+/** Who wrote it, and when: a later run of the job updates the same comment. */
+function footer(env, now) {
     const jobUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : '';
     const job = `job \`${env.GITHUB_JOB ?? '?'}\`${env.GITHUB_WORKFLOW ? ` of workflow ${env.GITHUB_WORKFLOW}` : ''}`;
-    lines.push(`<sub>Updated ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${jobUrl ? `[${job}](${jobUrl})` : job}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? ` (attempt ${env.GITHUB_RUN_ATTEMPT})` : ''}.</sub>`);
+    return `<sub>Updated ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${jobUrl ? `[${job}](${jobUrl})` : job}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? ` (attempt ${env.GITHUB_RUN_ATTEMPT})` : ''}.</sub>`;
+}
+/** One failed activity as a list item. */
+const activityLine = (f) => {
+    const kind = [f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' ');
+    return `- **${f.path}** (${f.type})${kind ? `: ${kind}` : ''}: ${(0,_report_js__WEBPACK_IMPORTED_MODULE_3__/* .trimText */ .Oj)(f.message || '(no message)', 300, '').replace(/\r?\n/g, ' ')}`;
+};
+/**
+ * The comment of a batch (`pipelines`): one table with a row per run, then the failed runs'
+ * activities (at most ten in all; the job summary has every one). Pure.
+ */
+function renderBatchComment(runs, service, env, now = new Date()) {
+    const status = (0,_batch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .aggregateStatus */ .kw)(runs);
+    const lines = [
+        commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env),
+        `### ${MARK[status] ?? '⏳'} ${runs.length} pipelines: ${status}`,
+        '',
+        `${service.home.label} ${service.home.text}.`,
+        '',
+        '| Pipeline | Status | Duration | Run |',
+        '|---|---|---|---|',
+    ];
+    const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    for (const r of runs) {
+        const ms = (0,_batch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .durationOf */ .cf)(r);
+        const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
+        lines.push(`| \`${cell(r.pipelineName)}\` | ${MARK[r.status] ?? ''} ${r.status || 'not started'} | ${ms === null ? '–' : (0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)} | ${id} |`);
+    }
+    lines.push('');
+    const failed = runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
+    if (failed.length) {
+        lines.push(`**Failed activities (${failed.length}):**`, '');
+        for (const f of failed.slice(0, MAX_ACTIVITIES))
+            lines.push(activityLine(f));
+        if (failed.length > MAX_ACTIVITIES)
+            lines.push(`- and ${failed.length - MAX_ACTIVITIES} more (see the job summary)`);
+        lines.push('');
+    }
+    lines.push(footer(env, now));
     return lines.join('\n');
 }
 /** What to add when GitHub refuses: said in the words of the workflow file. */
@@ -83,8 +128,16 @@ function commentWarning(status, message, isFork) {
         return `${base} The 'github-token' input was refused: pass a valid token (the default is \${{ github.token }}).`;
     return `${base} The result is in the job summary.`;
 }
-/** Posts or updates the comment; never throws. Does nothing (and sends nothing) outside pull requests. */
-async function postPullRequestComment(o, token, env = process.env) {
+/** Posts or updates the comment of one run; never throws. Does nothing (and sends nothing) outside pull requests. */
+function postPullRequestComment(o, token, env = process.env) {
+    return postComment(commentMarker(o, env), () => renderComment(o, env), token, env);
+}
+/** The same for a batch: one comment for all its runs. */
+function postBatchComment(runs, service, token, env = process.env) {
+    const marker = commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env);
+    return postComment(marker, () => renderBatchComment(runs, service, env), token, env);
+}
+async function postComment(marker, render, token, env) {
     if (!PULL_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(`pr-comment: not a pull_request event (${env.GITHUB_EVENT_NAME || 'none'}); no comment.`);
         return;
@@ -105,8 +158,7 @@ async function postPullRequestComment(o, token, env = process.env) {
         isFork = Boolean(pr.head?.repo?.full_name && pr.base?.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name);
         const { owner, repo } = context.repo;
         const octokit = getOctokit(token);
-        const marker = commentMarker(o, env);
-        const body = renderComment(o, env);
+        const body = render();
         const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             owner,
             repo,

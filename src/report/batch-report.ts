@@ -51,7 +51,7 @@ export function aggregateStatus(runs: BatchRun[]): string {
   return 'Failed';
 }
 
-const durationOf = (r: BatchRun): number | null => {
+export const durationOf = (r: BatchRun): number | null => {
   const run = r.run;
   if (typeof run?.durationMs === 'number') return run.durationMs;
   if (run?.runStart && run.runEnd) return Date.parse(run.runEnd) - Date.parse(run.runStart);
@@ -133,8 +133,18 @@ export function renderBatchSummary(runs: BatchRun[], service: PipelineService): 
   return out.join('\n');
 }
 
-/** Outputs, annotations and the summary; returns the failing runs' lines (the step's message). */
-export async function publishBatch(runs: BatchRun[], service: PipelineService, jobSummary: boolean): Promise<string[]> {
+export interface BatchPublishOptions {
+  jobSummary: boolean;
+  prComment?: boolean;
+  githubToken?: string;
+}
+
+/** Outputs, annotations, the summary and the pull-request comment; returns the failing runs' lines (the step's message). */
+export async function publishBatch(
+  runs: BatchRun[],
+  service: PipelineService,
+  o: BatchPublishOptions,
+): Promise<string[]> {
   const failing = runs.map(failingLine).filter((l): l is string => Boolean(l));
   core.setOutput('runs', JSON.stringify(runsOutput(runs)));
   core.setOutput('status', aggregateStatus(runs));
@@ -152,12 +162,16 @@ export async function publishBatch(runs: BatchRun[], service: PipelineService, j
       });
     }
   }
-  if (jobSummary) {
+  if (o.jobSummary) {
     try {
       await core.summary.addRaw(renderBatchSummary(runs, service)).write();
     } catch (e) {
       core.warning(`Could not write the job summary: ${(e as Error).message}`);
     }
+  }
+  if (o.prComment) {
+    const { postBatchComment } = await import('./pr-comment.js');
+    await postBatchComment(runs, service, o.githubToken ?? '');
   }
   return failing;
 }

@@ -5,9 +5,12 @@
 // warning, never a failure; the token is never printed.
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
+import type { PipelineService } from '../services/service.js';
+import { aggregateStatus, durationOf, type BatchRun } from './batch-report.js';
 import { describeUsual, returnValueOf, runDurationMs, trimText, type Outcome } from './report.js';
 
 const MARK: Record<string, string> = { Succeeded: '✅', Failed: '❌', Cancelled: '⏹️', Canceling: '⏹️' };
+const MAX_ACTIVITIES = 10;
 const PULL_EVENTS = ['pull_request', 'pull_request_target'];
 
 export interface CommentEnv {
@@ -49,27 +52,73 @@ export function renderComment(o: Outcome, env: CommentEnv, now = new Date()): st
   if (o.note) lines.push(`> ${o.note.replace(/\r?\n/g, ' ')}`, '');
   if (o.failed?.length) {
     lines.push(`**Failed activities (${o.failed.length}):**`, '');
-    for (const f of o.failed.slice(0, 10)) {
-      const kind = [f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' ');
-      lines.push(
-        `- **${f.path}** (${f.type})${kind ? `: ${kind}` : ''}: ${trimText(f.message || '(no message)', 300, '').replace(/\r?\n/g, ' ')}`,
-      );
-    }
-    if (o.failed.length > 10) lines.push(`- and ${o.failed.length - 10} more (see the job summary)`);
+    for (const f of o.failed.slice(0, MAX_ACTIVITIES)) lines.push(activityLine(f));
+    if (o.failed.length > MAX_ACTIVITIES)
+      lines.push(`- and ${o.failed.length - MAX_ACTIVITIES} more (see the job summary)`);
     lines.push('');
   } else if (o.run?.message && o.status !== 'Succeeded') {
     lines.push(`> ${trimText(o.run.message, 500, '').replace(/\r?\n/g, ' ')}`, '');
   }
   const rv = returnValueOf(o);
   if (rv.source) lines.push('**Return value:**', '', '```json', JSON.stringify(rv.value, null, 2), '```', '');
+  lines.push(footer(env, now));
+  return lines.join('\n');
+}
+
+/** Who wrote it, and when: a later run of the job updates the same comment. */
+function footer(env: CommentEnv, now: Date): string {
   const jobUrl =
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : '';
   const job = `job \`${env.GITHUB_JOB ?? '?'}\`${env.GITHUB_WORKFLOW ? ` of workflow ${env.GITHUB_WORKFLOW}` : ''}`;
-  lines.push(
-    `<sub>Updated ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${jobUrl ? `[${job}](${jobUrl})` : job}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? ` (attempt ${env.GITHUB_RUN_ATTEMPT})` : ''}.</sub>`,
-  );
+  return `<sub>Updated ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${jobUrl ? `[${job}](${jobUrl})` : job}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? ` (attempt ${env.GITHUB_RUN_ATTEMPT})` : ''}.</sub>`;
+}
+
+/** One failed activity as a list item. */
+const activityLine = (f: { path: string; type: string; failureType: string; errorCode: string; message: string }) => {
+  const kind = [f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' ');
+  return `- **${f.path}** (${f.type})${kind ? `: ${kind}` : ''}: ${trimText(f.message || '(no message)', 300, '').replace(/\r?\n/g, ' ')}`;
+};
+
+/**
+ * The comment of a batch (`pipelines`): one table with a row per run, then the failed runs'
+ * activities (at most ten in all; the job summary has every one). Pure.
+ */
+export function renderBatchComment(
+  runs: BatchRun[],
+  service: PipelineService,
+  env: CommentEnv,
+  now = new Date(),
+): string {
+  const status = aggregateStatus(runs);
+  const lines = [
+    commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env),
+    `### ${MARK[status] ?? '⏳'} ${runs.length} pipelines: ${status}`,
+    '',
+    `${service.home.label} ${service.home.text}.`,
+    '',
+    '| Pipeline | Status | Duration | Run |',
+    '|---|---|---|---|',
+  ];
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  for (const r of runs) {
+    const ms = durationOf(r);
+    const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
+    lines.push(
+      `| \`${cell(r.pipelineName)}\` | ${MARK[r.status] ?? ''} ${r.status || 'not started'} | ${ms === null ? '–' : formatDuration(ms)} | ${id} |`,
+    );
+  }
+  lines.push('');
+  const failed = runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
+  if (failed.length) {
+    lines.push(`**Failed activities (${failed.length}):**`, '');
+    for (const f of failed.slice(0, MAX_ACTIVITIES)) lines.push(activityLine(f));
+    if (failed.length > MAX_ACTIVITIES)
+      lines.push(`- and ${failed.length - MAX_ACTIVITIES} more (see the job summary)`);
+    lines.push('');
+  }
+  lines.push(footer(env, now));
   return lines.join('\n');
 }
 
@@ -88,12 +137,27 @@ export function commentWarning(status: number | undefined, message: string, isFo
   return `${base} The result is in the job summary.`;
 }
 
-/** Posts or updates the comment; never throws. Does nothing (and sends nothing) outside pull requests. */
-export async function postPullRequestComment(
+/** Posts or updates the comment of one run; never throws. Does nothing (and sends nothing) outside pull requests. */
+export function postPullRequestComment(
   o: Outcome,
   token: string,
   env: CommentEnv = process.env as CommentEnv,
 ): Promise<void> {
+  return postComment(commentMarker(o, env), () => renderComment(o, env), token, env);
+}
+
+/** The same for a batch: one comment for all its runs. */
+export function postBatchComment(
+  runs: BatchRun[],
+  service: PipelineService,
+  token: string,
+  env: CommentEnv = process.env as CommentEnv,
+): Promise<void> {
+  const marker = commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env);
+  return postComment(marker, () => renderBatchComment(runs, service, env), token, env);
+}
+
+async function postComment(marker: string, render: () => string, token: string, env: CommentEnv): Promise<void> {
   if (!PULL_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) {
     core.debug(`pr-comment: not a pull_request event (${env.GITHUB_EVENT_NAME || 'none'}); no comment.`);
     return;
@@ -118,8 +182,7 @@ export async function postPullRequestComment(
     );
     const { owner, repo } = context.repo;
     const octokit = getOctokit(token);
-    const marker = commentMarker(o, env);
-    const body = renderComment(o, env);
+    const body = render();
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
       repo,

@@ -431,7 +431,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
   await Promise.all(details);
   for (const it of items) if (it.phase === 'pending') it.note = stop ? `Not started (${stop}).` : 'Not started.';
   const handled = entries.every((e) => e.ended || (!e.runId && !e.inFlight));
-  const failing = await publishBatch(items, service, inputs.jobSummary);
+  const failing = await publishBatch(items, service, inputs);
   if (handled) core.saveState(STATE.done, 'true');
   const reason: string = stop;
   if (reason === 'error') {

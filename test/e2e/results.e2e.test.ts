@@ -178,6 +178,41 @@ describe('pr-comment', () => {
     expect(body).toContain('**Copy sales** (Copy): UserError `2200`: Blob is missing');
   });
 
+  test('with pipelines: one comment for the whole batch, a row per run and the failed activities, updated in place', async () => {
+    const ok = pipeline({});
+    const bad = pipeline({
+      final: 'Failed',
+      activities: [
+        {
+          name: 'Load orders',
+          type: 'Copy',
+          status: 'Failed',
+          error: { errorCode: '2200', message: 'Table is locked', failureType: 'UserError' },
+        },
+      ],
+    });
+    const batch = { ...prInputs(ok), 'pipeline-name': '', pipelines: `- ${ok}\n- ${bad}` };
+    const first = await step(w, { inputs: batch, env: ghEnv({ GITHUB_JOB: 'batch' }) });
+    expectFailure(first.r);
+    expect(first.ops('createComment', 'github')).toHaveLength(1);
+    const mine = comments().find((c) => c.body.includes('job=batch'))!;
+    expect(mine.body).toContain(`pipelines=${encodeURIComponent(`${ok},${bad}`)}`);
+    expect(mine.body).toContain('### ❌ 2 pipelines: Failed');
+    const runs = JSON.parse(first.r.outputs.runs!) as Array<{ 'run-id': string }>;
+    expect(mine.body).toMatch(
+      new RegExp(`\\| \`${ok}\` \\| ✅ Succeeded \\| [^|]+ \\| \\[\`${runs[0]!['run-id']}\`\\]`),
+    );
+    expect(mine.body).toContain(`| \`${bad}\` | ❌ Failed |`);
+    expect(mine.body).toContain(`**${bad} › Load orders** (Copy): UserError \`2200\`: Table is locked`);
+
+    const again = await step(w, { inputs: batch, env: ghEnv({ GITHUB_JOB: 'batch', GITHUB_RUN_ID: '1236' }) });
+    expectFailure(again.r);
+    expect(again.ops('createComment', 'github')).toHaveLength(0);
+    expect(again.ops('updateComment', 'github')).toHaveLength(1);
+    expect(comments().filter((c) => c.body.includes('job=batch'))).toHaveLength(1);
+    expect(again.r.all).not.toContain(w.emu.github.config.token);
+  });
+
   test('a read-only token (403) is a warning that says what to add; the step still succeeds', async () => {
     w.emu.github.config.permission = 'read';
     try {
