@@ -159,10 +159,70 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
         expect(r.failure).toContain('this step did not start it');
         expect(s.cancels(w, id)).toEqual([]);
         expect(s.status(w, id)).toBe('InProgress');
-        // The post step leaves it alone too.
+        // The post step leaves it alone too (main saved that the run is handled; the SIGKILL tests
+        // below are where the post step itself decides).
+        expect(r.state.done).toBe('true');
         const p = await post(s, w, r, stepFor(s, w, attach(s, id)));
         expect(p.exitCode).toBe(0);
         expect(s.cancels(w, id)).toEqual([]);
+      }));
+
+    test('workflow cancelled (SIGINT) while waiting: the attached run is left alone by default', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const id = await s.foreignRun(w, 'quick');
+        const r = await run(s, w, attach(s, id), { cancel: { whenStdout: /Attached to run/ } });
+        expect(r.exitCode, log(r)).not.toBe(0);
+        expect(r.failure).toContain('this step did not start it');
+        expect(s.cancels(w, id)).toEqual([]);
+        expect(s.status(w, id)).toBe('InProgress');
+      }));
+
+    test('workflow cancelled (SIGINT) with cancel-on-workflow-cancel: true: the attached run is cancelled', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const id = await s.foreignRun(w, 'quick');
+        const r = await run(
+          s,
+          w,
+          { ...attach(s, id), 'cancel-on-workflow-cancel': 'true' },
+          { cancel: { whenStdout: /Attached to run/ } },
+        );
+        expect(r.exitCode, log(r)).not.toBe(0);
+        expect(s.cancels(w, id)).toHaveLength(1);
+      }));
+
+    test('SIGKILL while waiting on an attached run: the post step leaves it alone by default', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const id = await s.foreignRun(w, 'quick');
+        const o = stepFor(s, w, attach(s, id), { cancel: { whenStdout: /Attached to run/, kill: true } });
+        const main = await runStep(o);
+        expect(main.signal, log(main)).toBe('SIGKILL');
+        // Main died before it could say the run is handled: the post step decides.
+        expect(main.state.done).toBeUndefined();
+        const p = await post(s, w, main, o);
+        expect(p.exitCode, log(p)).toBe(0);
+        expect(p.stdout + p.stderr).toMatch(/did not start it|attached/i);
+        expect(s.cancels(w, id)).toEqual([]);
+        expect(s.status(w, id)).toBe('InProgress');
+      }));
+
+    test('SIGKILL while waiting on an attached run, cancel-on-workflow-cancel: true: the post step cancels it', () =>
+      withWorld(async (w) => {
+        s.script(w, 'quick', longRun());
+        const id = await s.foreignRun(w, 'quick');
+        const o = stepFor(
+          s,
+          w,
+          { ...attach(s, id), 'cancel-on-workflow-cancel': 'true' },
+          { cancel: { whenStdout: /Attached to run/, kill: true } },
+        );
+        const main = await runStep(o);
+        expect(main.signal, log(main)).toBe('SIGKILL');
+        const p = await post(s, w, main, o);
+        expect(p.exitCode, log(p)).toBe(0);
+        expect(s.cancels(w, id)).toHaveLength(1);
       }));
 
     test('cancel-on-timeout: true cancels the attached run', () =>
