@@ -1882,6 +1882,7 @@ var service = __webpack_require__(2287);
 
 const STATUSES = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];
 function toRunView(run) {
+    const known = STATUSES.includes(run.status);
     const start = (0,service/* utcTimestamp */.$A)(run.runStart);
     const end = (0,service/* utcTimestamp */.$A)(run.runEnd);
     let durationMs = typeof run.durationInMs === 'number' ? run.durationInMs : undefined;
@@ -1893,9 +1894,9 @@ function toRunView(run) {
     return {
         runId: run.runId,
         pipelineName: run.pipelineName ?? '',
-        // The services document these six; anything new is shown as it is, and is not final.
-        status: (STATUSES.includes(run.status) ? run.status : run.status || 'Queued'),
-        message: run.message ?? '',
+        // The services document these six; anything new is not final (unknownStatusMessage).
+        status: (known || !run.status ? run.status || 'Queued' : 'InProgress'),
+        message: run.message || (known || !run.status ? '' : (0,service/* unknownStatusMessage */.ab)('The service', run.status)),
         runStart: start,
         runEnd: end,
         durationMs,
@@ -2360,9 +2361,10 @@ const STATUS_MAP = {
 };
 const DEDUPED_MESSAGE = 'Fabric deduplicated this job instance (status Deduped): a job of the same pipeline was already running, so this one was skipped and never ran.';
 function mapStatus(status) {
-    // Anything new is shown as it is and is not final (the wait goes on until the timeout).
-    return STATUS_MAP[(status ?? '').toLowerCase()] ?? (status || 'Queued');
+    // Anything new is not final and reads InProgress (unknownStatusMessage).
+    return STATUS_MAP[(status ?? '').toLowerCase()] ?? (status ? 'InProgress' : 'Queued');
 }
+const isKnown = (status) => !status || (status ?? '').toLowerCase() in STATUS_MAP;
 function run_view_toRunView(job, pipelineName) {
     const runStart = (0,service/* utcTimestamp */.$A)(job.startTimeUtc);
     const runEnd = (0,service/* utcTimestamp */.$A)(job.endTimeUtc);
@@ -2381,7 +2383,11 @@ function run_view_toRunView(job, pipelineName) {
         runId: job.id,
         pipelineName,
         status: mapStatus(job.status),
-        message: deduped ? (failureText ? `${DEDUPED_MESSAGE} ${failureText}` : DEDUPED_MESSAGE) : (failure?.message ?? ''),
+        message: deduped
+            ? failureText
+                ? `${DEDUPED_MESSAGE} ${failureText}`
+                : DEDUPED_MESSAGE
+            : failure?.message || (isKnown(job.status) ? '' : (0,service/* unknownStatusMessage */.ab)('Fabric', job.status ?? '')),
         runStart,
         runEnd,
         durationMs,
@@ -5161,6 +5167,7 @@ function studioRunUrl(studioHost, factoryId, runId) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $A: () => (/* binding */ utcTimestamp),
+/* harmony export */   ab: () => (/* binding */ unknownStatusMessage),
 /* harmony export */   dR: () => (/* binding */ isFinal),
 /* harmony export */   o1: () => (/* binding */ SERVICE_KINDS)
 /* harmony export */ });
@@ -5168,6 +5175,14 @@ function studioRunUrl(studioHost, factoryId, runId) {
 const SERVICE_KINDS = ['data-factory', 'synapse', 'fabric'];
 const FINAL_STATUSES = ['Succeeded', 'Failed', 'Cancelled'];
 const isFinal = (status) => FINAL_STATUSES.includes(status ?? '');
+/**
+ * A status a service adds later is not final (the wait goes on, until `timeout` at worst) and reads
+ * `InProgress`, so `status` keeps to the one vocabulary; the message names what the service said
+ * (its own object, in the `run` output, keeps it as it is).
+ */
+function unknownStatusMessage(service, status) {
+    return `${service} reports the status '${status}', which this action does not know; it is treated as still running.`;
+}
 /** Service timestamps as the contract's outputs want them: UTC, ending in Z (Fabric's lack the zone). */
 function utcTimestamp(value) {
     if (typeof value !== 'string' || !value)

@@ -1158,6 +1158,14 @@ class DataFactoryClient extends PipelineApiClient {
 const SERVICE_KINDS = (/* unused pure expression or super */ null && (['data-factory', 'synapse', 'fabric']));
 const FINAL_STATUSES = ['Succeeded', 'Failed', 'Cancelled'];
 const isFinal = (status) => FINAL_STATUSES.includes(status ?? '');
+/**
+ * A status a service adds later is not final (the wait goes on, until `timeout` at worst) and reads
+ * `InProgress`, so `status` keeps to the one vocabulary; the message names what the service said
+ * (its own object, in the `run` output, keeps it as it is).
+ */
+function unknownStatusMessage(service, status) {
+    return `${service} reports the status '${status}', which this action does not know; it is treated as still running.`;
+}
 /** Service timestamps as the contract's outputs want them: UTC, ending in Z (Fabric's lack the zone). */
 function utcTimestamp(value) {
     if (typeof value !== 'string' || !value)
@@ -1170,6 +1178,7 @@ function utcTimestamp(value) {
 
 const STATUSES = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];
 function toRunView(run) {
+    const known = STATUSES.includes(run.status);
     const start = utcTimestamp(run.runStart);
     const end = utcTimestamp(run.runEnd);
     let durationMs = typeof run.durationInMs === 'number' ? run.durationInMs : undefined;
@@ -1181,9 +1190,9 @@ function toRunView(run) {
     return {
         runId: run.runId,
         pipelineName: run.pipelineName ?? '',
-        // The services document these six; anything new is shown as it is, and is not final.
-        status: (STATUSES.includes(run.status) ? run.status : run.status || 'Queued'),
-        message: run.message ?? '',
+        // The services document these six; anything new is not final (unknownStatusMessage).
+        status: (known || !run.status ? run.status || 'Queued' : 'InProgress'),
+        message: run.message || (known || !run.status ? '' : unknownStatusMessage('The service', run.status)),
         runStart: start,
         runEnd: end,
         durationMs,
@@ -1646,9 +1655,10 @@ const STATUS_MAP = {
 };
 const DEDUPED_MESSAGE = 'Fabric deduplicated this job instance (status Deduped): a job of the same pipeline was already running, so this one was skipped and never ran.';
 function mapStatus(status) {
-    // Anything new is shown as it is and is not final (the wait goes on until the timeout).
-    return STATUS_MAP[(status ?? '').toLowerCase()] ?? (status || 'Queued');
+    // Anything new is not final and reads InProgress (unknownStatusMessage).
+    return STATUS_MAP[(status ?? '').toLowerCase()] ?? (status ? 'InProgress' : 'Queued');
 }
+const isKnown = (status) => !status || (status ?? '').toLowerCase() in STATUS_MAP;
 function run_view_toRunView(job, pipelineName) {
     const runStart = utcTimestamp(job.startTimeUtc);
     const runEnd = utcTimestamp(job.endTimeUtc);
@@ -1667,7 +1677,11 @@ function run_view_toRunView(job, pipelineName) {
         runId: job.id,
         pipelineName,
         status: mapStatus(job.status),
-        message: deduped ? (failureText ? `${DEDUPED_MESSAGE} ${failureText}` : DEDUPED_MESSAGE) : (failure?.message ?? ''),
+        message: deduped
+            ? failureText
+                ? `${DEDUPED_MESSAGE} ${failureText}`
+                : DEDUPED_MESSAGE
+            : failure?.message || (isKnown(job.status) ? '' : unknownStatusMessage('Fabric', job.status ?? '')),
         runStart,
         runEnd,
         durationMs,

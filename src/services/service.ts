@@ -11,6 +11,15 @@ export type RunStatus = 'Queued' | 'InProgress' | 'Succeeded' | 'Failed' | 'Canc
 export const FINAL_STATUSES: readonly string[] = ['Succeeded', 'Failed', 'Cancelled'];
 export const isFinal = (status: string | undefined): boolean => FINAL_STATUSES.includes(status ?? '');
 
+/**
+ * A status a service adds later is not final (the wait goes on, until `timeout` at worst) and reads
+ * `InProgress`, so `status` keeps to the one vocabulary; the message names what the service said
+ * (its own object, in the `run` output, keeps it as it is).
+ */
+export function unknownStatusMessage(service: string, status: string): string {
+  return `${service} reports the status '${status}', which this action does not know; it is treated as still running.`;
+}
+
 /** A run as the lifecycle sees it, read from the service's own object. */
 export interface RunView {
   runId: string;

@@ -1,5 +1,5 @@
 // Fabric's job instances in the lifecycle's terms: one status vocabulary for every service.
-import { utcTimestamp, type RunStatus, type RunView } from '../service.js';
+import { unknownStatusMessage, utcTimestamp, type RunStatus, type RunView } from '../service.js';
 import type { ItemJobInstance } from './types.js';
 
 /** Fabric's statuses (spec enum, modelAsString) → the contract's. */
@@ -19,9 +19,11 @@ export const DEDUPED_MESSAGE =
   'Fabric deduplicated this job instance (status Deduped): a job of the same pipeline was already running, so this one was skipped and never ran.';
 
 export function mapStatus(status: string | undefined): RunStatus {
-  // Anything new is shown as it is and is not final (the wait goes on until the timeout).
-  return STATUS_MAP[(status ?? '').toLowerCase()] ?? ((status || 'Queued') as RunStatus);
+  // Anything new is not final and reads InProgress (unknownStatusMessage).
+  return STATUS_MAP[(status ?? '').toLowerCase()] ?? (status ? 'InProgress' : 'Queued');
 }
+
+const isKnown = (status: string | undefined) => !status || (status ?? '').toLowerCase() in STATUS_MAP;
 
 export function toRunView(job: ItemJobInstance, pipelineName: string): RunView {
   const runStart = utcTimestamp(job.startTimeUtc);
@@ -40,7 +42,11 @@ export function toRunView(job: ItemJobInstance, pipelineName: string): RunView {
     runId: job.id,
     pipelineName,
     status: mapStatus(job.status),
-    message: deduped ? (failureText ? `${DEDUPED_MESSAGE} ${failureText}` : DEDUPED_MESSAGE) : (failure?.message ?? ''),
+    message: deduped
+      ? failureText
+        ? `${DEDUPED_MESSAGE} ${failureText}`
+        : DEDUPED_MESSAGE
+      : failure?.message || (isKnown(job.status) ? '' : unknownStatusMessage('Fabric', job.status ?? '')),
     runStart,
     runEnd,
     durationMs,

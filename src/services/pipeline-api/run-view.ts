@@ -1,10 +1,18 @@
 // ADF's and Synapse's PipelineRun, and their run-query filter, in the lifecycle's terms.
-import { utcTimestamp, type RunQuery, type RunRef, type RunStatus, type RunView } from '../service.js';
+import {
+  unknownStatusMessage,
+  utcTimestamp,
+  type RunQuery,
+  type RunRef,
+  type RunStatus,
+  type RunView,
+} from '../service.js';
 import type { PipelineRun, RunFilterParameters } from './types.js';
 
 const STATUSES: readonly string[] = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];
 
 export function toRunView(run: PipelineRun): RunView {
+  const known = STATUSES.includes(run.status);
   const start = utcTimestamp(run.runStart);
   const end = utcTimestamp(run.runEnd);
   let durationMs = typeof run.durationInMs === 'number' ? run.durationInMs : undefined;
@@ -15,9 +23,9 @@ export function toRunView(run: PipelineRun): RunView {
   return {
     runId: run.runId,
     pipelineName: run.pipelineName ?? '',
-    // The services document these six; anything new is shown as it is, and is not final.
-    status: (STATUSES.includes(run.status) ? run.status : run.status || 'Queued') as RunStatus,
-    message: run.message ?? '',
+    // The services document these six; anything new is not final (unknownStatusMessage).
+    status: (known || !run.status ? run.status || 'Queued' : 'InProgress') as RunStatus,
+    message: run.message || (known || !run.status ? '' : unknownStatusMessage('The service', run.status)),
     runStart: start,
     runEnd: end,
     durationMs,

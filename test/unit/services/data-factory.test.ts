@@ -6,6 +6,7 @@ import type { AuthMethod } from '../../../src/auth/types.js';
 import { RestClient } from '../../../src/http/rest-client.js';
 import { createService } from '../../../src/services/index.js';
 import { DataFactoryService } from '../../../src/services/data-factory/service.js';
+import { toRunView } from '../../../src/services/pipeline-api/run-view.js';
 
 /** Sends nothing: records each request and answers 200 with `body`. */
 function capture(rest: RestClient, body: unknown = {}) {
@@ -125,5 +126,21 @@ describe('Data Factory and Synapse share the pipeline API (services/pipeline-api
     const sent = capture((service as DataFactoryService).client.rest, { value: [] });
     await service.listActivityRuns({ runId: 'r1', pipelineName: 'load eu' });
     expect(new URL(sent[0]!.url).pathname).toMatch(path);
+  });
+});
+
+describe('the one status vocabulary (pipeline-api/run-view)', () => {
+  it.each(['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'])('%s stays', (status) => {
+    const v = toRunView({ runId: 'r', status, message: '' });
+    expect(v.status).toBe(status);
+    expect(v.message).toBe('');
+  });
+  it('a status the service adds later reads InProgress (not final); the message names it; run keeps it', () => {
+    const v = toRunView({ runId: 'r', status: 'Paused', message: '' });
+    expect(v.status).toBe('InProgress');
+    expect(v.message).toContain("reports the status 'Paused'");
+    expect(v.raw.status).toBe('Paused');
+    expect(toRunView({ runId: 'r', status: 'Paused', message: 'own words' }).message).toBe('own words');
+    expect(toRunView({ runId: 'r', status: '' }).status).toBe('Queued');
   });
 });

@@ -22,8 +22,8 @@ describe('mapStatus', () => {
     ['completed', 'Succeeded'],
   ])('%s → %s', (fabric, ours) => expect(mapStatus(fabric)).toBe(ours));
 
-  it('keeps a status Fabric adds later as it is (not final), and reads a missing one as Queued', () => {
-    expect(mapStatus('Paused')).toBe('Paused');
+  it('reads a status Fabric adds later as InProgress (not final, one vocabulary), a missing one as Queued', () => {
+    expect(mapStatus('Paused')).toBe('InProgress');
     expect(mapStatus(undefined)).toBe('Queued');
   });
 });
@@ -45,6 +45,16 @@ describe('toRunView', () => {
     startTimeUtc: '2026-04-27T06:50:19.0557454',
     endTimeUtc: '2026-04-27T06:52:03.12',
   };
+
+  it("a status it does not know: InProgress, the message names Fabric's own, and run keeps it", () => {
+    const v = toRunView({ ...job, status: 'Paused', failureReason: undefined } as never, 'daily-load');
+    expect(v.status).toBe('InProgress');
+    expect(v.message).toBe(
+      "Fabric reports the status 'Paused', which this action does not know; it is treated as still running.",
+    );
+    expect(v.raw.status).toBe('Paused');
+    expect(toRunView({ ...job, status: 'InProgress', failureReason: undefined } as never, 'p').message).toBe('');
+  });
 
   it('maps times to UTC with Z, computes the duration, and takes failureReason.message', () => {
     const v = toRunView(job, 'daily-load');
