@@ -565,10 +565,10 @@ async function readInputs(get, options = {}) {
         problems.push(`'${name}' must be true or false, got '${v}'.`);
         return fallback;
     };
-    const required = (name) => {
+    const required = (name, alternatives = '') => {
         const v = text(name);
         if (v === '')
-            problems.push(`'${name}' is required.`);
+            problems.push(`'${name}' is required${alternatives}.`);
         return v;
     };
     const serviceText = (text('service') || 'data-factory').toLowerCase();
@@ -631,7 +631,7 @@ async function readInputs(get, options = {}) {
             ? text('pipeline-name')
             : runId
                 ? needed('pipeline-name', 'Fabric addresses a job instance through its pipeline')
-                : required('pipeline-name');
+                : required('pipeline-name', " (or 'pipelines' to run several, or 'run-id' to wait for an existing run)");
     if (service !== 'fabric' && pipelineName && (!PIPELINE.test(pipelineName) || pipelineName.length > 260)) {
         problems.push(`'pipeline-name' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /, got '${pipelineName}'.`);
     }

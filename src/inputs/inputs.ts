@@ -117,9 +117,9 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     problems.push(`'${name}' must be true or false, got '${v}'.`);
     return fallback;
   };
-  const required = (name: string): string => {
+  const required = (name: string, alternatives = ''): string => {
     const v = text(name);
-    if (v === '') problems.push(`'${name}' is required.`);
+    if (v === '') problems.push(`'${name}' is required${alternatives}.`);
     return v;
   };
 
@@ -200,7 +200,7 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
       ? text('pipeline-name')
       : runId
         ? needed('pipeline-name', 'Fabric addresses a job instance through its pipeline')
-        : required('pipeline-name');
+        : required('pipeline-name', " (or 'pipelines' to run several, or 'run-id' to wait for an existing run)");
   if (service !== 'fabric' && pipelineName && (!PIPELINE.test(pipelineName) || pipelineName.length > 260)) {
     problems.push(
       `'pipeline-name' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /, got '${pipelineName}'.`,

@@ -90,12 +90,19 @@ describe('readInputs: defaults', () => {
 });
 
 describe('readInputs: required inputs', () => {
-  it.each(['subscription-id', 'resource-group', 'factory-name', 'pipeline-name'])('%s is required', async (name) => {
+  it.each(['subscription-id', 'resource-group', 'factory-name'])('%s is required', async (name) => {
     expect(await oneProblem({ [name]: '' })).toBe(`'${name}' is required.`);
+  });
+  it('pipeline-name is required, and the error names the alternatives', async () => {
+    expect(await oneProblem({ 'pipeline-name': '' })).toBe(
+      `'pipeline-name' is required (or 'pipelines' to run several, or 'run-id' to wait for an existing run).`,
+    );
   });
 
   it('whitespace-only counts as missing', async () => {
-    expect(await oneProblem({ 'pipeline-name': '   ' })).toBe(`'pipeline-name' is required.`);
+    expect(await oneProblem({ 'pipeline-name': '   ' })).toBe(
+      `'pipeline-name' is required (or 'pipelines' to run several, or 'run-id' to wait for an existing run).`,
+    );
   });
 
   it('reports all four missing at once', async () => {
@@ -104,7 +111,7 @@ describe('readInputs: required inputs', () => {
       `'subscription-id' is required.`,
       `'resource-group' is required.`,
       `'factory-name' is required.`,
-      `'pipeline-name' is required.`,
+      `'pipeline-name' is required (or 'pipelines' to run several, or 'run-id' to wait for an existing run).`,
     ]);
   });
 });
