@@ -168,6 +168,9 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
   /** Ended runs' activity and return-value reads, awaited before the report. */
   const details: Promise<void>[] = [];
   const active = () => items.filter((i) => i.phase !== 'pending' && i.phase !== 'ended').length;
+  // fail-fast must also reach the items still in their `if-running` wait or cancel: without it they
+  // would start a run once the foreign ones ended, only for it to be cancelled.
+  const halt = new AbortController();
 
   const end = (it: Item, run?: RunView) => {
     if (run) see(it, run);
@@ -176,6 +179,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
     save();
     if (stop === '' && inputs.failFast && !ok(it)) {
       stop = 'fail-fast';
+      halt.abort();
       core.info(
         `fail-fast: '${it.pipelineName}' ended ${it.status || 'without a run'}; cancelling the runs in flight and starting no more.`,
       );
@@ -202,6 +206,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
           timeoutMs: Math.max(1, deadline - Date.now()),
         },
         signals,
+        stop: halt.signal,
         beforeStart: (started) => (it.started = started),
         why,
         log: it.log,
@@ -236,6 +241,13 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
       },
       it.values,
     );
+    if (!begun && !it.error) {
+      // Stopped by fail-fast before createRun went out: reported like the items never started.
+      it.note = `Not started (${stop}).`;
+      it.log.info(`${stop}: no run was started.`);
+      end(it);
+      return;
+    }
     if (!begun) {
       // No run: its status stays '' (the aggregate says Failed).
       it.message = it.error;

@@ -1,5 +1,6 @@
 // Issue 12: several pipelines in one step (`pipelines`, `max-parallel`, `fail-fast`, output `runs`).
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { RecordedRequest } from '../emulator/index.ts';
 import { runStep, type StepOptions } from '../support/action-runner.ts';
 import { createRunDirectly, log, ops, since } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
@@ -64,6 +65,10 @@ beforeAll(async () => {
       activities: [{ name: 'Copy', type: 'Copy', status: 'Failed' }],
     },
   });
+  // Pipelines of their own for the if-running tests, so no other test's runs are found by the policy.
+  for (const name of ['gate-fails', 'gate-wait', 'gate-cancel']) {
+    w.emu.addPipeline({ ...f, name, script: { phases: short, ...(name === 'gate-fails' && { final: 'Failed' }) } });
+  }
 });
 afterAll(() => w?.emu.close());
 beforeEach(() => w.emu.faults.clear());
@@ -78,6 +83,13 @@ function step(inputs: Record<string, string>, extra: Partial<StepOptions> = {}):
 
 type RunOut = Record<string, unknown>;
 const runsOf = (r: { outputs: Record<string, string> }) => JSON.parse(r.outputs.runs ?? '[]') as RunOut[];
+
+/** Until a run created now is listed by queryPipelineRuns (what if-running looks at). */
+const listed = () => new Promise((res) => setTimeout(res, w.emu.config.queryVisibilityDelayMs + 200));
+
+/** createRun requests for that pipeline. */
+const createsOf = (reqs: RecordedRequest[], pipeline: string) =>
+  ops(reqs, 'createRun').filter((q) => q.path.includes(`/pipelines/${pipeline}/`));
 
 test('several pipelines, shared and per-item parameters: runs in input order, one query per interval', async () => {
   const from = w.emu.requests.length;
@@ -323,4 +335,51 @@ test('if-running applies to each item: skip reports the running one and starts t
   ]);
   expect(r.outputs.started).toBe('false');
   expect(w.emu.getRun(foreign)!.cancelRequests).toEqual([]);
+});
+
+describe.each([
+  { policy: 'wait', pipeline: 'gate-wait' },
+  { policy: 'cancel', pipeline: 'gate-cancel' },
+])('fail-fast with if-running: $policy', ({ policy, pipeline }) => {
+  test('an item still waiting for a foreign run starts nothing, and the step ends at once', async () => {
+    // The foreign run outlasts the test's patience; with `cancel`, its Canceling does too.
+    w.emu.nextRunScript(pipeline, { phases: [{ status: 'InProgress', ms: 35_000 }] });
+    const foreign = await createRunDirectly(w, pipeline);
+    await listed();
+    const cancelDelay = w.emu.config.cancelDelayMs;
+    if (policy === 'cancel') w.emu.config.cancelDelayMs = 35_000;
+    const from = w.emu.requests.length;
+    const before = w.emu.runs.length;
+    let r;
+    try {
+      // Killed after 45 s rather than hang the test: the assertions below then say what went wrong.
+      r = await runStep(
+        step(
+          { pipelines: `- gate-fails\n- ${pipeline}`, 'fail-fast': 'true', 'if-running': policy },
+          { timeoutMs: 45_000 },
+        ),
+      );
+    } finally {
+      w.emu.config.cancelDelayMs = cancelDelay;
+    }
+    expect(r.exitCode).not.toBe(0);
+    const runs = w.emu.runs.slice(before);
+    expect(
+      runs.map((x) => x.pipelineName),
+      log(r),
+    ).toEqual(['gate-fails']);
+    expect(createsOf(since(w, from), pipeline)).toEqual([]);
+    // Within a few seconds of the failure, not when the foreign run ends 35 s after it began.
+    const failedAt = Date.parse(String(w.emu.runView(runs[0]!.runId)!.runEnd));
+    expect(r.startedAt + r.durationMs - failedAt, log(r)).toBeLessThan(5_000);
+    const out = runsOf(r);
+    expect(out.map((o) => [o.pipeline, o.status, o.started, o['run-id']])).toEqual([
+      ['gate-fails', 'Failed', true, runs[0]!.runId],
+      [pipeline, '', false, ''],
+    ]);
+    expect(out[1]!.message).toBe('Not started (fail-fast).');
+    expect(r.stdout).toContain(`[${pipeline}] fail-fast: no run was started.`);
+    // `cancel` had asked once before the stop; that stands. `wait` leaves the foreign run alone.
+    expect(w.emu.getRun(foreign)!.cancelRequests).toHaveLength(policy === 'cancel' ? 1 : 0);
+  });
 });
