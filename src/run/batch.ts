@@ -36,7 +36,7 @@ export interface BatchLifecycle {
   saveContext(): void;
 }
 
-/** The query window reaches back this far before the batch's first start (clock skew). */
+/** The query window reaches back this far before its earliest run's start (clock skew). */
 const WINDOW_MARGIN_MS = 5 * 60_000;
 
 type Phase = 'pending' | 'starting' | 'waiting' | 'cancelling' | 'ended';
@@ -313,7 +313,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
         const runs = await service.readRuns(
           waiting.map(ref),
           {
-            after: new Date(firstStartAt - WINDOW_MARGIN_MS),
+            after: new Date(windowStart(firstStartAt, waiting) - WINDOW_MARGIN_MS),
             before: new Date(Date.now() + 86_400_000),
           },
           { abortSignal: signal },
@@ -460,6 +460,16 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
 }
 
 const ref = (it: Item): RunRef => ({ runId: it.runId, pipelineName: it.pipelineName });
+
+/**
+ * Where the status query's lastUpdated window starts: the batch's first start, or earlier for a run
+ * attached to (`if-running: attach`), which may have started long before the batch and not changed
+ * since. Outside the window, such a run would cost a getRun every interval.
+ */
+function windowStart(firstStartAt: number, waiting: Item[]): number {
+  // An attached run's createdAt is its runStart (now where the service gave none).
+  return Math.min(firstStartAt, ...waiting.filter((i) => !i.started).map((i) => i.createdAt));
+}
 
 function see(it: Item, run: RunView): void {
   it.run = run;

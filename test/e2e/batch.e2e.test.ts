@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { RecordedRequest } from '../emulator/index.ts';
 import { runStep, type StepOptions } from '../support/action-runner.ts';
-import { createRunDirectly, log, ops, since } from '../support/resilience.ts';
+import { backdateRun, createRunDirectly, forRun, log, ops, since } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 
 let w: World;
@@ -66,7 +66,7 @@ beforeAll(async () => {
     },
   });
   // Pipelines of their own for the if-running tests, so no other test's runs are found by the policy.
-  for (const name of ['gate-fails', 'gate-wait', 'gate-cancel']) {
+  for (const name of ['gate-fails', 'gate-wait', 'gate-cancel', 'attach-old']) {
     w.emu.addPipeline({ ...f, name, script: { phases: short, ...(name === 'gate-fails' && { final: 'Failed' }) } });
   }
 });
@@ -90,6 +90,17 @@ const listed = () => new Promise((res) => setTimeout(res, w.emu.config.queryVisi
 /** createRun requests for that pipeline. */
 const createsOf = (reqs: RecordedRequest[], pipeline: string) =>
   ops(reqs, 'createRun').filter((q) => q.path.includes(`/pipelines/${pipeline}/`));
+
+interface QueryBody {
+  lastUpdatedAfter: string;
+  filters: { operand: string; operator: string; values: string[] }[];
+}
+/** The batch's status queries (PipelineName In), not if-running's look for active runs. */
+const statusQueries = (reqs: RecordedRequest[]) =>
+  ops(reqs, 'queryPipelineRuns').filter((q) => {
+    const f = (q.body as QueryBody).filters;
+    return f.length === 1 && f[0]!.operand === 'PipelineName' && f[0]!.operator === 'In';
+  });
 
 test('several pipelines, shared and per-item parameters: runs in input order, one query per interval', async () => {
   const from = w.emu.requests.length;
@@ -382,4 +393,23 @@ describe.each([
     // `cancel` had asked once before the stop; that stands. `wait` leaves the foreign run alone.
     expect(w.emu.getRun(foreign)!.cancelRequests).toHaveLength(policy === 'cancel' ? 1 : 0);
   });
+});
+
+test('batch economy holds for a run attached to that started long before the batch: the status query finds it', async () => {
+  // Started 10 minutes ago by someone else, InProgress since, ends about 10 s from now.
+  w.emu.nextRunScript('attach-old', { phases: [{ status: 'InProgress', ms: 10 * 60_000 + 10_000 }] });
+  const old = await createRunDirectly(w, 'attach-old');
+  backdateRun(w, old, 10 * 60_000);
+  const runStart = Date.parse(String(w.emu.runView(old)!.runStart));
+  const from = w.emu.requests.length;
+  const r = await runStep(step({ pipelines: '- attach-old\n- no-params', 'if-running': 'attach' }));
+  expect(r.exitCode, log(r)).toBe(0);
+  expect(runsOf(r)[0]).toMatchObject({ pipeline: 'attach-old', 'run-id': old, started: false, status: 'Succeeded' });
+  const reqs = since(w, from);
+  const queries = statusQueries(reqs);
+  expect(queries.length, log(r)).toBeGreaterThanOrEqual(5);
+  // The run costs no getRun of its own each interval…
+  expect(forRun(reqs, old, 'getRun').length, log(r)).toBeLessThanOrEqual(1);
+  // …because the window reaches back to its start, so its row is in every answer.
+  for (const q of queries) expect(Date.parse((q.body as QueryBody).lastUpdatedAfter)).toBeLessThanOrEqual(runStart);
 });
