@@ -4,6 +4,9 @@ import type { RecordedRequest } from '../emulator/index.ts';
 import { runStep, type StepOptions } from '../support/action-runner.ts';
 import { backdateRun, createRunDirectly, forRun, log, ops, since } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
+import { armBearerTokens, expectHidden } from './helpers.ts';
+
+const SECURE_VALUE = 'batch-Secure-Value-4d81e07a93';
 
 let w: World;
 beforeAll(async () => {
@@ -66,9 +69,15 @@ beforeAll(async () => {
     },
   });
   // Pipelines of their own for the if-running tests, so no other test's runs are found by the policy.
-  for (const name of ['gate-fails', 'gate-wait', 'gate-cancel', 'attach-old']) {
+  for (const name of ['gate-fails', 'gate-wait', 'gate-cancel', 'attach-old', 'attach-new', 'fail-busy']) {
     w.emu.addPipeline({ ...f, name, script: { phases: short, ...(name === 'gate-fails' && { final: 'Failed' }) } });
   }
+  w.emu.addPipeline({
+    ...f,
+    name: 'secure-batch',
+    parameters: { apiKey: { type: 'SecureString' }, region: { type: 'String', defaultValue: 'eu' } },
+    script: { phases: short, activities: [{ name: 'Call API', type: 'WebActivity' }] },
+  });
 });
 afterAll(() => w?.emu.close());
 beforeEach(() => w.emu.faults.clear());
@@ -412,4 +421,70 @@ test('batch economy holds for a run attached to that started long before the bat
   expect(forRun(reqs, old, 'getRun').length, log(r)).toBeLessThanOrEqual(1);
   // …because the window reaches back to its start, so its row is in every answer.
   for (const q of queries) expect(Date.parse((q.body as QueryBody).lastUpdatedAfter)).toBeLessThanOrEqual(runStart);
+});
+
+test('no secret in any output or log of a batch: the client secret, the tokens, an item SecureString', async () => {
+  const from = w.emu.requests.length;
+  const r = await runStep(
+    step({
+      pipelines: `- name: secure-batch\n  parameters: {apiKey: ${SECURE_VALUE}, region: us}\n- nightly-fail`,
+    }),
+  );
+  expect(r.exitCode, log(r)).toBe(1);
+  expect(runsOf(r).map((o) => [o.pipeline, o.status])).toEqual([
+    ['secure-batch', 'Succeeded'],
+    ['nightly-fail', 'Failed'],
+  ]);
+  const reqs = since(w, from);
+  expect(createsOf(reqs, 'secure-batch')[0]!.body).toMatchObject({ apiKey: SECURE_VALUE });
+  expect(r.stdout).toContain('[secure-batch] Parameters: {"apiKey":"***","region":"us"}');
+  // A failed run gives the annotations and the summary's failure section something to say.
+  expect(r.annotations.some((a) => a.title === 'nightly-fail › Copy sales')).toBe(true);
+  // stdout (annotations included), stderr, GITHUB_OUTPUT, GITHUB_STATE, the summary.
+  expectHidden(r, [w.seed.clientSecret, ...armBearerTokens(reqs), SECURE_VALUE]);
+});
+
+test('if-running: attach per item: the attached item reports the foreign run (started false), the others start', async () => {
+  w.emu.nextRunScript('attach-new', { phases: [{ status: 'InProgress', ms: 3_000 }] });
+  const foreign = await createRunDirectly(w, 'attach-new');
+  await listed();
+  const from = w.emu.requests.length;
+  const before = w.emu.runs.length;
+  const r = await runStep(step({ pipelines: '- no-params\n- attach-new', 'if-running': 'attach' }));
+  expect(r.exitCode, log(r)).toBe(0);
+  const runs = w.emu.runs.slice(before);
+  expect(runs.map((x) => x.pipelineName)).toEqual(['no-params']);
+  expect(createsOf(since(w, from), 'attach-new')).toEqual([]);
+  expect(runsOf(r).map((o) => [o.pipeline, o.status, o.started, o['run-id']])).toEqual([
+    ['no-params', 'Succeeded', true, runs[0]!.runId],
+    ['attach-new', 'Succeeded', false, foreign],
+  ]);
+  expect(r.outputs.started).toBe('false');
+  expect(r.stdout).toContain(`[attach-new] Attached to run ${foreign} (`);
+  expect(w.emu.getRun(foreign)!.cancelRequests).toEqual([]);
+});
+
+test('if-running: fail per item: that item fails listing the foreign run and starts nothing; the others run', async () => {
+  w.emu.nextRunScript('fail-busy', { phases: [{ status: 'InProgress', ms: 20_000 }] });
+  const foreign = await createRunDirectly(w, 'fail-busy');
+  await listed();
+  const from = w.emu.requests.length;
+  const before = w.emu.runs.length;
+  const r = await runStep(step({ pipelines: '- fail-busy\n- no-params\n- ret-on-run', 'if-running': 'fail' }));
+  expect(r.exitCode, log(r)).toBe(1);
+  const runs = w.emu.runs.slice(before);
+  expect(runs.map((x) => x.pipelineName).sort()).toEqual(['no-params', 'ret-on-run']);
+  expect(createsOf(since(w, from), 'fail-busy')).toEqual([]);
+  const out = runsOf(r);
+  expect(out.map((o) => [o.pipeline, o.status, o.started, o['run-id']])).toEqual([
+    ['fail-busy', '', false, ''],
+    ['no-params', 'Succeeded', true, runs.find((x) => x.pipelineName === 'no-params')!.runId],
+    ['ret-on-run', 'Succeeded', true, runs.find((x) => x.pipelineName === 'ret-on-run')!.runId],
+  ]);
+  expect(out[0]!.message).toContain(`'if-running' is 'fail': ${foreign} (InProgress`);
+  expect(r.failure, log(r)).toContain('1 of 3 pipeline(s) did not succeed');
+  expect(r.failure).toContain(`fail-busy: not started: `);
+  expect(r.failure).toContain(foreign);
+  expect(r.outputs.status).toBe('Failed');
+  expect(w.emu.getRun(foreign)!.cancelRequests).toEqual([]);
 });
