@@ -36,7 +36,7 @@ export interface BatchLifecycle {
   saveContext(): void;
 }
 
-/** The query window reaches back this far before the batch's first start (clock skew). */
+/** The query window reaches back this far before its earliest run's start (clock skew). */
 const WINDOW_MARGIN_MS = 5 * 60_000;
 
 type Phase = 'pending' | 'starting' | 'waiting' | 'cancelling' | 'ended';
@@ -168,6 +168,9 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
   /** Ended runs' activity and return-value reads, awaited before the report. */
   const details: Promise<void>[] = [];
   const active = () => items.filter((i) => i.phase !== 'pending' && i.phase !== 'ended').length;
+  // fail-fast must also reach the items still in their `if-running` wait or cancel: without it they
+  // would start a run once the foreign ones ended, only for it to be cancelled.
+  const halt = new AbortController();
 
   const end = (it: Item, run?: RunView) => {
     if (run) see(it, run);
@@ -176,6 +179,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
     save();
     if (stop === '' && inputs.failFast && !ok(it)) {
       stop = 'fail-fast';
+      halt.abort();
       core.info(
         `fail-fast: '${it.pipelineName}' ended ${it.status || 'without a run'}; cancelling the runs in flight and starting no more.`,
       );
@@ -202,6 +206,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
           timeoutMs: Math.max(1, deadline - Date.now()),
         },
         signals,
+        stop: halt.signal,
         beforeStart: (started) => (it.started = started),
         why,
         log: it.log,
@@ -236,6 +241,13 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
       },
       it.values,
     );
+    if (!begun && !it.error) {
+      // Stopped by fail-fast before createRun went out: reported like the items never started.
+      it.note = `Not started (${stop}).`;
+      it.log.info(`${stop}: no run was started.`);
+      end(it);
+      return;
+    }
     if (!begun) {
       // No run: its status stays '' (the aggregate says Failed).
       it.message = it.error;
@@ -301,7 +313,7 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
         const runs = await service.readRuns(
           waiting.map(ref),
           {
-            after: new Date(firstStartAt - WINDOW_MARGIN_MS),
+            after: new Date(windowStart(firstStartAt, waiting) - WINDOW_MARGIN_MS),
             before: new Date(Date.now() + 86_400_000),
           },
           { abortSignal: signal },
@@ -448,6 +460,16 @@ export async function runBatch(b: BatchLifecycle): Promise<void> {
 }
 
 const ref = (it: Item): RunRef => ({ runId: it.runId, pipelineName: it.pipelineName });
+
+/**
+ * Where the status query's lastUpdated window starts: the batch's first start, or earlier for a run
+ * attached to (`if-running: attach`), which may have started long before the batch and not changed
+ * since. Outside the window, such a run would cost a getRun every interval.
+ */
+function windowStart(firstStartAt: number, waiting: Item[]): number {
+  // An attached run's createdAt is its runStart (now where the service gave none).
+  return Math.min(firstStartAt, ...waiting.filter((i) => !i.started).map((i) => i.createdAt));
+}
 
 function see(it: Item, run: RunView): void {
   it.run = run;

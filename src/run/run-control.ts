@@ -39,6 +39,13 @@ export interface RunControl {
   fail?(message: string): void;
   /** The log (default: the step's; a batch prefixes each line with its pipeline). */
   log?: RunControlLog;
+  /**
+   * A batch's stop (fail-fast): ends an `if-running` wait or cancel and keeps createRun from being
+   * sent; beginRun then returns undefined without failing (the batch says why). A createRun already
+   * in flight is not interrupted: that would leave the start ambiguous, and the batch cancels the
+   * run it answers with.
+   */
+  stop?: AbortSignal;
 }
 
 export interface RunControlLog {
@@ -121,7 +128,7 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
         deadline,
         timeoutMs: inputs.timeoutMs,
         cancelRecursive: inputs.cancelRecursive,
-        signal: signals.signal,
+        signal: c.stop ? AbortSignal.any([signals.signal, c.stop]) : signals.signal,
         log,
       });
       if (d.kind !== 'start') {
@@ -136,6 +143,8 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
         );
       }
     } catch (e) {
+      // Stopped while waiting or cancelling: what the policy threw says "cancelled", which it was not.
+      if (c.stop?.aborted) return undefined;
       await fail(e);
       return undefined;
     }
@@ -144,6 +153,8 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
       return undefined;
     }
   }
+  // The last moment a stop keeps the run from starting; after this, createRun goes out.
+  if (c.stop?.aborted) return undefined;
 
   // Exactly one run per start: choose its ID and save it before createRun goes out.
   c.beforeStart(true);

@@ -1,8 +1,12 @@
 // Issue 12: several pipelines in one step (`pipelines`, `max-parallel`, `fail-fast`, output `runs`).
-import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { RecordedRequest } from '../emulator/index.ts';
 import { runStep, type StepOptions } from '../support/action-runner.ts';
-import { createRunDirectly, log, ops, since } from '../support/resilience.ts';
+import { backdateRun, createRunDirectly, forRun, log, ops, since } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
+import { armBearerTokens, expectHidden } from './helpers.ts';
+
+const SECURE_VALUE = 'batch-Secure-Value-4d81e07a93';
 
 let w: World;
 beforeAll(async () => {
@@ -64,6 +68,16 @@ beforeAll(async () => {
       activities: [{ name: 'Copy', type: 'Copy', status: 'Failed' }],
     },
   });
+  // Pipelines of their own for the if-running tests, so no other test's runs are found by the policy.
+  for (const name of ['gate-fails', 'gate-wait', 'gate-cancel', 'attach-old', 'attach-new', 'fail-busy']) {
+    w.emu.addPipeline({ ...f, name, script: { phases: short, ...(name === 'gate-fails' && { final: 'Failed' }) } });
+  }
+  w.emu.addPipeline({
+    ...f,
+    name: 'secure-batch',
+    parameters: { apiKey: { type: 'SecureString' }, region: { type: 'String', defaultValue: 'eu' } },
+    script: { phases: short, activities: [{ name: 'Call API', type: 'WebActivity' }] },
+  });
 });
 afterAll(() => w?.emu.close());
 beforeEach(() => w.emu.faults.clear());
@@ -78,6 +92,24 @@ function step(inputs: Record<string, string>, extra: Partial<StepOptions> = {}):
 
 type RunOut = Record<string, unknown>;
 const runsOf = (r: { outputs: Record<string, string> }) => JSON.parse(r.outputs.runs ?? '[]') as RunOut[];
+
+/** Until a run created now is listed by queryPipelineRuns (what if-running looks at). */
+const listed = () => new Promise((res) => setTimeout(res, w.emu.config.queryVisibilityDelayMs + 200));
+
+/** createRun requests for that pipeline. */
+const createsOf = (reqs: RecordedRequest[], pipeline: string) =>
+  ops(reqs, 'createRun').filter((q) => q.path.includes(`/pipelines/${pipeline}/`));
+
+interface QueryBody {
+  lastUpdatedAfter: string;
+  filters: { operand: string; operator: string; values: string[] }[];
+}
+/** The batch's status queries (PipelineName In), not if-running's look for active runs. */
+const statusQueries = (reqs: RecordedRequest[]) =>
+  ops(reqs, 'queryPipelineRuns').filter((q) => {
+    const f = (q.body as QueryBody).filters;
+    return f.length === 1 && f[0]!.operand === 'PipelineName' && f[0]!.operator === 'In';
+  });
 
 test('several pipelines, shared and per-item parameters: runs in input order, one query per interval', async () => {
   const from = w.emu.requests.length;
@@ -322,5 +354,137 @@ test('if-running applies to each item: skip reports the running one and starts t
     ['load-b', true, false],
   ]);
   expect(r.outputs.started).toBe('false');
+  expect(w.emu.getRun(foreign)!.cancelRequests).toEqual([]);
+});
+
+describe.each([
+  { policy: 'wait', pipeline: 'gate-wait' },
+  { policy: 'cancel', pipeline: 'gate-cancel' },
+])('fail-fast with if-running: $policy', ({ policy, pipeline }) => {
+  test('an item still waiting for a foreign run starts nothing, and the step ends at once', async () => {
+    // The foreign run outlasts the test's patience; with `cancel`, its Canceling does too.
+    w.emu.nextRunScript(pipeline, { phases: [{ status: 'InProgress', ms: 35_000 }] });
+    const foreign = await createRunDirectly(w, pipeline);
+    await listed();
+    const cancelDelay = w.emu.config.cancelDelayMs;
+    if (policy === 'cancel') w.emu.config.cancelDelayMs = 35_000;
+    const from = w.emu.requests.length;
+    const before = w.emu.runs.length;
+    let r;
+    try {
+      // Killed after 45 s rather than hang the test: the assertions below then say what went wrong.
+      r = await runStep(
+        step(
+          { pipelines: `- gate-fails\n- ${pipeline}`, 'fail-fast': 'true', 'if-running': policy },
+          { timeoutMs: 45_000 },
+        ),
+      );
+    } finally {
+      w.emu.config.cancelDelayMs = cancelDelay;
+    }
+    expect(r.exitCode).not.toBe(0);
+    const runs = w.emu.runs.slice(before);
+    expect(
+      runs.map((x) => x.pipelineName),
+      log(r),
+    ).toEqual(['gate-fails']);
+    expect(createsOf(since(w, from), pipeline)).toEqual([]);
+    // Within a few seconds of the failure, not when the foreign run ends 35 s after it began.
+    const failedAt = Date.parse(String(w.emu.runView(runs[0]!.runId)!.runEnd));
+    expect(r.startedAt + r.durationMs - failedAt, log(r)).toBeLessThan(5_000);
+    const out = runsOf(r);
+    expect(out.map((o) => [o.pipeline, o.status, o.started, o['run-id']])).toEqual([
+      ['gate-fails', 'Failed', true, runs[0]!.runId],
+      [pipeline, '', false, ''],
+    ]);
+    expect(out[1]!.message).toBe('Not started (fail-fast).');
+    expect(r.stdout).toContain(`[${pipeline}] fail-fast: no run was started.`);
+    // `cancel` had asked once before the stop; that stands. `wait` leaves the foreign run alone.
+    expect(w.emu.getRun(foreign)!.cancelRequests).toHaveLength(policy === 'cancel' ? 1 : 0);
+  });
+});
+
+test('batch economy holds for a run attached to that started long before the batch: the status query finds it', async () => {
+  // Started 10 minutes ago by someone else, InProgress since, ends about 10 s from now.
+  w.emu.nextRunScript('attach-old', { phases: [{ status: 'InProgress', ms: 10 * 60_000 + 10_000 }] });
+  const old = await createRunDirectly(w, 'attach-old');
+  backdateRun(w, old, 10 * 60_000);
+  const runStart = Date.parse(String(w.emu.runView(old)!.runStart));
+  const from = w.emu.requests.length;
+  const r = await runStep(step({ pipelines: '- attach-old\n- no-params', 'if-running': 'attach' }));
+  expect(r.exitCode, log(r)).toBe(0);
+  expect(runsOf(r)[0]).toMatchObject({ pipeline: 'attach-old', 'run-id': old, started: false, status: 'Succeeded' });
+  const reqs = since(w, from);
+  const queries = statusQueries(reqs);
+  expect(queries.length, log(r)).toBeGreaterThanOrEqual(5);
+  // The run costs no getRun of its own each interval…
+  expect(forRun(reqs, old, 'getRun').length, log(r)).toBeLessThanOrEqual(1);
+  // …because the window reaches back to its start, so its row is in every answer.
+  for (const q of queries) expect(Date.parse((q.body as QueryBody).lastUpdatedAfter)).toBeLessThanOrEqual(runStart);
+});
+
+test('no secret in any output or log of a batch: the client secret, the tokens, an item SecureString', async () => {
+  const from = w.emu.requests.length;
+  const r = await runStep(
+    step({
+      pipelines: `- name: secure-batch\n  parameters: {apiKey: ${SECURE_VALUE}, region: us}\n- nightly-fail`,
+    }),
+  );
+  expect(r.exitCode, log(r)).toBe(1);
+  expect(runsOf(r).map((o) => [o.pipeline, o.status])).toEqual([
+    ['secure-batch', 'Succeeded'],
+    ['nightly-fail', 'Failed'],
+  ]);
+  const reqs = since(w, from);
+  expect(createsOf(reqs, 'secure-batch')[0]!.body).toMatchObject({ apiKey: SECURE_VALUE });
+  expect(r.stdout).toContain('[secure-batch] Parameters: {"apiKey":"***","region":"us"}');
+  // A failed run gives the annotations and the summary's failure section something to say.
+  expect(r.annotations.some((a) => a.title === 'nightly-fail › Copy sales')).toBe(true);
+  // stdout (annotations included), stderr, GITHUB_OUTPUT, GITHUB_STATE, the summary.
+  expectHidden(r, [w.seed.clientSecret, ...armBearerTokens(reqs), SECURE_VALUE]);
+});
+
+test('if-running: attach per item: the attached item reports the foreign run (started false), the others start', async () => {
+  w.emu.nextRunScript('attach-new', { phases: [{ status: 'InProgress', ms: 3_000 }] });
+  const foreign = await createRunDirectly(w, 'attach-new');
+  await listed();
+  const from = w.emu.requests.length;
+  const before = w.emu.runs.length;
+  const r = await runStep(step({ pipelines: '- no-params\n- attach-new', 'if-running': 'attach' }));
+  expect(r.exitCode, log(r)).toBe(0);
+  const runs = w.emu.runs.slice(before);
+  expect(runs.map((x) => x.pipelineName)).toEqual(['no-params']);
+  expect(createsOf(since(w, from), 'attach-new')).toEqual([]);
+  expect(runsOf(r).map((o) => [o.pipeline, o.status, o.started, o['run-id']])).toEqual([
+    ['no-params', 'Succeeded', true, runs[0]!.runId],
+    ['attach-new', 'Succeeded', false, foreign],
+  ]);
+  expect(r.outputs.started).toBe('false');
+  expect(r.stdout).toContain(`[attach-new] Attached to run ${foreign} (`);
+  expect(w.emu.getRun(foreign)!.cancelRequests).toEqual([]);
+});
+
+test('if-running: fail per item: that item fails listing the foreign run and starts nothing; the others run', async () => {
+  w.emu.nextRunScript('fail-busy', { phases: [{ status: 'InProgress', ms: 20_000 }] });
+  const foreign = await createRunDirectly(w, 'fail-busy');
+  await listed();
+  const from = w.emu.requests.length;
+  const before = w.emu.runs.length;
+  const r = await runStep(step({ pipelines: '- fail-busy\n- no-params\n- ret-on-run', 'if-running': 'fail' }));
+  expect(r.exitCode, log(r)).toBe(1);
+  const runs = w.emu.runs.slice(before);
+  expect(runs.map((x) => x.pipelineName).sort()).toEqual(['no-params', 'ret-on-run']);
+  expect(createsOf(since(w, from), 'fail-busy')).toEqual([]);
+  const out = runsOf(r);
+  expect(out.map((o) => [o.pipeline, o.status, o.started, o['run-id']])).toEqual([
+    ['fail-busy', '', false, ''],
+    ['no-params', 'Succeeded', true, runs.find((x) => x.pipelineName === 'no-params')!.runId],
+    ['ret-on-run', 'Succeeded', true, runs.find((x) => x.pipelineName === 'ret-on-run')!.runId],
+  ]);
+  expect(out[0]!.message).toContain(`'if-running' is 'fail': ${foreign} (InProgress`);
+  expect(r.failure, log(r)).toContain('1 of 3 pipeline(s) did not succeed');
+  expect(r.failure).toContain(`fail-busy: not started: `);
+  expect(r.failure).toContain(foreign);
+  expect(r.outputs.status).toBe('Failed');
   expect(w.emu.getRun(foreign)!.cancelRequests).toEqual([]);
 });

@@ -94,3 +94,14 @@ export function createRunDirectly(
     req.end(body);
   });
 }
+
+/**
+ * Moves a run's creation `ms` into the past, and with it its runStart, lastUpdated and every later
+ * status change (the emulator's timeline is relative to createdAt): a run another workflow started
+ * long before the step.
+ */
+export function backdateRun(w: World, runId: string, ms: number): void {
+  const run = w.emu.getRun(runId);
+  if (!run) throw new Error(`backdateRun: no run ${runId}`);
+  run.createdAt -= ms;
+}
