@@ -47,7 +47,7 @@ export const modules = {
 
 
 
-/** The query window reaches back this far before the batch's first start (clock skew). */
+/** The query window reaches back this far before its earliest run's start (clock skew). */
 const WINDOW_MARGIN_MS = 5 * 60_000;
 function prefixed(name) {
     const p = `[${name}] `;
@@ -170,6 +170,9 @@ async function runBatch(b) {
     /** Ended runs' activity and return-value reads, awaited before the report. */
     const details = [];
     const active = () => items.filter((i) => i.phase !== 'pending' && i.phase !== 'ended').length;
+    // fail-fast must also reach the items still in their `if-running` wait or cancel: without it they
+    // would start a run once the foreign ones ended, only for it to be cancelled.
+    const halt = new AbortController();
     const end = (it, run) => {
         if (run)
             see(it, run);
@@ -179,6 +182,7 @@ async function runBatch(b) {
         save();
         if (stop === '' && inputs.failFast && !ok(it)) {
             stop = 'fail-fast';
+            halt.abort();
             _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`fail-fast: '${it.pipelineName}' ended ${it.status || 'without a run'}; cancelling the runs in flight and starting no more.`);
         }
         wake();
@@ -201,6 +205,7 @@ async function runBatch(b) {
                 timeoutMs: Math.max(1, deadline - Date.now()),
             },
             signals,
+            stop: halt.signal,
             beforeStart: (started) => (it.started = started),
             why,
             log: it.log,
@@ -234,6 +239,13 @@ async function runBatch(b) {
                 },
             },
         }, it.values);
+        if (!begun && !it.error) {
+            // Stopped by fail-fast before createRun went out: reported like the items never started.
+            it.note = `Not started (${stop}).`;
+            it.log.info(`${stop}: no run was started.`);
+            end(it);
+            return;
+        }
         if (!begun) {
             // No run: its status stays '' (the aggregate says Failed).
             it.message = it.error;
@@ -302,7 +314,7 @@ async function runBatch(b) {
         if (service.readRuns) {
             try {
                 const runs = await service.readRuns(waiting.map(ref), {
-                    after: new Date(firstStartAt - WINDOW_MARGIN_MS),
+                    after: new Date(windowStart(firstStartAt, waiting) - WINDOW_MARGIN_MS),
                     before: new Date(Date.now() + 86_400_000),
                 }, { abortSignal: signal });
                 for (const r of runs)
@@ -445,6 +457,15 @@ async function runBatch(b) {
     }
 }
 const ref = (it) => ({ runId: it.runId, pipelineName: it.pipelineName });
+/**
+ * Where the status query's lastUpdated window starts: the batch's first start, or earlier for a run
+ * attached to (`if-running: attach`), which may have started long before the batch and not changed
+ * since. Outside the window, such a run would cost a getRun every interval.
+ */
+function windowStart(firstStartAt, waiting) {
+    // An attached run's createdAt is its runStart (now where the service gave none).
+    return Math.min(firstStartAt, ...waiting.filter((i) => !i.started).map((i) => i.createdAt));
+}
 function see(it, run) {
     it.run = run;
     it.status = run.status;

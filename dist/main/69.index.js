@@ -4751,7 +4751,7 @@ async function beginRun(c, parameters) {
                 deadline,
                 timeoutMs: inputs.timeoutMs,
                 cancelRecursive: inputs.cancelRecursive,
-                signal: signals.signal,
+                signal: c.stop ? AbortSignal.any([signals.signal, c.stop]) : signals.signal,
                 log,
             });
             if (d.kind !== 'start') {
@@ -4761,6 +4761,9 @@ async function beginRun(c, parameters) {
             }
         }
         catch (e) {
+            // Stopped while waiting or cancelling: what the policy threw says "cancelled", which it was not.
+            if (c.stop?.aborted)
+                return undefined;
             await fail(e);
             return undefined;
         }
@@ -4769,6 +4772,9 @@ async function beginRun(c, parameters) {
             return undefined;
         }
     }
+    // The last moment a stop keeps the run from starting; after this, createRun goes out.
+    if (c.stop?.aborted)
+        return undefined;
     // Exactly one run per start: choose its ID and save it before createRun goes out.
     c.beforeStart(true);
     const chosen = chooseRunId(service);
