@@ -2,7 +2,8 @@
 // pipeline exactly as a workflow step would, and prints the step's log, its outputs and the job
 // summary. `npm run demo -- nightly-fail` shows a failing run instead.
 // `npm run demo -- synapse [pipeline]` and `npm run demo -- fabric [pipeline]` run the same against
-// the emulated Azure Synapse and Microsoft Fabric workspaces.
+// the emulated Azure Synapse and Microsoft Fabric workspaces. `npm run demo -- batch` runs three
+// pipelines in one step (`pipelines`, `max-parallel: 2`), one of which fails.
 import { DEFAULTS } from '../test/emulator/index.ts';
 import { runStep, type StepResult } from '../test/support/action-runner.ts';
 import { startWorld, type World } from '../test/support/scenario.ts';
@@ -34,7 +35,14 @@ const serviceInputs = (w: World): Record<string, string> => {
   }
 };
 const serviceName = { 'data-factory': 'ADF', synapse: 'Synapse', fabric: 'Fabric' }[service];
-const pipeline = (service === 'data-factory' ? process.argv[2] : process.argv[3]) ?? 'daily-load';
+const batch = process.argv[2] === 'batch';
+const pipeline = batch ? 'batch' : ((service === 'data-factory' ? process.argv[2] : process.argv[3]) ?? 'daily-load');
+const DEMO_PARAMETERS =
+  'batchSize: 250\nfullRefresh: "true"\ntables: [customers, orders, invoices]\napiKey: s3cr3t-demo-value';
+/** Each item of a batch is checked against its own pipeline: daily-load's parameters are its own. */
+const BATCH = `- name: daily-load\n  parameters:\n${DEMO_PARAMETERS.split('\n')
+  .map((l) => `    ${l}`)
+  .join('\n')}\n- quick\n- nightly-fail`;
 const rule = (title: string) =>
   console.log(`\n\x1b[1m── ${title} ${'─'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`);
 
@@ -59,14 +67,14 @@ try {
   const inputs = {
     ...serviceInputs(w),
     ...w.oidcAuth,
-    'pipeline-name': pipeline,
-    parameters:
-      pipeline === 'daily-load'
-        ? 'batchSize: 250\nfullRefresh: "true"\ntables: [customers, orders, invoices]\napiKey: s3cr3t-demo-value'
-        : '',
+    ...(batch
+      ? { pipelines: BATCH, 'max-parallel': '2' }
+      : { 'pipeline-name': pipeline, parameters: pipeline === 'daily-load' ? DEMO_PARAMETERS : '' }),
     timeout: '2m',
   };
-  rule(`Workflow step: run ${serviceName} pipeline '${pipeline}' (OIDC sign-in, local emulator)`);
+  rule(
+    `Workflow step: run ${batch ? `three ${serviceName} pipelines in one step` : `${serviceName} pipeline '${pipeline}'`} (OIDC sign-in, local emulator)`,
+  );
   for (const [k, v] of Object.entries(inputs)) {
     if (!['resource-manager-endpoint', 'authority-host', 'service-endpoint'].includes(k))
       console.log(`  ${k}: ${v.includes('\n') ? `|\n    ${v.split('\n').join('\n    ')}` : v}`);

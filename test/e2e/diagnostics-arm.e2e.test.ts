@@ -42,7 +42,9 @@ test('403 on createRun: names the denied action, Data Factory Contributor, the f
   const sent = w.emu.requestsFor('createRun', 'arm')[0].headers;
   const correlation = sent['x-ms-correlation-request-id'] ?? sent['x-ms-client-request-id'];
   expect(m).toContain(`x-ms-correlation-request-id: ${correlation}`);
-  expect(r.outputs['run-id']).toBeUndefined();
+  // No run: run-id is empty and started false (the outputs say so).
+  expect(r.outputs['run-id']).toBe('');
+  expect(r.outputs.started).toBe('false');
   expectNoSecrets(r);
 });
 
