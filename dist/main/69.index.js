@@ -2911,7 +2911,7 @@ function withoutSecret({ clientSecret: _secret, ...rest }) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cf: () => (/* binding */ durationOf),
+/* harmony export */   cS: () => (/* binding */ runTable),
 /* harmony export */   kw: () => (/* binding */ aggregateStatus),
 /* harmony export */   od: () => (/* binding */ publishBatch),
 /* harmony export */   qr: () => (/* binding */ singleRunsOutput),
@@ -2986,19 +2986,26 @@ function failingLine(r) {
 }
 const esc = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 const fence = (s) => s.replace(/```/g, '`\u200b``');
+/**
+ * The batch's one table, a row per run (status, duration, link), for the summary and the
+ * pull-request comment; `notes` adds why a run ended as it did to its status.
+ */
+function runTable(runs, marks, notes = false) {
+    const rows = ['| Pipeline | Status | Duration | Run |', '|---|---|---|---|'];
+    for (const r of runs) {
+        const ms = durationOf(r);
+        const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
+        const note = notes && r.note ? ` (${esc(r.note)})` : '';
+        rows.push(`| \`${esc(r.pipelineName)}\` | ${marks[r.status] ?? ''} ${r.status || 'not started'}${note} | ${ms === null ? '–' : (0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)} | ${id} |`);
+    }
+    return rows;
+}
 function renderBatchSummary(runs, service) {
     const status = aggregateStatus(runs);
     const out = [];
     out.push(`## ${MARK[status] ?? 'ℹ️'} ${runs.length} pipelines: ${status}`, '');
     out.push(`${service.home.label}: ${service.home.text}`, '');
-    out.push('| Pipeline | Status | Duration | Run |', '|---|---|---|---|');
-    for (const r of runs) {
-        const ms = durationOf(r);
-        const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
-        const note = r.note ? ` (${esc(r.note)})` : '';
-        out.push(`| \`${esc(r.pipelineName)}\` | ${MARK[r.status] ?? ''} ${r.status || 'not started'}${note} | ${ms === null ? '–' : (0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)} | ${id} |`);
-    }
-    out.push('');
+    out.push(...runTable(runs, MARK, true), '');
     for (const r of runs) {
         const line = failingLine(r);
         if (!line)

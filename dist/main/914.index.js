@@ -40,6 +40,11 @@ function commentMarker(o, env) {
     ];
     return `<!-- run-adf-pipeline-action ${parts.join(' ')} -->`;
 }
+/** What a batch's marker names: its pipelines, in list order. */
+const batchSubject = (runs, service) => ({
+    service,
+    pipelineName: runs.map((r) => r.pipelineName).join(','),
+});
 /** The comment's Markdown. Pure. */
 function renderComment(o, env, now = new Date()) {
     const mark = MARK[o.status] ?? '⏳';
@@ -89,21 +94,14 @@ const activityLine = (f) => {
 function renderBatchComment(runs, service, env, now = new Date()) {
     const status = (0,_batch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .aggregateStatus */ .kw)(runs);
     const lines = [
-        commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env),
+        commentMarker(batchSubject(runs, service), env),
         `### ${MARK[status] ?? '⏳'} ${runs.length} pipelines: ${status}`,
         '',
         `${service.home.label} ${service.home.text}.`,
         '',
-        '| Pipeline | Status | Duration | Run |',
-        '|---|---|---|---|',
+        ...(0,_batch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .runTable */ .cS)(runs, MARK),
+        '',
     ];
-    const cell = (s) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-    for (const r of runs) {
-        const ms = (0,_batch_report_js__WEBPACK_IMPORTED_MODULE_2__/* .durationOf */ .cf)(r);
-        const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
-        lines.push(`| \`${cell(r.pipelineName)}\` | ${MARK[r.status] ?? ''} ${r.status || 'not started'} | ${ms === null ? '–' : (0,_inputs_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(ms)} | ${id} |`);
-    }
-    lines.push('');
     const failed = runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
     if (failed.length) {
         lines.push(`**Failed activities (${failed.length}):**`, '');
@@ -134,8 +132,7 @@ function postPullRequestComment(o, token, env = process.env) {
 }
 /** The same for a batch: one comment for all its runs. */
 function postBatchComment(runs, service, token, env = process.env) {
-    const marker = commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env);
-    return postComment(marker, () => renderBatchComment(runs, service, env), token, env);
+    return postComment(commentMarker(batchSubject(runs, service), env), () => renderBatchComment(runs, service, env), token, env);
 }
 async function postComment(marker, render, token, env) {
     if (!PULL_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) {

@@ -51,7 +51,7 @@ export function aggregateStatus(runs: BatchRun[]): string {
   return 'Failed';
 }
 
-export const durationOf = (r: BatchRun): number | null => {
+const durationOf = (r: BatchRun): number | null => {
   const run = r.run;
   if (typeof run?.durationMs === 'number') return run.durationMs;
   if (run?.runStart && run.runEnd) return Date.parse(run.runEnd) - Date.parse(run.runStart);
@@ -94,21 +94,29 @@ function failingLine(r: BatchRun): string | undefined {
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 const fence = (s: string) => s.replace(/```/g, '`\u200b``');
 
+/**
+ * The batch's one table, a row per run (status, duration, link), for the summary and the
+ * pull-request comment; `notes` adds why a run ended as it did to its status.
+ */
+export function runTable(runs: BatchRun[], marks: Record<string, string>, notes = false): string[] {
+  const rows = ['| Pipeline | Status | Duration | Run |', '|---|---|---|---|'];
+  for (const r of runs) {
+    const ms = durationOf(r);
+    const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
+    const note = notes && r.note ? ` (${esc(r.note)})` : '';
+    rows.push(
+      `| \`${esc(r.pipelineName)}\` | ${marks[r.status] ?? ''} ${r.status || 'not started'}${note} | ${ms === null ? '–' : formatDuration(ms)} | ${id} |`,
+    );
+  }
+  return rows;
+}
+
 export function renderBatchSummary(runs: BatchRun[], service: PipelineService): string {
   const status = aggregateStatus(runs);
   const out: string[] = [];
   out.push(`## ${MARK[status] ?? 'ℹ️'} ${runs.length} pipelines: ${status}`, '');
   out.push(`${service.home.label}: ${service.home.text}`, '');
-  out.push('| Pipeline | Status | Duration | Run |', '|---|---|---|---|');
-  for (const r of runs) {
-    const ms = durationOf(r);
-    const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
-    const note = r.note ? ` (${esc(r.note)})` : '';
-    out.push(
-      `| \`${esc(r.pipelineName)}\` | ${MARK[r.status] ?? ''} ${r.status || 'not started'}${note} | ${ms === null ? '–' : formatDuration(ms)} | ${id} |`,
-    );
-  }
-  out.push('');
+  out.push(...runTable(runs, MARK, true), '');
   for (const r of runs) {
     const line = failingLine(r);
     if (!line) continue;

@@ -6,7 +6,7 @@
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
 import type { PipelineService } from '../services/service.js';
-import { aggregateStatus, durationOf, type BatchRun } from './batch-report.js';
+import { aggregateStatus, runTable, type BatchRun } from './batch-report.js';
 import { describeUsual, returnValueOf, runDurationMs, trimText, type Outcome } from './report.js';
 
 const MARK: Record<string, string> = { Succeeded: '✅', Failed: '❌', Cancelled: '⏹️', Canceling: '⏹️' };
@@ -38,6 +38,12 @@ export function commentMarker(o: Pick<Outcome, 'service' | 'pipelineName'>, env:
   ];
   return `<!-- run-adf-pipeline-action ${parts.join(' ')} -->`;
 }
+
+/** What a batch's marker names: its pipelines, in list order. */
+const batchSubject = (runs: BatchRun[], service: PipelineService) => ({
+  service,
+  pipelineName: runs.map((r) => r.pipelineName).join(','),
+});
 
 /** The comment's Markdown. Pure. */
 export function renderComment(o: Outcome, env: CommentEnv, now = new Date()): string {
@@ -93,23 +99,14 @@ export function renderBatchComment(
 ): string {
   const status = aggregateStatus(runs);
   const lines = [
-    commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env),
+    commentMarker(batchSubject(runs, service), env),
     `### ${MARK[status] ?? '⏳'} ${runs.length} pipelines: ${status}`,
     '',
     `${service.home.label} ${service.home.text}.`,
     '',
-    '| Pipeline | Status | Duration | Run |',
-    '|---|---|---|---|',
+    ...runTable(runs, MARK),
+    '',
   ];
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-  for (const r of runs) {
-    const ms = durationOf(r);
-    const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
-    lines.push(
-      `| \`${cell(r.pipelineName)}\` | ${MARK[r.status] ?? ''} ${r.status || 'not started'} | ${ms === null ? '–' : formatDuration(ms)} | ${id} |`,
-    );
-  }
-  lines.push('');
   const failed = runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
   if (failed.length) {
     lines.push(`**Failed activities (${failed.length}):**`, '');
@@ -153,8 +150,12 @@ export function postBatchComment(
   token: string,
   env: CommentEnv = process.env as CommentEnv,
 ): Promise<void> {
-  const marker = commentMarker({ service, pipelineName: runs.map((r) => r.pipelineName).join(',') }, env);
-  return postComment(marker, () => renderBatchComment(runs, service, env), token, env);
+  return postComment(
+    commentMarker(batchSubject(runs, service), env),
+    () => renderBatchComment(runs, service, env),
+    token,
+    env,
+  );
 }
 
 async function postComment(marker: string, render: () => string, token: string, env: CommentEnv): Promise<void> {
