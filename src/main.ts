@@ -1,11 +1,11 @@
 // Orchestrates one step: read the inputs, choose how to sign in, reach the service, and hand the
-// run to the lifecycle (src/run/), which is the same for every service.
+// runs to the lifecycle (src/run/), which is the same for every service and for one run or many.
 import * as core from '@actions/core';
 import { azureCliOnPath } from './auth/azure-cli.js';
 import type { AuthContext } from './auth/explain.js';
 import { authSettings, chooseAuth, type AuthMethod, type AuthSettings } from './auth/index.js';
 import { errorMessage } from './http/errors.js';
-import { InputError, cancelFor, readInputs, type Inputs } from './inputs/inputs.js';
+import { InputError, readInputs, type Inputs } from './inputs/inputs.js';
 import { failStep } from './report/publish.js';
 import { runLifecycle } from './run/lifecycle.js';
 import { watchSignals } from './run/signals.js';
@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
   try {
     inputs = await readInputs((name) => core.getInput(name));
   } catch (e) {
-    core.setFailed(e instanceof InputError ? e.message : `Invalid inputs: ${errorMessage(e)}`);
+    failStep(e instanceof InputError ? e : new Error(`Invalid inputs: ${errorMessage(e)}`));
     return;
   }
   for (const w of inputs.warnings) core.warning(w);
@@ -54,43 +54,19 @@ export async function run(): Promise<void> {
     defaultAudience: findCloud(inputs.cloud.name)?.oidcAudience ?? inputs.audience,
     authorityHost: inputs.cloud.authorityHost,
   };
-  const target = targetFor(inputs);
-  const service = createService(target, method, { authorityHost: inputs.cloud.authorityHost });
-  if (inputs.pipelines.length) {
-    const { runBatch } = await import('./run/batch.js');
-    await runBatch({
-      service,
-      inputs,
-      signals,
-      auth,
-      saveContext: () =>
-        saveContext({
-          target: service.target,
-          pipelineName: '',
-          authMode: method.mode,
-          auth: withoutSecret(authSettings(inputs)),
-          // Decided per run in the batch state.
-          cancelOnWorkflowCancel: cancelFor(inputs.cancelOnWorkflowCancel, true),
-          cancelRecursive: inputs.cancelRecursive,
-        }),
-    });
-    return;
-  }
+  const service = createService(targetFor(inputs), method, { authorityHost: inputs.cloud.authorityHost });
   await runLifecycle({
     service,
     inputs,
     signals,
     auth,
-    beforeStart: (started) =>
+    saveContext: () =>
       saveContext({
         // As the service has it now: Fabric adds the workspace and item IDs prepare() resolved.
         target: service.target,
-        pipelineName: inputs.pipelineName,
         authMode: method.mode,
         auth: withoutSecret(authSettings(inputs)),
-        cancelOnWorkflowCancel: cancelFor(inputs.cancelOnWorkflowCancel, started),
         cancelRecursive: inputs.cancelRecursive,
-        started,
       }),
   });
 }

@@ -5,11 +5,11 @@
 // warning, never a failure; the token is never printed.
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
-import type { PipelineService } from '../services/service.js';
-import { aggregateStatus, runTable, type BatchRun } from './batch-report.js';
-import { describeUsual, returnValueOf, runDurationMs, trimText, type Outcome } from './report.js';
+import type { FailedActivity, RunResult, StepResult } from './model.js';
+import { aggregateStatus } from './outputs.js';
+import { runTable } from './summary.js';
+import { describeUsual, markOf, oneLine, trimText } from './text.js';
 
-const MARK: Record<string, string> = { Succeeded: '✅', Failed: '❌', Cancelled: '⏹️', Canceling: '⏹️' };
 const MAX_ACTIVITIES = 10;
 const PULL_EVENTS = ['pull_request', 'pull_request_target'];
 
@@ -26,46 +26,40 @@ export interface CommentEnv {
 /** Keeps a marker field inside an HTML comment whatever it holds. */
 const field = (s: string) => encodeURIComponent(s).replace(/-{2,}/g, (m) => '%2D'.repeat(m.length));
 
-/** The hidden line that finds the comment again. */
-export function commentMarker(o: Pick<Outcome, 'service' | 'pipelineName'>, env: CommentEnv): string {
-  const home = o.service.home.text.replace(/`/g, '');
+/** The hidden line that finds the comment again: a batch's names its pipelines, in list order. */
+export function commentMarker(step: Pick<StepResult, 'service' | 'runs'>, env: CommentEnv): string {
+  const home = step.service.home.text.replace(/`/g, '');
   const parts = [
-    `service=${field(o.service.kind ?? o.service.shortName)}`,
+    `service=${field(step.service.kind ?? step.service.shortName)}`,
     `home=${field(home)}`,
-    `pipelines=${field(o.pipelineName)}`,
+    `pipelines=${field(step.runs.map((r) => r.pipelineName).join(','))}`,
     `workflow=${field(env.GITHUB_WORKFLOW ?? '')}`,
     `job=${field(env.GITHUB_JOB ?? '')}`,
   ];
   return `<!-- run-adf-pipeline-action ${parts.join(' ')} -->`;
 }
 
-/** What a batch's marker names: its pipelines, in list order. */
-const batchSubject = (runs: BatchRun[], service: PipelineService) => ({
-  service,
-  pipelineName: runs.map((r) => r.pipelineName).join(','),
-});
-
 /** The comment's Markdown. Pure. */
-export function renderComment(o: Outcome, env: CommentEnv, now = new Date()): string {
-  const mark = MARK[o.status] ?? '⏳';
-  const ms = runDurationMs(o.run);
-  const lines = [commentMarker(o, env), `### ${mark} Pipeline \`${o.pipelineName}\`: ${o.status}`, ''];
+export function renderComment(step: StepResult, env: CommentEnv, now = new Date()): string {
+  return step.batch ? renderBatchComment(step, env, now) : renderRunComment(step.runs[0]!, step, env, now);
+}
+
+function renderRunComment(r: RunResult, step: StepResult, env: CommentEnv, now: Date): string {
+  const service = step.service;
+  const ms = r.run?.durationMs;
+  const lines = [commentMarker(step, env), `### ${markOf(r.status)} Pipeline \`${r.pipelineName}\`: ${r.status}`, ''];
   const facts: string[] = [];
-  facts.push(o.runUrl ? `Run [\`${o.runId}\`](${o.runUrl}) in ${o.service.studioName}` : `Run \`${o.runId}\``);
+  facts.push(r.runUrl ? `Run [\`${r.runId}\`](${r.runUrl}) in ${service.studioName}` : `Run \`${r.runId}\``);
   if (ms !== undefined)
-    facts.push(`took ${formatDuration(ms)}${o.usual ? ` (usually ${describeUsual(o.usual)})` : ''}`);
-  lines.push(`${facts.join(', ')}. ${o.service.home.label} ${o.service.home.text}.`, '');
-  if (o.note) lines.push(`> ${o.note.replace(/\r?\n/g, ' ')}`, '');
-  if (o.failed?.length) {
-    lines.push(`**Failed activities (${o.failed.length}):**`, '');
-    for (const f of o.failed.slice(0, MAX_ACTIVITIES)) lines.push(activityLine(f));
-    if (o.failed.length > MAX_ACTIVITIES)
-      lines.push(`- and ${o.failed.length - MAX_ACTIVITIES} more (see the job summary)`);
-    lines.push('');
-  } else if (o.run?.message && o.status !== 'Succeeded') {
-    lines.push(`> ${trimText(o.run.message, 500, '').replace(/\r?\n/g, ' ')}`, '');
+    facts.push(`took ${formatDuration(ms)}${r.usual ? ` (usually ${describeUsual(r.usual)})` : ''}`);
+  lines.push(`${facts.join(', ')}. ${service.home.label} ${service.home.text}.`, '');
+  if (r.note) lines.push(`> ${oneLine(r.note)}`, '');
+  if (r.failed.length) {
+    lines.push(...failedList(r.failed));
+  } else if (r.run?.message && r.status !== 'Succeeded') {
+    lines.push(`> ${oneLine(trimText(r.run.message, 500, ''))}`, '');
   }
-  const rv = returnValueOf(o);
+  const rv = r.returnValue;
   if (rv.source) lines.push('**Return value:**', '', '```json', JSON.stringify(rv.value, null, 2), '```', '');
   lines.push(footer(env, now));
   return lines.join('\n');
@@ -81,40 +75,36 @@ function footer(env: CommentEnv, now: Date): string {
   return `<sub>Updated ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${jobUrl ? `[${job}](${jobUrl})` : job}${env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? ` (attempt ${env.GITHUB_RUN_ATTEMPT})` : ''}.</sub>`;
 }
 
-/** One failed activity as a list item. */
-const activityLine = (f: { path: string; type: string; failureType: string; errorCode: string; message: string }) => {
-  const kind = [f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' ');
-  return `- **${f.path}** (${f.type})${kind ? `: ${kind}` : ''}: ${trimText(f.message || '(no message)', 300, '').replace(/\r?\n/g, ' ')}`;
-};
+/** The failed activities, at most ten (the job summary has every one). */
+function failedList(
+  failed: Array<Pick<FailedActivity, 'path' | 'type' | 'failureType' | 'errorCode' | 'message'>>,
+): string[] {
+  const lines = [`**Failed activities (${failed.length}):**`, ''];
+  for (const f of failed.slice(0, MAX_ACTIVITIES)) {
+    const kind = [f.failureType, f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' ');
+    lines.push(
+      `- **${f.path}** (${f.type})${kind ? `: ${kind}` : ''}: ${oneLine(trimText(f.message || '(no message)', 300, ''))}`,
+    );
+  }
+  if (failed.length > MAX_ACTIVITIES) lines.push(`- and ${failed.length - MAX_ACTIVITIES} more (see the job summary)`);
+  lines.push('');
+  return lines;
+}
 
-/**
- * The comment of a batch (`pipelines`): one table with a row per run, then the failed runs'
- * activities (at most ten in all; the job summary has every one). Pure.
- */
-export function renderBatchComment(
-  runs: BatchRun[],
-  service: PipelineService,
-  env: CommentEnv,
-  now = new Date(),
-): string {
-  const status = aggregateStatus(runs);
+/** A batch: one table with a row per run, then the failed runs' activities. */
+function renderBatchComment(step: StepResult, env: CommentEnv, now: Date): string {
+  const status = aggregateStatus(step.runs);
   const lines = [
-    commentMarker(batchSubject(runs, service), env),
-    `### ${MARK[status] ?? '⏳'} ${runs.length} pipelines: ${status}`,
+    commentMarker(step, env),
+    `### ${markOf(status)} ${step.runs.length} pipelines: ${status}`,
     '',
-    `${service.home.label} ${service.home.text}.`,
+    `${step.service.home.label} ${step.service.home.text}.`,
     '',
-    ...runTable(runs, MARK),
+    ...runTable(step.runs),
     '',
   ];
-  const failed = runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
-  if (failed.length) {
-    lines.push(`**Failed activities (${failed.length}):**`, '');
-    for (const f of failed.slice(0, MAX_ACTIVITIES)) lines.push(activityLine(f));
-    if (failed.length > MAX_ACTIVITIES)
-      lines.push(`- and ${failed.length - MAX_ACTIVITIES} more (see the job summary)`);
-    lines.push('');
-  }
+  const failed = step.runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
+  if (failed.length) lines.push(...failedList(failed));
   lines.push(footer(env, now));
   return lines.join('\n');
 }
@@ -134,28 +124,13 @@ export function commentWarning(status: number | undefined, message: string, isFo
   return `${base} The result is in the job summary.`;
 }
 
-/** Posts or updates the comment of one run; never throws. Does nothing (and sends nothing) outside pull requests. */
+/** Posts or updates the step's comment (one for a batch); never throws. Does nothing (and sends nothing) outside pull requests. */
 export function postPullRequestComment(
-  o: Outcome,
+  step: StepResult,
   token: string,
   env: CommentEnv = process.env as CommentEnv,
 ): Promise<void> {
-  return postComment(commentMarker(o, env), () => renderComment(o, env), token, env);
-}
-
-/** The same for a batch: one comment for all its runs. */
-export function postBatchComment(
-  runs: BatchRun[],
-  service: PipelineService,
-  token: string,
-  env: CommentEnv = process.env as CommentEnv,
-): Promise<void> {
-  return postComment(
-    commentMarker(batchSubject(runs, service), env),
-    () => renderBatchComment(runs, service, env),
-    token,
-    env,
-  );
+  return postComment(commentMarker(step, env), () => renderComment(step, env), token, env);
 }
 
 async function postComment(marker: string, render: () => string, token: string, env: CommentEnv): Promise<void> {

@@ -1,53 +1,13 @@
-// Hands the outcome to the runner: outputs, annotations, the job summary, and the step's failure.
+// The one module that hands results to the runner through @actions/core: outputs, annotations,
+// the job summary, the pull-request comment and the step's failure. Everything it writes is
+// rendered by the pure functions beside it.
 import * as core from '@actions/core';
 import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
-import type { FailedActivity } from '../run/activities.js';
-import { runsOutput, singleRunsOutput } from './batch-report.js';
-import { outputsFor, renderSummary, trimText, type Outcome } from './report.js';
-
-export function writeOutputs(outcome: Outcome): void {
-  for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value);
-  core.setOutput('runs', singleRunsOutput(outcome));
-}
-
-/**
- * The step ended before any run existed (a refused start, parameters that do not fit, if-running:
- * fail, a run-id that does not exist): the outputs still say so, in the shape later steps read,
- * with `runs` holding one never-started entry as a batch would, and the reason as `message`.
- */
-export function writeNoRunOutputs(pipelineName: string, reason: string): void {
-  const entry = {
-    pipelineName,
-    runId: '',
-    runUrl: '',
-    started: false,
-    status: '',
-    failed: [],
-    shown: {},
-    message: reason,
-  };
-  const outputs: Record<string, string> = {
-    'run-id': '',
-    started: 'false',
-    status: '',
-    message: reason,
-    'run-url': '',
-    'run-start': '',
-    'run-end': '',
-    'duration-ms': '',
-    'failed-activities': '[]',
-    run: '',
-    'return-value': '{}',
-    runs: JSON.stringify(runsOutput([entry])),
-  };
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-}
-
-/** Fails a step that has no run, with outputs that say so (writeNoRunOutputs). */
-export function failWithoutRun(pipelineName: string, reason: string): void {
-  writeNoRunOutputs(pipelineName, reason);
-  core.setFailed(reason);
-}
+import { endedAsWanted, type RunResult, type StepResult } from './model.js';
+import { closingLine, stepFailure } from './messages.js';
+import { outputsOf } from './outputs.js';
+import { renderSummary } from './summary.js';
+import { trimText } from './text.js';
 
 export interface PublishOptions {
   jobSummary: boolean;
@@ -55,38 +15,54 @@ export interface PublishOptions {
   githubToken?: string;
 }
 
-/** Outputs, then the job summary and the pull-request comment (when asked for). */
-export async function publish(outcome: Outcome, o: PublishOptions): Promise<void> {
-  writeOutputs(outcome);
-  if (o.jobSummary) {
+/** One error annotation per failed activity, titled with its path (and its pipeline in a batch). */
+export function annotationsOf(step: StepResult): Array<{ message: string; title: string }> {
+  return step.runs.flatMap((r) =>
+    r.failed.map((f) => {
+      const kind = [f.failureType, f.errorCode].filter(Boolean).join(' ');
+      const path = f.path.length > 100 ? f.name : f.path;
+      return {
+        message: trimText(`${kind}${kind ? ': ' : ''}${f.message || '(no message)'}`),
+        title: step.batch ? `${r.pipelineName} › ${path}` : path,
+      };
+    }),
+  );
+}
+
+/** As soon as a single run exists: its ID and link, so a step killed while waiting still says them. */
+export function announceRun(r: Pick<RunResult, 'runId' | 'runUrl' | 'started'>): void {
+  core.setOutput('run-id', r.runId);
+  core.setOutput('run-url', r.runUrl);
+  core.setOutput('started', String(r.started));
+}
+
+/** Outputs, annotations, summary, comment; then the step fails or says its closing line. */
+export async function publishStep(step: StepResult, o: PublishOptions): Promise<void> {
+  for (const [name, value] of Object.entries(outputsOf(step))) core.setOutput(name, value);
+  for (const a of annotationsOf(step)) core.error(a.message, { title: a.title });
+  // A step that started nothing has no run to summarise (a batch still lists what it meant to run).
+  if (o.jobSummary && (step.batch || step.runs.some((r) => r.runId))) {
     try {
-      await core.summary.addRaw(renderSummary(outcome)).write();
+      await core.summary.addRaw(renderSummary(step)).write();
     } catch (e) {
       core.warning(`Could not write the job summary: ${errorMessage(e)}`);
     }
   }
-  if (o.prComment) {
+  if (o.prComment && step.runs.some((r) => r.runId)) {
     const { postPullRequestComment } = await import('./pr-comment.js');
-    await postPullRequestComment(outcome, o.githubToken ?? '');
+    await postPullRequestComment(step, o.githubToken ?? '');
   }
+  const failure = stepFailure(step);
+  if (failure) core.setFailed(failure);
+  else if (step.runs.every(endedAsWanted)) core.info(closingLine(step));
 }
 
-/** One error annotation per failed activity, titled with its name (its path when nested). */
-export function annotateFailures(failed: FailedActivity[]): void {
-  for (const f of failed) {
-    const kind = [f.failureType, f.errorCode].filter(Boolean).join(' ');
-    core.error(trimText(`${kind}${kind ? ': ' : ''}${f.message || '(no message)'}`), {
-      title: f.path.length > 100 ? f.name : f.path,
-    });
-  }
+/** Fails the step before any service is reached (invalid inputs, no way to sign in). */
+export function failStep(e: unknown): void {
+  core.setFailed(failureText(e));
 }
 
-/** Fails the step with the error's own words, its advice, and the IDs Azure support asks for. */
-export function failStep(e: unknown, op?: string, suffix = ''): void {
-  core.setFailed(failureText(e, op, suffix));
-}
-
-/** What failStep says, for callers that report it elsewhere (one item of a batch). */
+/** The error's own words, its advice, and the IDs Azure support asks for. */
 export function failureText(e: unknown, op?: string, suffix = ''): string {
   if (e instanceof AuthError) return `${e.message}${e.hint ? `\n${e.hint}` : ''}${suffix}`;
   if (e instanceof ServiceError) {

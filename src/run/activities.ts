@@ -1,26 +1,8 @@
 // Reads a finished run's activity runs, following nested pipelines (Execute Pipeline activities),
 // once at the end: polling them during the wait would spend ARM's read budget for nothing.
 import type { CallOptions } from '../http/rest-client.js';
+import type { ActivityRow, FailedActivity } from '../report/model.js';
 import type { ActivityRun, PipelineService, RunView } from '../services/service.js';
-
-export interface ActivityRow extends ActivityRun {
-  /** 0 for the run's own activities, 1 for those of a child pipeline, and so on. */
-  depth: number;
-  /** Parent activity names leading to this one, for nested pipelines. */
-  path: string[];
-}
-
-export interface FailedActivity {
-  name: string;
-  type: string;
-  errorCode: string;
-  message: string;
-  failureType: string;
-  pipelineName: string;
-  pipelineRunId: string;
-  activityRunId: string;
-  path: string;
-}
 
 const MAX_DEPTH = 3;
 const MAX_CHILD_RUNS = 25;

@@ -1,5 +1,5 @@
-// What the post step does when main stopped before it finished with the run it started: check the
-// run through transient faults, and cancel it if it is still going and the inputs ask for it.
+// What the post step does when main stopped before it finished with its runs: check each run
+// through transient faults, and cancel it if it is still going and the inputs ask for it.
 import * as core from '@actions/core';
 import { authMethodFor, type AuthMethod } from '../auth/index.js';
 import { ServiceError, errorMessage } from '../http/errors.js';
@@ -9,27 +9,13 @@ import { CANCEL_BUDGET_MS, requestTimeoutMs } from '../runtime/tuning.js';
 import { createService } from '../services/index.js';
 import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
 import { cancelRun, describeCancel } from './cancel.js';
-import type { SavedContext } from './state.js';
+import type { SavedContext, SavedRun } from './state.js';
 
-export async function lookAfterRun(
-  runId: string,
-  context: SavedContext,
-  o: { startInFlight?: boolean } = {},
-): Promise<void> {
-  await lookAfterRuns([{ runId, pipelineName: context.pipelineName, startInFlight: o.startInFlight }], context);
-}
-
-/** One run the post step looks after; `cancel` overrides the context's choice (a batch decides per run). */
-export interface LeftRun {
-  runId: string;
-  pipelineName: string;
-  startInFlight?: boolean;
-  cancel?: boolean;
-  started?: boolean;
-}
+/** Azure's clock and ours may differ: a run our request started may look this much older. */
+const START_CLOCK_MARGIN_MS = 60_000;
 
 /** Every run main left unfinished, in parallel, with one sign-in: each within the cancel budget. */
-export async function lookAfterRuns(runs: LeftRun[], context: SavedContext): Promise<void> {
+export async function lookAfterRuns(runs: SavedRun[], context: SavedContext): Promise<void> {
   const secret = core.getInput('client-secret');
   if (secret) core.setSecret(secret);
   let service: PipelineService;
@@ -37,18 +23,80 @@ export async function lookAfterRuns(runs: LeftRun[], context: SavedContext): Pro
     service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
   } catch (e) {
     core.warning(
-      `Could not reach the service to check ${runs.map((r) => `run ${r.runId}`).join(', ')}: ${errorMessage(e)}.`,
+      `Could not reach the service to check ${runs.map((r) => `run ${r.runId || '(unknown)'}`).join(', ')}: ${errorMessage(e)}.`,
     );
     return;
   }
-  const prefix = runs.length > 1 ? (r: LeftRun) => `[${r.pipelineName}] ` : () => '';
-  await Promise.all(runs.map((r) => lookAfterOne(service, r, context, prefix(r))));
+  const prefix = runs.length > 1 ? (r: SavedRun) => `[${r.pipelineName}] ` : () => '';
+  await Promise.all(
+    runs.map(async (r) => {
+      const left = r.runId ? r : await findStartedJob(service, r, prefix(r));
+      if (left) await lookAfterOne(service, left, context, prefix(r));
+    }),
+  );
 }
 
-async function lookAfterOne(service: PipelineService, left: LeftRun, context: SavedContext, p: string): Promise<void> {
+/**
+ * Where the service picks the run ID (Fabric), a start killed in flight left no ID: the run it may
+ * have started is looked for among the pipeline's runs since the request was sent, as the main step
+ * does after an ambiguous start. Exactly one candidate is taken as ours; none or several are said.
+ */
+async function findStartedJob(service: PipelineService, r: SavedRun, p: string): Promise<SavedRun | undefined> {
+  const look = `Check the pipeline's recent runs in ${service.studioName}.`;
+  if (!r.sentAt) {
+    core.warning(
+      `${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and ${service.shortName} does not let the action choose the run ID in advance, so the post step cannot tell whether a run was started. ${look}`,
+    );
+    return undefined;
+  }
+  try {
+    // The start may still be at the service until its own timeout has passed: look after that.
+    const settled = r.sentAt + requestTimeoutMs() + 2_000 - Date.now();
+    if (settled > 0) await sleep(Math.min(settled, CANCEL_BUDGET_MS / 2));
+    const since = r.sentAt - START_CLOCK_MARGIN_MS;
+    const candidates = (
+      await retry(
+        () =>
+          service.findRuns({
+            pipelineName: r.pipelineName,
+            after: new Date(since),
+            before: new Date(Date.now() + START_CLOCK_MARGIN_MS),
+          }),
+        { until: Date.now() + 30_000 },
+      )
+    ).filter(
+      (run) =>
+        (!run.runStart || Date.parse(run.runStart) >= since) &&
+        // A trigger's or a schedule's run is not ours; the API's start reads Manual.
+        (!run.invokedByType || /manual/i.test(run.invokedByType)),
+    );
+    if (candidates.length === 1) {
+      core.info(
+        `${p}The main step stopped while the start of '${r.pipelineName}' was in flight; run ${candidates[0]!.runId} started since then and is taken as that start's run.`,
+      );
+      return { ...r, runId: candidates[0]!.runId, inFlight: false };
+    }
+    if (candidates.length) {
+      core.warning(
+        `${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and ${candidates.length} runs started since then (${candidates.map((c) => c.runId).join(', ')}); the post step cannot tell which is this step's, so it cancels none. ${look}`,
+      );
+    } else {
+      core.info(
+        `${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and no run of it started since then: nothing to clean up.`,
+      );
+    }
+  } catch (e) {
+    core.warning(
+      `${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and its recent runs could not be listed (${errorMessage(e)}). ${look}`,
+    );
+  }
+  return undefined;
+}
+
+async function lookAfterOne(service: PipelineService, left: SavedRun, context: SavedContext, p: string): Promise<void> {
   const { runId } = left;
-  const cancelOnWorkflowCancel = left.cancel ?? context.cancelOnWorkflowCancel;
-  const started = left.started ?? context.started;
+  const cancelOnWorkflowCancel = left.cancel;
+  const started = left.started;
   let where = 'the service';
   try {
     const ref = { runId, pipelineName: left.pipelineName };
@@ -56,11 +104,11 @@ async function lookAfterOne(service: PipelineService, left: LeftRun, context: Sa
     where = url ? `${service.studioName}: ${url}` : service.studioName;
     core.info(
       p +
-        (left.startInFlight
+        (left.inFlight
           ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
           : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`),
     );
-    const run = left.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
+    const run = left.inFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
     if (!run) {
       core.info(
         `${p}There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`,
@@ -81,7 +129,7 @@ async function lookAfterOne(service: PipelineService, left: LeftRun, context: Sa
       return;
     }
     core.info(
-      `${p}Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`,
+      `${p}Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive && service.kind !== 'fabric' ? ' and its child pipelines' : ''}.`,
     );
     const c = await cancelRun(service, ref, { recursive: context.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
     const line = p + describeCancel(runId, c, service.studioName);

@@ -1,4 +1,4 @@
-// How a step that started a run ends, as one pure function: whether the step fails, what the user
+// How the wait for one run ends, as one pure function (the same for every run of a batch): whether the step fails, what the user
 // is told, and whether the post step still has work (a run we meant to cancel may still be going).
 import { formatDuration } from '../inputs/duration.js';
 import type { CancelOutcome } from './cancel.js';
@@ -11,7 +11,9 @@ export type Ending =
   | { kind: 'final'; status: string }
   | { kind: 'timeout'; timeoutMs: number; lastStatus: string; cancel: CancelResult }
   | { kind: 'cancelled'; lastStatus: string; cancel: CancelResult }
-  | { kind: 'error'; error: string; lastStatus: string; cancel: CancelResult | { outcome: 'run-ended' } };
+  | { kind: 'error'; error: string; lastStatus: string; cancel: CancelResult | { outcome: 'run-ended' } }
+  /** The step stopped waiting for this run because of another (a batch's fail-fast). */
+  | { kind: 'stopped'; reason: string; lastStatus: string; cancel: CancelResult };
 
 export interface EndingContext {
   runId: string;
@@ -82,6 +84,33 @@ export function decide(e: Ending, c: EndingContext): Decision {
         note: `The workflow was cancelled. ${what}`,
         message: `The workflow was cancelled while waiting for run ${c.runId}. ${what}`,
         log: what,
+      };
+    }
+
+    case 'stopped': {
+      if (e.cancel.outcome === 'already-final') {
+        const ended = e.cancel.run.status;
+        return {
+          fail: ended !== 'Succeeded',
+          reportRun: true,
+          handled: true,
+          note: `${e.reason}; the run had already ended ${ended}.`,
+          message: '',
+        };
+      }
+      const what = cancelText(
+        e.cancel,
+        c,
+        c.attached
+          ? `The run was left ${e.lastStatus}: this step did not start it.`
+          : `The run was left ${e.lastStatus}.`,
+      );
+      return {
+        fail: true,
+        reportRun: false,
+        handled: e.cancel.outcome !== 'failed',
+        note: `${e.reason}. ${what}`,
+        message: `${e.reason}. ${what}`,
       };
     }
 

@@ -2,7 +2,8 @@
 // the permission to query runs, or without history, the wait works as it always did.
 import { errorMessage } from '../http/errors.js';
 import type { PipelineService } from '../services/service.js';
-import { usualDuration, type UsualDuration } from './schedule.js';
+import type { UsualDuration } from '../report/model.js';
+import { usualDuration } from './schedule.js';
 
 export { usualDuration } from './schedule.js';
 
@@ -19,7 +20,7 @@ export interface HistoryLog {
 export async function readUsualDuration(
   service: PipelineService,
   pipelineName: string,
-  o: { signal?: AbortSignal; log: HistoryLog; now?: number },
+  o: { signal?: AbortSignal; log: HistoryLog; now?: number; onError?: (e: unknown) => void },
 ): Promise<UsualDuration | undefined> {
   const now = o.now ?? Date.now();
   try {
@@ -47,6 +48,7 @@ export async function readUsualDuration(
     }
     return usual;
   } catch (e) {
+    o.onError?.(e);
     o.log.debug(`Run history unavailable (${errorMessage(e)}); polling by the run's age only.`);
     return undefined;
   }

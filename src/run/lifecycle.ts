@@ -1,35 +1,46 @@
-// The run lifecycle, written once for every service: check the parameters, start the run without
-// duplicates, wait through faults, cancel when asked, report. Whatever happens after the start
-// answers, the user learns the run's ID and fate, and the run is cancelled when the inputs say so.
+// The run lifecycle, written once for one run or many (a single run is a batch of one):
+//   1. plan   every item is checked against its pipeline before the first start (plan.ts);
+//   2. start  run control per item (run-control.ts): exactly-once starts, `run-id`, `if-running`,
+//             at most `max-parallel` in flight, `fail-fast` stops the rest;
+//   3. watch  one status read per interval for all runs where the service has a list query, else
+//             one per run (status-reads.ts), on each run's own schedule (its age, its pipeline's
+//             usual duration), with progress lines per run;
+//   4. end    one decision per run (endings.ts), then the aggregate;
+//   5. report the result model, rendered and published once (src/report/).
+// Whatever happens after a start answers, the user learns each run's ID and fate, the post step
+// knows every run (state.ts), and runs are cancelled when the inputs say so.
 import * as core from '@actions/core';
 import { explainAuthError, isSignInError, type AuthContext } from '../auth/explain.js';
 import { ServiceError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { cancelFor, type Inputs } from '../inputs/inputs.js';
-import {
-  displayParameters,
-  secureValues,
-  validateParameters,
-  type ParameterDefinitions,
-} from '../inputs/parameters.js';
-import { annotateFailures, failStep, failWithoutRun, failureText, publish } from '../report/publish.js';
-import { describeUsual, failureMessage, type Outcome } from '../report/report.js';
+import type { StepResult, StopReason, UsualDuration } from '../report/model.js';
+import { announceRun, failureText, publishStep } from '../report/publish.js';
+import { describeUsual } from '../report/text.js';
+import { sleep, timeoutSignal } from '../runtime/sleep.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
-import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
-import { failedActivities, fetchActivityRows } from './activities.js';
-import { readUsualDuration } from './history.js';
+import { isFinal, type PipelineService } from '../services/service.js';
 import { cancelRun } from './cancel.js';
+import { readDetails } from './details.js';
 import { decide, type CancelResult, type Ending } from './endings.js';
-import type { Signals } from './signals.js';
+import { readUsualDuration } from './history.js';
+import { newItem, refOf, seen, type Item } from './item.js';
+import { maskWithoutDefinition, plan } from './plan.js';
+import { Progress } from './progress.js';
 import { beginRun } from './run-control.js';
-import { STATE } from './state.js';
-import { waitForRun } from './wait.js';
+import { denseBand, nextPollDelay } from './schedule.js';
+import type { Signals } from './signals.js';
+import { markDone, saveRuns, type SavedRun } from './state.js';
+import { StatusReads } from './status-reads.js';
 
 export type LifecycleInputs = Pick<
   Inputs,
   | 'pipelineName'
+  | 'pipelines'
   | 'parameters'
+  | 'maxParallel'
+  | 'failFast'
   | 'referenceRunId'
   | 'recovery'
   | 'startActivity'
@@ -53,16 +64,21 @@ export interface Lifecycle {
   inputs: LifecycleInputs;
   signals: Signals;
   auth: AuthContext;
-  /** Called once the run is about to be started or attached to, to save what the post step needs. */
-  beforeStart(started: boolean): void;
+  /** Saves what the post step needs to reach the service, once the items are resolved. */
+  saveContext(): void;
 }
 
 /** Adds what to do to any error the step may fail with. */
-export async function explain(e: unknown, l: Pick<Lifecycle, 'service' | 'auth' | 'inputs'>): Promise<Error> {
-  if (isSignInError(e)) return explainAuthError(e, l.auth);
+export async function explain(
+  e: unknown,
+  service: PipelineService,
+  auth: AuthContext,
+  pipelineName: string,
+): Promise<Error> {
+  if (isSignInError(e)) return explainAuthError(e, auth);
   if (e instanceof ServiceError) {
     try {
-      await l.service.explain(e, l.inputs.pipelineName);
+      await service.explain(e, pipelineName);
     } catch {
       // The diagnosis is a courtesy; the error stands without it.
     }
@@ -79,217 +95,385 @@ export async function explain(e: unknown, l: Pick<Lifecycle, 'service' | 'auth' 
 }
 
 export async function runLifecycle(l: Lifecycle): Promise<void> {
-  const { service, inputs, signals } = l;
-  const why = (e: unknown) => explain(e, l);
-  // Until a run exists, every way out fails the step with outputs that say no run was started.
-  const noRun = (reason: string) => failWithoutRun(inputs.pipelineName, reason);
+  await new Step(l).run();
+}
 
-  // 1. Check the parameters against the pipeline's declaration.
-  let parameters = inputs.parameters;
-  let definitions: ParameterDefinitions | undefined;
-  try {
-    if (inputs.pipelineName) await service.prepare?.(inputs.pipelineName, { abortSignal: signals.signal });
-  } catch (e) {
-    noRun(failureText(await why(e)));
-    return;
+class Step {
+  private readonly batch: boolean;
+  private readonly items: Item[];
+  private readonly result: StepResult;
+  private readonly saved: SavedRun[] = [];
+  private readonly reads: StatusReads;
+  private readonly started = Date.now();
+  private deadline = 0;
+  private stop: StopReason = '';
+  /** fail-fast must also reach the items still in their `if-running` wait or cancel. */
+  private readonly halt = new AbortController();
+  private readonly pending: Promise<void>[] = [];
+  private wake: () => void = () => {};
+  private history: Promise<void> = Promise.resolve();
+
+  constructor(private readonly l: Lifecycle) {
+    const { inputs } = l;
+    this.batch = inputs.pipelines.length > 0;
+    this.items = this.batch
+      ? inputs.pipelines.map((p) => newItem(p.name, p.parameters, inputs.parameters, true))
+      : [newItem(inputs.pipelineName, {}, inputs.parameters, false)];
+    this.result = {
+      service: l.service,
+      batch: this.batch,
+      runs: this.items,
+      stop: '',
+      timeoutMs: inputs.timeoutMs,
+      elapsedMs: 0,
+    };
+    this.reads = new StatusReads(l.service, core, this.batch);
   }
-  if (inputs.referenceRunId) {
-    if (Object.keys(parameters).length) {
-      core.warning(
-        `'reference-run-id' is set, so ${service.shortName} reuses that run's parameters and ignores 'parameters' and 'parameters-file'.`,
+
+  private why = (e: unknown, pipelineName: string) => explain(e, this.l.service, this.l.auth, pipelineName);
+
+  async run(): Promise<void> {
+    const { inputs, signals } = this.l;
+    // 1. Plan.
+    const refused = await plan(this.items, {
+      service: this.l.service,
+      inputs,
+      batch: this.batch,
+      signal: signals.signal,
+      why: this.why,
+    });
+    if (refused) return this.report(refused);
+    if (signals.signal.aborted) {
+      return this.report(
+        `The workflow was cancelled before the ${this.batch ? 'runs were' : 'run was'} started; nothing to clean up.`,
       );
     }
-  } else if (inputs.validateParameters && !inputs.runId) {
+    this.l.saveContext();
+
+    // 2-4. Start, watch, end.
+    this.deadline = Date.now() + inputs.timeoutMs;
     try {
-      const read = await retry(() => service.readDefinition(inputs.pipelineName, { abortSignal: signals.signal }), {
-        until: Date.now() + 120_000,
-        signal: signals.signal,
-      });
-      if ('unavailable' in read) {
-        // A service without definitions is no fault: say so once, and only when it matters.
-        if (read.level !== 'notice') core.warning(read.unavailable);
-        else if (Object.keys(parameters).length) core.notice(read.unavailable);
-      } else definitions = read.definitions;
+      await this.conduct();
     } catch (e) {
-      noRun(failureText(await why(e)));
-      return;
+      await this.fail(e);
     }
-    if (definitions) {
-      const checked = validateParameters(definitions, parameters);
-      if (checked.problems.length) {
-        noRun(
-          `The parameters do not fit pipeline '${inputs.pipelineName}' (no run was started):\n${checked.problems.map((p) => `  - ${p}`).join('\n')}`,
-        );
-        return;
+    await this.report();
+  }
+
+  private active(): number {
+    return this.items.filter((i) => i.phase !== 'pending' && i.phase !== 'ended').length;
+  }
+
+  private save(): void {
+    saveRuns(this.saved);
+  }
+
+  /** Starts items in list order while there is room, and waits until every item has ended. */
+  private async conduct(): Promise<void> {
+    const { inputs, signals } = this.l;
+    const limit = inputs.maxParallel || this.items.length;
+    let next = 0;
+    for (;;) {
+      while (!this.stop && !signals.signal.aborted && this.active() < limit && next < this.items.length) {
+        this.pending.push(this.start(this.items[next++]!));
       }
-      for (const c of checked.conversions) core.info(`Converted parameter ${c}.`);
-      parameters = checked.values;
+      if (signals.signal.aborted && !this.stop) this.stop = 'cancelled';
+      if (Date.now() >= this.deadline && !this.stop) {
+        // A run that ended in the last interval has ended, not timed out: one last look.
+        await this.readStatuses(this.waiting(), timeoutSignal(10_000));
+        this.stop = 'timeout';
+      }
+      if (this.stop) for (const it of this.waiting()) this.pending.push(this.stopWaiting(it, this.stop));
+      if (this.active() === 0 && (next >= this.items.length || this.stop)) break;
+
+      const woken = new Promise<void>((r) => (this.wake = r));
+      const due = Math.min(...this.waiting().map((i) => i.nextReadAt), Date.now() + 60_000);
+      const until = Math.max(0, Math.max(due, this.reads.retryAt) - Date.now());
+      // Once aborted, the signal no longer ends a sleep at once: what is left is waiting for cancels.
+      const cap = this.stop ? until : Math.min(until, Math.max(0, this.deadline - Date.now()));
+      await Promise.race([sleep(cap, signals.signal.aborted ? undefined : signals.signal), woken]);
+      if (this.stop || signals.signal.aborted || Date.now() >= this.deadline) continue;
+      const now = Date.now();
+      if (now < this.reads.retryAt - 50) continue;
+      const ready = this.waiting().filter((i) => i.nextReadAt <= now + 50);
+      if (!ready.length) continue;
+      // With one query for all, every waiting run is read when any is due: it costs nothing more.
+      const read = this.batch && this.l.service.readRuns ? this.waiting() : ready;
+      await this.readStatuses(read, AbortSignal.any([signals.signal, timeoutSignal(this.deadline - now)]));
+    }
+    await Promise.all(this.pending);
+  }
+
+  private waiting(): Item[] {
+    return this.items.filter((i) => i.phase === 'waiting');
+  }
+
+  /** One round of status reads; runs that ended are ended. */
+  private async readStatuses(items: Item[], signal: AbortSignal): Promise<void> {
+    if (!items.length) return;
+    const views = await this.reads.read(items, signal, this.l.signals.signal);
+    const now = Date.now();
+    for (const it of items) {
+      const run = views.get(it.runId.toLowerCase());
+      this.schedule(it, now);
+      if (!run || it.phase !== 'waiting') continue;
+      seen(it, run);
+      await it.progress?.seen(run.status, now - it.createdAt, isFinal(run.status), run.durationMs);
+      if (isFinal(run.status)) this.end(it, { kind: 'final', status: run.status });
     }
   }
-  for (const secret of secureValues(parameters, definitions)) core.setSecret(secret);
-  const shown = displayParameters(parameters, definitions);
-  if (Object.keys(parameters).length) core.info(`Parameters: ${JSON.stringify(shown)}`);
-  if (signals.signal.aborted) {
-    noRun('The workflow was cancelled before the run was started; nothing to clean up.');
-    return;
+
+  /** The next status read of this run: its age decides (and its pipeline's usual end, with `auto`). */
+  private schedule(it: Item, now: number): void {
+    const asked = this.l.service.pollNotBefore?.(refOf(it)) ?? 0;
+    it.nextReadAt = Math.max(now + nextPollDelay(this.l.inputs.pollInterval, now - it.createdAt, it.band), asked);
   }
 
-  // 2. Start the run (exactly once), or find the one to wait for (run-id, if-running).
-  const begun = await beginRun({ ...l, why, fail: noRun }, parameters);
-  if (!begun) return;
-  const { runId, pipelineName, started } = begun;
-  const ref: RunRef = { runId, pipelineName };
-  const runUrl = service.runUrl(ref);
-  core.setOutput('run-id', runId);
-  core.setOutput('run-url', runUrl);
-  core.setOutput('started', String(started));
-  if (runUrl) core.info(`Monitor it in ${service.studioName}: ${runUrl}`);
+  private async start(it: Item): Promise<void> {
+    const { service, inputs, signals } = this.l;
+    it.phase = 'starting';
+    const single = !this.batch;
+    const begun = await beginRun(
+      {
+        service,
+        inputs: {
+          ...inputs,
+          pipelineName: it.pipelineName,
+          // The rerun inputs and run-id name one run: they are refused with `pipelines`.
+          runId: single ? inputs.runId : '',
+          referenceRunId: single ? inputs.referenceRunId : '',
+          recovery: single && inputs.recovery,
+          startActivity: single ? inputs.startActivity : '',
+          startFromFailure: single && inputs.startFromFailure,
+          timeoutMs: Math.max(1, this.deadline - Date.now()),
+        },
+        signals,
+        stop: this.halt.signal,
+        why: (e) => this.why(e, it.pipelineName),
+        log: it.log,
+        fail: (message) => (it.error = message),
+        record: {
+          sending: (chosen) => {
+            it.saved = {
+              pipelineName: it.pipelineName,
+              runId: chosen,
+              inFlight: true,
+              sentAt: Date.now(),
+              started: true,
+              cancel: cancelFor(inputs.cancelOnWorkflowCancel, true),
+            };
+            this.saved.push(it.saved);
+            this.save();
+          },
+          answered: (runId) => {
+            if (it.saved) Object.assign(it.saved, { runId, inFlight: false, ended: runId ? undefined : true });
+            this.save();
+          },
+          attached: (runId) => {
+            it.saved = {
+              pipelineName: it.pipelineName,
+              runId,
+              started: false,
+              cancel: cancelFor(inputs.cancelOnWorkflowCancel, false),
+            };
+            this.saved.push(it.saved);
+            this.save();
+          },
+        },
+      },
+      it.values,
+    );
+    if (!begun) {
+      if (!it.error) {
+        // Stopped by fail-fast before createRun went out: reported like the items never started.
+        it.note = `Not started (${this.stop}).`;
+        it.log.info(`${this.stop}: no run was started.`);
+      } else if (this.batch) it.log.warning(it.error);
+      return this.finishItem(it);
+    }
+    it.runId = begun.runId;
+    it.pipelineName = begun.pipelineName || it.pipelineName;
+    it.started = begun.started;
+    it.createdAt = begun.createdAt;
+    it.runUrl = service.runUrl(refOf(it));
+    it.status = begun.run?.status ?? 'Queued';
+    seen(it, begun.run);
+    if (single) announceRun(it);
+    if (it.runUrl) it.log.info(`Monitor it in ${service.studioName}: ${it.runUrl}`);
+    if (single && inputs.runId) await this.readDefinitionForMasking(it);
 
-  const outcome: Outcome = {
-    pipelineName,
-    started,
-    service,
-    runId,
-    runUrl,
-    status: 'Queued',
-    parameters: shown,
-    definitions,
-  };
-  // The last run read, whoever read it: a failure later must not report a stale status.
-  let lastRun: RunView | undefined;
-  const seen = (run: RunView | undefined) => {
-    if (!run) return;
-    lastRun = run;
-    outcome.run = run;
-    outcome.status = run.status;
-  };
-  const ctx = { runId, pipelineName, runUrl, studioName: service.studioName, attached: !started };
-  // `cancel-on-*` resolved for this run: '' cancels runs this step started, not those it attached to.
-  const cancelOnTimeout = cancelFor(inputs.cancelOnTimeout, started);
-  const cancelOnWorkflowCancel = cancelFor(inputs.cancelOnWorkflowCancel, started);
-  const cancel = async (asked: boolean, input: string, budgetMs: number): Promise<CancelResult> => {
-    if (!asked) return { outcome: 'not-asked', input };
-    const c = await cancelRun(service, ref, { recursive: inputs.cancelRecursive, budgetMs });
-    seen(c.run);
-    return c;
-  };
-
-  try {
     if (begun.skipped) {
-      seen(begun.run);
-      await finish(inputs, outcome, true);
-      core.info(`Not waiting (if-running: skip). Status now: ${outcome.status}.`);
-      return;
+      it.skipped = true;
+      if (it.saved) it.saved.ended = true;
+      return this.finishItem(it);
     }
     if (!inputs.wait && !signals.signal.aborted) {
-      seen(await readRun(service, ref));
-      await finish(inputs, outcome, true);
-      core.info(`Not waiting (wait: false). Status now: ${outcome.status}.`);
-      return;
+      try {
+        seen(it, await retry(() => service.getRun(refOf(it)), { until: Date.now() + 60_000, signal: signals.signal }));
+      } catch (e) {
+        it.log.warning(`Could not read run ${it.runId} (${errorMessage(e)}); reporting what is known.`);
+      }
+      it.noWait = true;
+      if (it.saved) it.saved.ended = true;
+      return this.finishItem(it);
     }
-
-    // 3. Wait (unless the workflow was cancelled while the run was being started).
-    core.info(
-      `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
-    );
+    if (single) {
+      core.info(
+        `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
+      );
+    }
     // One query of the pipeline's recent successful runs says how long it usually takes (after the
     // start, so it never mixes with the start's own look for duplicates).
-    outcome.usual = await readUsualDuration(service, pipelineName, { signal: signals.signal, log: core });
-    if (outcome.usual) core.info(`Runs of '${pipelineName}' usually take ${describeUsual(outcome.usual)}.`);
-    const result = await waitForRun(service, {
-      run: ref,
-      usual: outcome.usual,
-      activities: () => service.listActivityRuns({ ...ref, runStart: lastRun?.runStart }),
-      createdAt: begun.createdAt,
-      deadline: begun.deadline,
-      initial: begun.run,
-      pollInterval: inputs.pollInterval,
-      signal: signals.signal,
-      log: core,
-      onRun: seen,
-    });
-    seen(result.run);
+    it.usual = await this.usualDuration(it);
+    if (it.usual) it.log.info(`Runs of '${it.pipelineName}' usually take ${describeUsual(it.usual)}.`);
+    if (inputs.pollInterval === 'auto') it.band = denseBand(it.usual);
+    it.progress = new Progress(
+      {
+        usual: it.usual,
+        log: it.log,
+        // The periodic lines of a single run name its running activities (one query each); a batch's
+        // would cost one query per run every few minutes, against the one status query it waits on.
+        activities: single ? () => service.listActivityRuns({ ...refOf(it), runStart: it.run?.runStart }) : undefined,
+      },
+      // A run just started has no status seen yet: its first read says where it stands.
+      begun.run?.status,
+    );
+    this.schedule(it, Date.now());
+    it.phase = 'waiting';
+    this.wake();
+  }
 
+  /**
+   * One query per pipeline, one at a time: a batch's starts come together, and a throttled answer
+   * (whose Retry-After every later query honours) makes the rest go without: it is a courtesy.
+   */
+  private usualDuration(it: Item): Promise<UsualDuration | undefined> {
+    const read = this.history.then(() =>
+      this.reads.throttled
+        ? undefined
+        : readUsualDuration(this.l.service, it.pipelineName, {
+            signal: this.l.signals.signal,
+            log: it.log,
+            onError: (e) => this.reads.noteFault(e),
+          }),
+    );
+    this.history = read.then(() => undefined);
+    return read;
+  }
+
+  /** `run-id`: the pipeline is known only now; its definition says which values to mask. */
+  private async readDefinitionForMasking(it: Item): Promise<void> {
+    if (!it.run?.parameters || !Object.keys(it.run.parameters).length) return;
+    try {
+      const read = await retry(() => this.l.service.readDefinition(it.pipelineName), { until: Date.now() + 30_000 });
+      if ('definitions' in read) it.definitions = read.definitions;
+      else maskWithoutDefinition(it, read.unavailable);
+    } catch (e) {
+      maskWithoutDefinition(it, errorMessage(e));
+    }
+  }
+
+  /** The step stops waiting for this run (timeout, cancellation, fail-fast): cancel it if asked, then end it. */
+  private async stopWaiting(it: Item, why: StopReason): Promise<void> {
+    const { inputs, signals } = this.l;
+    it.phase = 'cancelling';
+    const lastStatus = it.status;
     let ending: Ending;
-    if (result.outcome === 'final') {
-      ending = { kind: 'final', status: result.run.status };
-    } else if (result.outcome === 'timeout') {
-      core.info(
-        `Timed out after ${formatDuration(inputs.timeoutMs)}; the run was last seen ${lastRun?.status ?? 'Queued'}.`,
+    if (why === 'timeout') {
+      it.log.info(`Timed out after ${formatDuration(inputs.timeoutMs)}; the run was last seen ${lastStatus}.`);
+      const cancel = await this.cancel(
+        it,
+        cancelFor(inputs.cancelOnTimeout, it.started),
+        'cancel-on-timeout',
+        CANCEL_BUDGET_MS,
       );
-      ending = {
-        kind: 'timeout',
-        timeoutMs: inputs.timeoutMs,
-        lastStatus: outcome.status,
-        cancel: await cancel(cancelOnTimeout, 'cancel-on-timeout', CANCEL_BUDGET_MS),
-      };
-    } else {
-      if (cancelOnWorkflowCancel) {
-        core.info(
-          `Cancelling ${service.shortName} run ${runId}${inputs.cancelRecursive ? ' and its child pipelines' : ''}.`,
+      ending = { kind: 'timeout', timeoutMs: inputs.timeoutMs, lastStatus, cancel };
+    } else if (why === 'cancelled') {
+      const asked = cancelFor(inputs.cancelOnWorkflowCancel, it.started);
+      if (asked) {
+        it.log.info(
+          `Cancelling ${this.l.service.shortName} run ${it.runId}${inputs.cancelRecursive && this.l.service.kind !== 'fabric' ? ' and its child pipelines' : ''}.`,
         );
       }
-      const c = await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
-      ending = { kind: 'cancelled', lastStatus: outcome.status, cancel: c };
+      ending = {
+        kind: 'cancelled',
+        lastStatus,
+        cancel: await this.cancel(it, asked, 'cancel-on-workflow-cancel', signals.budget()),
+      };
+    } else if (why === 'error') {
+      const asked = cancelFor(inputs.cancelOnWorkflowCancel, it.started);
+      const cancel = isFinal(lastStatus)
+        ? ({ outcome: 'run-ended' } as const)
+        : await this.cancel(it, asked, 'cancel-on-workflow-cancel', signals.budget());
+      ending = { kind: 'error', error: this.result.error ?? '', lastStatus, cancel };
+    } else {
+      const cancel = await this.cancel(it, it.started, 'fail-fast', CANCEL_BUDGET_MS);
+      ending = { kind: 'stopped', reason: 'fail-fast: another run did not succeed', lastStatus, cancel };
     }
-    await end(ending);
-  } catch (e) {
-    // Our own failure after the run exists: say where the run is and what became of it.
-    const err = await why(e);
-    const c: CancelResult | { outcome: 'run-ended' } =
-      lastRun && isFinal(lastRun.status)
-        ? { outcome: 'run-ended' }
-        : await cancel(cancelOnWorkflowCancel, 'cancel-on-workflow-cancel', signals.budget());
-    const d = decide({ kind: 'error', error: errorMessage(err), lastStatus: outcome.status, cancel: c }, ctx);
-    outcome.note = d.note;
-    await finish(inputs, outcome, d.handled);
-    failStep(err, undefined, d.message);
+    this.end(it, ending);
   }
 
-  async function end(ending: Ending): Promise<void> {
-    const d = decide(ending, ctx);
-    if (d.note) outcome.note = d.note;
-    if (d.reportRun && lastRun) await addActivities(service, outcome, lastRun);
-    await finish(inputs, outcome, d.handled);
-    if (ending.kind === 'final') {
-      if (d.fail) core.setFailed(failureMessage(outcome));
-      // The duration was told once, when the run ended (and is in the outputs and the summary).
-      else core.info(`Run ${runId} succeeded.`);
-      return;
+  private async cancel(it: Item, asked: boolean, input: string, budgetMs: number): Promise<CancelResult> {
+    if (!asked) return { outcome: 'not-asked', input };
+    const c = await cancelRun(this.l.service, refOf(it), { recursive: this.l.inputs.cancelRecursive, budgetMs });
+    seen(it, c.run);
+    return c;
+  }
+
+  /** One decision per run; its details are read in the background, so fail-fast cancels at once. */
+  private end(it: Item, ending: Ending): void {
+    const d = decide(ending, {
+      runId: it.runId,
+      pipelineName: it.pipelineName,
+      runUrl: it.runUrl,
+      studioName: this.l.service.studioName,
+      attached: !it.started,
+    });
+    if (d.note) it.note = d.note;
+    if (ending.kind !== 'final') {
+      it.ending = { kind: ending.kind, fail: d.fail, message: d.message };
+      if (d.log) it.log.info(d.log);
+      else if (this.batch && d.note) it.log.info(d.note);
     }
-    if (d.log) core.info(d.log);
-    if (d.fail) core.setFailed(d.message);
-    else core.info(d.message);
+    if (d.reportRun && it.run) it.details = readDetails(this.l.service, it, !this.batch);
+    if (it.saved && d.handled) it.saved.ended = true;
+    this.finishItem(it, d.fail);
   }
-}
 
-async function readRun(service: PipelineService, ref: RunRef): Promise<RunView | undefined> {
-  try {
-    return await retry(() => service.getRun(ref), { until: Date.now() + 60_000 });
-  } catch (e) {
-    core.warning(`Could not read run ${ref.runId} (${errorMessage(e)}); reporting what is known.`);
-    return undefined;
+  private finishItem(it: Item, failed = it.status !== 'Succeeded' && !it.skipped && !it.noWait): void {
+    it.phase = 'ended';
+    this.save();
+    if (this.batch && this.stop === '' && this.l.inputs.failFast && failed) {
+      this.stop = 'fail-fast';
+      this.halt.abort();
+      core.info(
+        `fail-fast: '${it.pipelineName}' ended ${it.status || 'without a run'}; cancelling the runs in flight and starting no more.`,
+      );
+    }
+    this.wake();
   }
-}
 
-async function addActivities(service: PipelineService, outcome: Outcome, run: RunView): Promise<void> {
-  try {
-    outcome.activities = await retry(() => fetchActivityRows(service, run), { until: Date.now() + 60_000 });
-  } catch (e) {
-    core.warning(
-      `Could not read the activity runs of run ${run.runId} (${errorMessage(e)}); the report has no activity details.`,
-    );
-    return;
+  /** Our own failure: every run still waited for is cancelled per cancel-on-workflow-cancel, then reported. */
+  private async fail(e: unknown): Promise<void> {
+    this.stop = 'error';
+    const err = await this.why(e, this.batch ? '' : this.items[0]!.pipelineName);
+    this.result.error = failureText(err);
+    await Promise.all(this.pending);
+    await Promise.all(this.waiting().map((it) => this.stopWaiting(it, 'error')));
   }
-  outcome.failed = failedActivities(outcome.activities);
-  annotateFailures(outcome.failed);
-}
 
-/**
- * Outputs and summary. When the run is handled (ended, cancelled, or to be left alone), the post
- * step has nothing to do; when a cancel we were asked for failed, it tries again.
- */
-async function finish(inputs: LifecycleInputs, outcome: Outcome, handled: boolean): Promise<void> {
-  await publish(outcome, inputs);
-  if (handled) core.saveState(STATE.done, 'true');
+  private async report(refused?: string): Promise<void> {
+    const { inputs } = this.l;
+    if (refused) this.result.error = refused;
+    for (const it of this.items) {
+      if (it.phase === 'pending' && !it.note && !it.error)
+        it.note = this.stop ? `Not started (${this.stop}).` : 'Not started.';
+    }
+    await Promise.all(this.items.map((i) => i.details));
+    this.result.stop = this.stop;
+    this.result.elapsedMs = Date.now() - this.started;
+    await publishStep(this.result, inputs);
+    // The post step has nothing left to do once every run is ended, cancelled or to be left alone.
+    if (this.saved.every((e) => e.ended || (!e.runId && !e.inFlight))) markDone();
+  }
 }

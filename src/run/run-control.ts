@@ -1,7 +1,6 @@
 // Run control: which run the step waits for. It starts one exactly once (the run ID chosen and
 // saved before createRun is sent), attaches to an existing one (`run-id`), or first applies the
 // `if-running` policy. Whatever it returns, the rest of the lifecycle is the same.
-import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
 import type { Inputs } from '../inputs/inputs.js';
 import { failureText } from '../report/publish.js';
@@ -11,7 +10,6 @@ import { describeRun, readRunToAttach } from './attach.js';
 import { applyIfRunning } from './if-running.js';
 import type { Signals } from './signals.js';
 import { chooseRunId, startRun } from './start.js';
-import { STATE } from './state.js';
 
 export interface RunControl {
   service: PipelineService;
@@ -29,16 +27,14 @@ export interface RunControl {
     | 'ifRunning'
   >;
   signals: Signals;
-  /** Saves what the post step needs; `started` false for a run this step attaches to. */
-  beforeStart(started: boolean): void;
   /** The error as the step reports it (with what to do). */
   why(e: unknown): Promise<Error>;
-  /** Where the run ID goes the moment it is known (default: the single run's post-step state). */
-  record?: StartRecord;
-  /** Where the step's failure goes (default: the step fails with it). */
-  fail?(message: string): void;
-  /** The log (default: the step's; a batch prefixes each line with its pipeline). */
-  log?: RunControlLog;
+  /** Where the run ID goes the moment it is known: the post step's state. */
+  record: StartRecord;
+  /** Why no run was started, for the report. */
+  fail(message: string): void;
+  /** The log (a batch prefixes each line with its pipeline). */
+  log: RunControlLog;
   /**
    * A batch's stop (fail-fast): ends an `if-running` wait or cancel and keeps createRun from being
    * sent; beginRun then returns undefined without failing (the batch says why). A createRun already
@@ -64,20 +60,6 @@ export interface StartRecord {
   attached(runId: string): void;
 }
 
-const singleRunRecord: StartRecord = {
-  sending(chosen) {
-    core.saveState(STATE.startInFlight, 'true');
-    if (chosen) core.saveState(STATE.runId, chosen);
-  },
-  answered(runId) {
-    core.saveState(STATE.runId, runId);
-    core.saveState(STATE.startInFlight, '');
-  },
-  attached(runId) {
-    core.saveState(STATE.runId, runId);
-  },
-};
-
 export interface Begun {
   runId: string;
   pipelineName: string;
@@ -96,9 +78,8 @@ export interface Begun {
 /** Undefined when the step has already failed (the reason is reported). */
 export async function beginRun(c: RunControl, parameters: Record<string, unknown>): Promise<Begun | undefined> {
   const { service, inputs, signals } = c;
-  const log = c.log ?? core;
-  const record = c.record ?? singleRunRecord;
-  const fail = async (e: unknown, op?: string) => (c.fail ?? core.setFailed)(failureText(await c.why(e), op));
+  const { log, record } = c;
+  const fail = async (e: unknown, op?: string) => c.fail(failureText(await c.why(e), op));
   const phaseStart = Date.now();
   const deadline = phaseStart + inputs.timeoutMs;
 
@@ -149,7 +130,7 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
       return undefined;
     }
     if (signals.signal.aborted) {
-      (c.fail ?? core.setFailed)('The workflow was cancelled before the run was started; nothing to clean up.');
+      c.fail('The workflow was cancelled before the run was started; nothing to clean up.');
       return undefined;
     }
   }
@@ -157,7 +138,6 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
   if (c.stop?.aborted) return undefined;
 
   // Exactly one run per start: choose its ID and save it before createRun goes out.
-  c.beforeStart(true);
   const chosen = chooseRunId(service);
   record.sending(chosen ?? '');
   if (chosen) {
@@ -201,9 +181,8 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
 }
 
 function attached(c: RunControl, run: RunView, deadline: number, skipped: boolean, line: string): Begun {
-  c.beforeStart(false);
-  (c.record ?? singleRunRecord).attached(run.runId);
-  (c.log ?? core).info(line);
+  c.record.attached(run.runId);
+  c.log.info(line);
   const created = Date.parse(run.runStart ?? '');
   return {
     runId: run.runId,

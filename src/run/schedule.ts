@@ -1,5 +1,6 @@
 // When to ask the service for the run's status. Pure, so the bench can compute request counts and
 // the worst-case detection delay for any run length and any history without the network.
+import type { UsualDuration } from '../report/model.js';
 
 export const AUTO_MIN_MS = 5_000;
 export const AUTO_MAX_MS = 60_000;
@@ -12,18 +13,6 @@ const HOUR_MS = 3_600_000;
 const BUDGET_SLACK = 2;
 /** A band read less often than this is not worth its reads. */
 const DENSE_MAX_MS = 30_000;
-
-/**
- * When the pipeline's recent runs usually end (ms after the start): from its history
- * (src/run/history.ts). `lowMs`..`highMs` is the band most of them ended in.
- */
-export interface UsualDuration {
-  medianMs: number;
-  lowMs: number;
-  highMs: number;
-  /** How many past runs it was computed from. */
-  runs: number;
-}
 
 /** Fewer than this many runs say nothing usual. */
 export const MIN_HISTORY_RUNS = 3;

@@ -1,41 +1,29 @@
-// What main hands to the post step through GITHUB_STATE. Saved the moment it is known, since the
-// main process may be killed at any time after createRun answers.
+// What main hands to the post step through GITHUB_STATE: how to reach the service (`context`), one
+// entry per run started or attached to (`runs`, saved again on every change, since the main
+// process may be killed at any moment), and `done` once main has finished with every run. One
+// format for one run or many.
 import * as core from '@actions/core';
 import type { AuthModeName, AuthSettings } from '../auth/types.js';
 import type { ServiceTarget } from '../services/index.js';
 
 export interface SavedContext {
   target: ServiceTarget;
-  pipelineName: string;
   authMode: AuthModeName;
   /** Resolved by main from the inputs (cloud, overrides, audience); the secret is never saved. */
   auth: Omit<AuthSettings, 'clientSecret'>;
-  /** Resolved for this run: `cancel-on-workflow-cancel` and whether the step started it. */
-  cancelOnWorkflowCancel: boolean;
   cancelRecursive: boolean;
-  /** False when the step attached to a run it did not start (run-id, if-running: attach). */
-  started?: boolean;
 }
 
-/**
- * `run-id` is saved before createRun is sent where the run ID is chosen in advance, together with
- * `start-in-flight: true`; the mark is cleared ('') when createRun answers or surely started nothing.
- */
-export const STATE = {
-  context: 'context',
-  runId: 'run-id',
-  done: 'done',
-  startInFlight: 'start-in-flight',
-  batch: 'batch',
-} as const;
-
-/** With `pipelines`: one entry per run started or being started, saved again on every change. */
-export interface BatchEntry {
+/** One run the post step may have to look after. */
+export interface SavedRun {
   pipelineName: string;
-  /** The run ID ('' while a service that picks it has not answered). */
+  /** The run ID ('' while a service that picks it has not answered createRun). */
   runId: string;
-  /** createRun was sent and has not answered. */
+  /** createRun was sent and has not answered: with a chosen ID the run may exist under it. */
   inFlight?: boolean;
+  /** When createRun was sent (ms epoch): where to look when the service picks the ID (Fabric). */
+  sentAt?: number;
+  /** The step started it (false: attached to it). */
   started: boolean;
   /** `cancel-on-workflow-cancel` resolved for this run. */
   cancel: boolean;
@@ -43,19 +31,24 @@ export interface BatchEntry {
   ended?: boolean;
 }
 
-export function saveBatch(entries: BatchEntry[]): void {
-  core.saveState(STATE.batch, JSON.stringify(entries));
-}
+export const STATE = { context: 'context', runs: 'runs', done: 'done' } as const;
 
-export function loadBatch(): BatchEntry[] | undefined {
-  const raw = core.getState(STATE.batch);
+const parse = <T>(raw: string): T | undefined => {
   if (!raw) return undefined;
   try {
-    const v = JSON.parse(raw) as unknown;
-    return Array.isArray(v) ? (v as BatchEntry[]) : undefined;
+    return JSON.parse(raw) as T;
   } catch {
     return undefined;
   }
+};
+
+export function saveRuns(runs: SavedRun[]): void {
+  core.saveState(STATE.runs, JSON.stringify(runs));
+}
+
+export function loadRuns(): SavedRun[] {
+  const v = parse<unknown>(core.getState(STATE.runs));
+  return Array.isArray(v) ? (v as SavedRun[]) : [];
 }
 
 export function saveContext(c: SavedContext): void {
@@ -63,12 +56,12 @@ export function saveContext(c: SavedContext): void {
 }
 
 export function loadContext(): SavedContext | undefined {
-  const raw = core.getState(STATE.context);
-  if (!raw) return undefined;
-  try {
-    const c = JSON.parse(raw) as SavedContext;
-    return c && typeof c === 'object' && c.target ? c : undefined;
-  } catch {
-    return undefined;
-  }
+  const c = parse<SavedContext>(core.getState(STATE.context));
+  return c && typeof c === 'object' && c.target ? c : undefined;
 }
+
+export function markDone(): void {
+  core.saveState(STATE.done, 'true');
+}
+
+export const isDone = (): boolean => core.getState(STATE.done) === 'true';

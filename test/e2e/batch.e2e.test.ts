@@ -146,9 +146,10 @@ test('several pipelines, shared and per-item parameters: runs in input order, on
   expect(r.outputs['run-id']).toBe('');
   expect(r.outputs['failed-activities']).toBe('[]');
   // Batch economy: the wait reads status with queryPipelineRuns (PipelineName In), getRun only for
-  // runs the query does not show yet.
+  // runs the query does not show yet. (Each pipeline's history query, for its usual duration, is
+  // another queryPipelineRuns: statusQueries leaves those out.)
   const reqs = since(w, from);
-  const queries = ops(reqs, 'queryPipelineRuns');
+  const queries = statusQueries(reqs);
   expect(queries.length).toBeGreaterThan(0);
   const filter = (queries[0]!.body as { filters: { operand: string; operator: string; values: string[] }[] }).filters;
   expect(filter).toEqual([{ operand: 'PipelineName', operator: 'In', values: ['load-a', 'load-b', 'load-c'] }]);
@@ -227,7 +228,8 @@ test("each run's return-value, read from the run or (one request) from its activ
     ['ret-failed', 'Failed', {}],
   ]);
   // The single-run output stays empty for a batch.
-  expect(r.outputs['return-value']).toBe('');
+  // The contract's outputs: only `run-id` is empty with `pipelines`; `return-value` stays an object.
+  expect(r.outputs['return-value']).toBe('{}');
   expect(r.summary).toContain('### Return values (2)');
   expect(r.summary).toContain("Read from the run's `pipelineReturnValue`.");
   expect(r.summary).toContain('Read from Set Variable activity `Return` (its input).');

@@ -1,6 +1,7 @@
 // Issue 3: workflow cancellation (SIGINT, then SIGTERM 7.5 s later), a main step that dies
 // (SIGKILL) and the post step that cleans up after it, and cancelling a run that has just ended.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { savedRun } from './helpers.ts';
 import { runStep, type StepOptions } from '../support/action-runner.ts';
 import { forRun, log, ops, problems, since, sleep } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
@@ -105,7 +106,7 @@ test.each([
   expect(main.failure).toContain(run.runId);
   expect(main.outputs['run-id']).toBe(run.runId);
   expect(main.outputs.status).toBe('Cancelled');
-  expect(main.state['run-id']).toBe(run.runId);
+  expect(savedRun(main)?.runId).toBe(run.runId);
   expect(main.state.done).toBe('true');
   // The job summary tells the same story.
   expect(main.summary).toContain(run.runId);
@@ -150,7 +151,7 @@ test('SIGINT with cancel-on-workflow-cancel: false leaves the run running and sa
 
 test('main killed (SIGKILL) during the wait: the post step cancels the run', async () => {
   const { o, main, run } = await killMainWhileInProgress(30_000);
-  expect(main.state['run-id']).toBe(run.runId);
+  expect(savedRun(main)?.runId).toBe(run.runId);
   expect(main.state.done).toBeUndefined();
   expect(run.cancelRequests).toEqual([]);
 

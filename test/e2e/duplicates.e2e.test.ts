@@ -5,6 +5,7 @@
 // (The list-based check, for services without that header, is covered in test/unit/run/start.test.ts.)
 // Each test has its own emulator, so they run concurrently.
 import { describe, expect, test } from 'vitest';
+import { savedRun } from './helpers.ts';
 import { runStep } from '../support/action-runner.ts';
 import { createRunDirectly, log, looks, ops, withWorld } from '../support/resilience.ts';
 import type { World } from '../support/scenario.ts';
@@ -65,8 +66,8 @@ describe.concurrent('exactly one run per start', () => {
       expect(r.stdout).toContain(`answered run ${run.runId}, the ID chosen before the first attempt`);
       expect(w.emu.runStatus(other)).toBe('Succeeded');
       // Saved before the first send, and the in-flight mark cleared once answered.
-      expect(r.state['run-id']).toBe(run.runId);
-      expect(r.state['start-in-flight']).toBe('');
+      expect(savedRun(r)?.runId).toBe(run.runId);
+      expect(savedRun(r)?.inFlight).toBe(false);
     }));
 
   test('createRun dropped twice, then answered: three attempts, one ID, one run', () =>
@@ -147,7 +148,7 @@ describe.concurrent(
           expect(run.runId).not.toBe(ids[0]);
           expect(r.exitCode, log(r)).toBe(0);
           expect(r.outputs['run-id']).toBe(run.runId);
-          expect(r.state['run-id']).toBe(run.runId);
+          expect(savedRun(r)?.runId).toBe(run.runId);
           expect(r.stdout).toContain(
             `::debug::ADF answered createRun with run ID ${run.runId}, not the client request ID ${ids[0]} that was sent`,
           );

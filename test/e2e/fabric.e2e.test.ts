@@ -16,7 +16,17 @@ import {
 import { runStep, type StepOptions, type StepResult } from '../support/action-runner.ts';
 import { problems, sleep, withWorld } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
-import { expectFailure, expectHidden, expectSuccess, jwtClaims, log, step, tempDir, tokenForms } from './helpers.ts';
+import {
+  savedRun,
+  expectFailure,
+  expectHidden,
+  expectSuccess,
+  jwtClaims,
+  log,
+  step,
+  tempDir,
+  tokenForms,
+} from './helpers.ts';
 
 const WS_ID = DEFAULTS.fabricWorkspaceId;
 const WS_NAME = DEFAULTS.fabricWorkspaceName;
@@ -438,7 +448,7 @@ describe('workflow cancellation and the post step', () => {
     const o = long({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
     const main = await runStep(o);
     expect(main.signal, log(main)).toBe('SIGKILL');
-    const jobId = main.state['run-id']!;
+    const jobId = savedRun(main)?.runId!;
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
     const context = JSON.parse(main.state.context!) as { target: Record<string, unknown> };
     expect(context.target).toMatchObject({
@@ -471,7 +481,7 @@ describe('workflow cancellation and the post step', () => {
     });
     const o = long({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
     const main = await runStep(o);
-    const jobId = main.state['run-id']!;
+    const jobId = savedRun(main)?.runId!;
     await sleep(3_000);
     const from = w.emu.requests.length;
     const post = await runStep({ ...o, entry: 'post', cancel: undefined, state: main.state });

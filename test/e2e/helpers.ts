@@ -104,3 +104,9 @@ export function createdRun(w: World, s: Step) {
   expect(run, `emulator has no run ${runId}`).toBeDefined();
   return run!;
 }
+
+/** The first run the step saved for its post step (GITHUB_STATE `runs`, one entry per run). */
+export function savedRun(r: Pick<StepResult, 'state'>): { runId: string; inFlight?: boolean } | undefined {
+  const runs = JSON.parse(r.state.runs || '[]') as Array<{ runId: string; inFlight?: boolean }>;
+  return runs[0];
+}

@@ -3,6 +3,7 @@
 // cancel-on-workflow-cancel, the OIDC audience) rather than re-deriving them; and a post step that
 // leaves a `wait: false` run alone.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { savedRun } from './helpers.ts';
 import { runStep, type StepOptions, type StepResult } from '../support/action-runner.ts';
 import { forRun, log, ops, problems, since } from '../support/resilience.ts';
 import { startWorld, type World } from '../support/scenario.ts';
@@ -92,7 +93,7 @@ test('SIGINT, and the cancel gets no answer in the window: main says so, the pos
   const { main, post, run, postReqs } = await mainThenPost(step({ cancel: { whenStdout: 'Status: InProgress' } }));
   expect(main.signalsSentAt.SIGTERM, 'main was still running when SIGTERM was due').toBeUndefined();
   expect(main.failure, log(main)).toContain(`Could not cancel run ${run.runId}`);
-  expect(main.state['run-id']).toBe(run.runId);
+  expect(savedRun(main)?.runId).toBe(run.runId);
   expect(main.state.done, 'main must leave the run to the post step').toBeUndefined();
 
   const cancels = forRun(postReqs, run.runId, 'cancel');

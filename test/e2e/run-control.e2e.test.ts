@@ -16,6 +16,7 @@ import {
   synapse,
   type ServiceUnderTest,
 } from '../support/run-control.ts';
+import { savedRun } from './helpers.ts';
 import { runStep, type StepResult } from '../support/action-runner.ts';
 
 const FAST = { ADF_ACTION_REQUEST_TIMEOUT_MS: '3000' };
@@ -56,9 +57,9 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
         );
         const main = await runStep(o);
         expect(main.signal, log(main)).toBe('SIGKILL');
-        const chosen = main.state['run-id'];
+        const chosen = savedRun(main)?.runId ?? '';
         expect(chosen, log(main)).toMatch(/^[0-9a-f-]{36}$/);
-        expect(main.state['start-in-flight']).toBe('true');
+        expect(savedRun(main)?.inFlight).toBe(true);
         expect(main.outputs['run-id']).toBeUndefined();
 
         const p = await post(s, w, main, o);
@@ -90,14 +91,14 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
         expect(s.runCount(w), log(p)).toBe(0);
         expect(p.exitCode, log(p)).toBe(0);
         expect(p.stdout).toContain(
-          `There is no run ${main.state['run-id']}: the interrupted createRun started nothing`,
+          `There is no run ${savedRun(main)?.runId}: the interrupted createRun started nothing`,
         );
         expect(p.annotations.filter((a) => a.level !== 'notice')).toEqual([]);
       }));
   });
 
   describe.runIf(!s.chosenRunId).concurrent('killed while the start is in flight (no run ID chosen in advance)', () => {
-    test('SIGKILL of main during the start: the post step warns that it cannot tell, and touches nothing', () =>
+    test('SIGKILL of main during the start: the post step finds the job started since the request and cancels it', () =>
       withWorld(async (w) => {
         s.script(w, 'quick', longRun());
         w.emu.faults.add({ service: s.emuService, op: s.createOp, count: 1, fault: { latencyMs: 2_000 } });
@@ -109,19 +110,22 @@ describe.concurrent.each([dataFactory, synapse, fabric])('$service', (s) => {
         );
         const main = await runStep(o);
         expect(main.signal, log(main)).toBe('SIGKILL');
-        expect(main.state['run-id'] ?? '', log(main)).toBe('');
-        expect(main.state['start-in-flight']).toBe('true');
+        expect(savedRun(main)?.runId ?? '', log(main)).toBe('');
+        expect(savedRun(main)?.inFlight).toBe(true);
 
-        const seen = w.emu.requests.length;
         const p = await post(s, w, main, o);
         expect(p.exitCode, log(p)).toBe(0);
-        const warnings = p.annotations.filter((a) => a.level === 'warning');
-        expect(warnings, log(p)).toHaveLength(1);
-        expect(warnings[0]!.message).toContain(
-          'this service does not let the action choose the run ID in advance, so the post step cannot tell whether a run was started',
+        // v1.1 only warned here; the post step now looks among the item's jobs started since the
+        // request was sent (as the main step does after an ambiguous start), and finds exactly one.
+        expect(s.runCount(w), log(p)).toBe(1);
+        const found = /in flight; run ([0-9a-f-]{36}) started since then and is taken as that start's run/.exec(
+          p.stdout,
         );
-        // It does not sign in or look: it has no run ID to look for.
-        expect(w.emu.requests.slice(seen).filter((q) => q.op !== s.createOp)).toEqual([]);
+        expect(found, log(p)).not.toBeNull();
+        expect(s.cancels(w, found![1]!)).toHaveLength(1);
+        expect(s.status(w, found![1]!)).toMatch(/Cancel/);
+        expect(p.stdout).not.toContain('child pipelines');
+        expect(p.annotations.filter((a) => a.level === 'warning')).toEqual([]);
       }));
   });
 

@@ -1,0 +1,112 @@
+// The result model: what a step found out about its runs, for one run or many. The lifecycle
+// (src/run/) fills it in; the report renders it with pure functions (outputs, job summary,
+// pull-request comment, annotations, the step's message) and publish.ts hands it to the runner.
+import type { ParameterDefinitions } from '../inputs/parameters.js';
+import type { ActivityRun, RunView } from '../services/service.js';
+import type { ReturnValue } from './return-value.js';
+
+/** How the service is named in what the user reads. */
+export interface ServiceLabels {
+  /** 'data-factory', …: names the service in the pull-request comment's marker. */
+  kind?: string;
+  /** "ADF", "Synapse", "Fabric" */
+  shortName: string;
+  /** "ADF Studio", … */
+  studioName: string;
+  /** Where the pipeline lives: label and Markdown text for the summary. */
+  home: { label: string; text: string };
+}
+
+/** An activity run as the report lists it, with where it sits among nested pipelines. */
+export interface ActivityRow extends ActivityRun {
+  /** 0 for the run's own activities, 1 for those of a child pipeline, and so on. */
+  depth: number;
+  /** Parent activity names leading to this one, for nested pipelines. */
+  path: string[];
+}
+
+export interface FailedActivity {
+  name: string;
+  type: string;
+  errorCode: string;
+  message: string;
+  failureType: string;
+  pipelineName: string;
+  pipelineRunId: string;
+  activityRunId: string;
+  /** `parent › child` for nested pipelines. */
+  path: string;
+}
+
+/**
+ * When the pipeline's recent runs usually end (ms after the start), from its history.
+ * `lowMs`..`highMs` is the band most of them ended in.
+ */
+export interface UsualDuration {
+  medianMs: number;
+  lowMs: number;
+  highMs: number;
+  /** How many past runs it was computed from. */
+  runs: number;
+}
+
+/** One run of the step (one element of `runs`), started, attached to, or never started. */
+export interface RunResult {
+  pipelineName: string;
+  /** '' while no run exists. */
+  runId: string;
+  runUrl: string;
+  /** The step started it (false: attached, skipped, or never started). */
+  started: boolean;
+  /** In the one vocabulary; '' while no run exists. */
+  status: string;
+  /** The last run object read. */
+  run?: RunView;
+  /** The parameters as they may be shown (SecureString values masked). */
+  parameters: Record<string, unknown>;
+  /** The pipeline's declared parameters, when read: which values are SecureString. */
+  definitions?: ParameterDefinitions;
+  /** No definition could be read where one was needed: every parameter value the run echoes is masked. */
+  maskAllParameters?: boolean;
+  /** Every activity run (nested pipelines included), where the report needs them. */
+  activities?: ActivityRow[];
+  failed: FailedActivity[];
+  /** `{}` unless the run ended Succeeded and set one. */
+  returnValue: ReturnValue;
+  usual?: UsualDuration;
+  /** Why it ended as it did when that was not the run's own end (timeout, cancellation, fail-fast). */
+  note?: string;
+  /** Why no run was started. */
+  error?: string;
+  /** if-running: skip found a run. */
+  skipped?: boolean;
+  /** wait: false. */
+  noWait?: boolean;
+  /**
+   * How the step's wait for it ended, when that was not the run's own end: the step's message for
+   * a single run (src/run/endings.ts decides it).
+   */
+  ending?: { kind: 'timeout' | 'cancelled' | 'error' | 'stopped'; fail: boolean; message: string };
+}
+
+/** Why the step stopped before every run ended by itself. */
+export type StopReason = '' | 'fail-fast' | 'timeout' | 'cancelled' | 'error';
+
+export interface StepResult {
+  service: ServiceLabels;
+  /** `pipelines` was given: the aggregate outputs and the batch's summary. */
+  batch: boolean;
+  runs: RunResult[];
+  stop: StopReason;
+  /** The step's own failure (our error, or why nothing started), in full. */
+  error?: string;
+  /** The wait's limit, for the messages. */
+  timeoutMs: number;
+  /** How long the step took, for the closing line. */
+  elapsedMs: number;
+}
+
+/** Ended as the step wants: Succeeded, or found by `if-running: skip`, or started without waiting. */
+export function endedAsWanted(r: RunResult): boolean {
+  return r.status === 'Succeeded' || Boolean(r.skipped && r.run) || Boolean(r.noWait && r.runId);
+}

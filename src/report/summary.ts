@@ -1,0 +1,166 @@
+// The job summary, from the result model. One run: its facts, its failure, its return value, its
+// parameters, its activities and their timeline. A batch: one table with a row per run, then each
+// run that did not succeed with its failed activities, then the return values. Pure.
+import { formatDuration } from '../inputs/duration.js';
+import { endedAsWanted, type ActivityRow, type RunResult, type ServiceLabels, type StepResult } from './model.js';
+import { aggregateStatus, failingLine } from './outputs.js';
+import { gantt } from './timeline.js';
+import {
+  breakable,
+  describeUsual,
+  durationOf,
+  esc,
+  fence,
+  markOf,
+  MARK,
+  mdText,
+  quote,
+  readableUtc,
+  trimText,
+} from './text.js';
+
+export function renderSummary(step: StepResult): string {
+  return step.batch ? renderBatchSummary(step.runs, step.service) : renderRunSummary(step.runs[0]!, step.service);
+}
+
+/** The facts about the run, in the order a reader wants them, leaving out what is unknown. */
+function runFacts(r: RunResult, mark: string): Array<[string, string]> {
+  const run = r.run;
+  const ms = run?.durationMs;
+  const facts: Array<[string, string]> = [['Status', `${mark} ${r.status}`]];
+  if (run?.runStart) facts.push(['Started (UTC)', readableUtc(run.runStart)]);
+  if (run?.runEnd) facts.push(['Ended (UTC)', readableUtc(run.runEnd)]);
+  if (ms !== undefined) facts.push(['Duration', formatDuration(ms)]);
+  if (r.usual) facts.push(['Usually', describeUsual(r.usual)]);
+  return facts;
+}
+
+/**
+ * The service's message adds nothing when it only repeats a failed activity's message listed
+ * below it ("Operation on target Copy failed: <the activity's message>"): one copy per failure.
+ */
+function repeatsActivities(r: RunResult): boolean {
+  const message = r.run?.message ?? '';
+  return r.failed.some((f) => f.message && message.includes(f.message.trim()));
+}
+
+export function renderRunSummary(r: RunResult, service: ServiceLabels): string {
+  const run = r.run;
+  const mark = markOf(r.status);
+  const out: string[] = [];
+  out.push(`## ${mark} ${esc(r.pipelineName)}: ${r.status}`, '');
+  const runLink = r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``;
+  out.push(`Pipeline \`${esc(r.pipelineName)}\` · ${service.home.label} ${service.home.text} · Run ${runLink}`, '');
+  if (r.note) out.push(quote(r.note), '');
+  const facts = runFacts(r, mark);
+  out.push(`| ${facts.map(([k]) => k).join(' | ')} |`, `|${facts.map(() => '---').join('|')}|`);
+  out.push(`| ${facts.map(([, v]) => esc(v)).join(' | ')} |`, '');
+  if (run?.message && !repeatsActivities(r))
+    out.push(`**${esc(service.shortName)} says:**`, '', quote(run.message), '');
+
+  if (r.returnValue.source) {
+    out.push(`### Return value`, '', `Read from ${r.returnValue.source}.`, '');
+    out.push('```json', fence(JSON.stringify(r.returnValue.value, null, 2)), '```', '');
+  }
+
+  const params = Object.keys(r.parameters);
+  out.push(`<details><summary>Parameters (${params.length})</summary>`, '');
+  out.push('```json', fence(JSON.stringify(r.parameters, null, 2)), '```', '', '</details>', '');
+
+  if (r.failed.length) {
+    out.push(`### Failed activities (${r.failed.length})`, '');
+    for (const f of r.failed) {
+      out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
+      if (f.errorCode || f.failureType)
+        out.push(
+          `${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`,
+          '',
+        );
+      out.push(quote(f.message || '(no message)'), '');
+    }
+  }
+
+  const rows = r.activities ?? [];
+  if (rows.length) {
+    if (rows.length > 3) out.push(...gantt(rows), '');
+    out.push(`### Activity runs (${rows.length})`, '');
+    out.push(...activityTable(rows, run?.runStart, r.failed.length > 0), '');
+  }
+  return out.join('\n');
+}
+
+function activityTable(rows: ActivityRow[], runStart: string | undefined, failuresAbove: boolean): string[] {
+  const day = (runStart ?? '').slice(0, 10);
+  const sameDay = rows.every((r) => !r.activityRunStart || r.activityRunStart.slice(0, 10) === day);
+  const all: Array<{ head: string; cell: (r: ActivityRow) => string }> = [
+    {
+      head: 'Activity',
+      cell: (r) => `${'&nbsp;&nbsp;'.repeat(r.depth)}${r.depth ? '↳ ' : ''}${esc(r.activityName)}`,
+    },
+    { head: 'Type', cell: (r) => esc(r.activityType ?? '') },
+    { head: 'Status', cell: (r) => `${MARK[r.status ?? ''] ?? ''} ${r.status ?? ''}`.trim() },
+    { head: 'Start (UTC)', cell: (r) => readableUtc(r.activityRunStart ?? undefined, sameDay) },
+    { head: 'Duration', cell: (r) => (typeof r.durationInMs === 'number' ? formatDuration(r.durationInMs) : '') },
+    {
+      head: 'Error',
+      cell: (r) =>
+        r.error?.message
+          ? breakable(esc(mdText(trimText(r.error.message, 200, failuresAbove ? ' (in full above)' : ''))))
+          : '',
+    },
+  ];
+  const cols = all.filter((c) => rows.some((r) => c.cell(r) !== ''));
+  const out = [`| ${cols.map((c) => c.head).join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`];
+  for (const r of rows) out.push(`| ${cols.map((c) => c.cell(r) || '–').join(' | ')} |`);
+  return out;
+}
+
+/**
+ * The batch's one table, a row per run (status, duration, link), for the summary and the
+ * pull-request comment; `notes` adds why a run ended as it did to its status.
+ */
+export function runTable(runs: RunResult[], notes = false): string[] {
+  const rows = ['| Pipeline | Status | Duration | Run |', '|---|---|---|---|'];
+  for (const r of runs) {
+    const ms = durationOf(r.run);
+    const id = r.runId ? (r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``) : '–';
+    const note = notes && r.note ? ` (${esc(r.note)})` : '';
+    rows.push(
+      `| \`${esc(r.pipelineName)}\` | ${r.status ? (MARK[r.status] ?? '') : ''} ${r.status || 'not started'}${note} | ${ms === null ? '–' : formatDuration(ms)} | ${id} |`,
+    );
+  }
+  return rows;
+}
+
+export function renderBatchSummary(runs: RunResult[], service: ServiceLabels): string {
+  const status = aggregateStatus(runs);
+  const out: string[] = [];
+  out.push(`## ${markOf(status)} ${runs.length} pipelines: ${status}`, '');
+  out.push(`${service.home.label}: ${service.home.text}`, '');
+  out.push(...runTable(runs, true), '');
+  for (const r of runs) {
+    if (!failingLine(r)) continue;
+    out.push(`### ❌ ${esc(r.pipelineName)}: ${r.status || 'not started'}`, '');
+    const message = r.error ?? r.run?.message ?? '';
+    // Quoted, so long messages wrap instead of scrolling out of sight; said once per run.
+    if (message && !repeatsActivities(r)) out.push(quote(trimText(message, 2000)), '');
+    for (const f of r.failed) {
+      out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
+      if (f.errorCode || f.failureType)
+        out.push(
+          `${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`,
+          '',
+        );
+      out.push(quote(f.message || '(no message)'), '');
+    }
+  }
+  const returned = runs.filter((r) => endedAsWanted(r) && r.status === 'Succeeded' && r.returnValue.source);
+  if (returned.length) {
+    out.push(`### Return values (${returned.length})`, '');
+    for (const r of returned) {
+      out.push(`#### \`${esc(r.pipelineName)}\``, '', `Read from ${r.returnValue.source}.`, '');
+      out.push('```json', fence(JSON.stringify(r.returnValue.value, null, 2)), '```', '');
+    }
+  }
+  return out.join('\n');
+}
