@@ -3,9 +3,10 @@
 // annotation per failed activity titled with its pipeline and activity.
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
-import type { ParameterDefinitions } from '../inputs/parameters.js';
+import type { ParameterDefinitions } from '../model/parameters.js';
 import type { FailedActivity } from '../run/activities.js';
-import type { PipelineService, RunView } from '../services/service.js';
+import type { PipelineService } from '../services/service.js';
+import type { RunView } from '../model/run.js';
 import { returnValueOf, trimText, type Outcome } from './report.js';
 import type { ReturnValue } from './return-value.js';
 

@@ -1,10 +1,11 @@
 // What the user sees at the end: step outputs, annotations, and the job summary. Rendering is
 // pure (strings in, strings out) so it is tested without a runner.
 import { formatDuration } from '../inputs/duration.js';
-import { displayParameters, type ParameterDefinitions } from '../inputs/parameters.js';
+import { displayParameters } from '../inputs/parameters.js';
+import { type ParameterDefinitions } from '../model/parameters.js';
 import type { ActivityRow, FailedActivity } from '../run/activities.js';
 import type { UsualDuration } from '../run/schedule.js';
-import type { RunView } from '../services/service.js';
+import type { RunView } from '../model/run.js';
 import { readReturnValue, type ReturnValue } from './return-value.js';
 
 /** How the service is named in what the user reads. */

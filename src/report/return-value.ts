@@ -3,7 +3,7 @@
 // this order: a `pipelineReturnValue` object on the run (or under its `output`); then the run's
 // own Set Variable activity run that sets `pipelineReturnValue`: its `output.value` as an object,
 // or its `input.value`, the definition's list of {key, value} with typed values. Pure.
-import type { ActivityRun, RunView } from '../services/service.js';
+import type { ActivityRun, RunView } from '../model/run.js';
 
 export interface ReturnValue {
   value: Record<string, unknown>;

@@ -1,7 +1,8 @@
 // Reads a finished run's activity runs, following nested pipelines (Execute Pipeline activities),
 // once at the end: polling them during the wait would spend ARM's read budget for nothing.
 import type { CallOptions } from '../http/rest-client.js';
-import type { ActivityRun, PipelineService, RunView } from '../services/service.js';
+import type { ActivityRun, RunView } from '../model/run.js';
+import type { PipelineService } from '../services/service.js';
 
 export interface ActivityRow extends ActivityRun {
   /** 0 for the run's own activities, 1 for those of a child pipeline, and so on. */

@@ -8,17 +8,14 @@ import { ServiceError, errorMessage } from '../http/errors.js';
 import { isRetryable, retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { cancelFor, type Inputs } from '../inputs/inputs.js';
-import {
-  displayParameters,
-  secureValues,
-  validateParameters,
-  type ParameterDefinitions,
-} from '../inputs/parameters.js';
+import { displayParameters, secureValues, validateParameters } from '../inputs/parameters.js';
+import { type ParameterDefinitions } from '../model/parameters.js';
 import { publishBatch, type BatchRun } from '../report/batch-report.js';
 import { readReturnValue } from '../report/return-value.js';
 import { sleep } from '../runtime/sleep.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
-import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
+import { isFinal, type RunRef, type RunView } from '../model/run.js';
+import { type PipelineService } from '../services/service.js';
 import { failedActivities, fetchActivityRows } from './activities.js';
 import { cancelRun, describeCancel } from './cancel.js';
 import { explain } from './lifecycle.js';

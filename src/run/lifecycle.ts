@@ -2,21 +2,19 @@
 // duplicates, wait through faults, cancel when asked, report. Whatever happens after the start
 // answers, the user learns the run's ID and fate, and the run is cancelled when the inputs say so.
 import * as core from '@actions/core';
-import { explainAuthError, isSignInError, type AuthContext } from '../auth/explain.js';
+import { explainAuthError, type AuthContext } from '../auth/explain.js';
+import { isSignInError } from '../http/sign-in-errors.js';
 import { ServiceError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { cancelFor, type Inputs } from '../inputs/inputs.js';
-import {
-  displayParameters,
-  secureValues,
-  validateParameters,
-  type ParameterDefinitions,
-} from '../inputs/parameters.js';
+import { displayParameters, secureValues, validateParameters } from '../inputs/parameters.js';
+import { type ParameterDefinitions } from '../model/parameters.js';
 import { annotateFailures, failStep, failWithoutRun, failureText, publish } from '../report/publish.js';
 import { describeUsual, failureMessage, type Outcome } from '../report/report.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
-import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
+import { isFinal, type RunRef, type RunView } from '../model/run.js';
+import { type PipelineService } from '../services/service.js';
 import { failedActivities, fetchActivityRows } from './activities.js';
 import { readUsualDuration } from './history.js';
 import { cancelRun } from './cancel.js';

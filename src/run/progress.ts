@@ -4,7 +4,7 @@
 import { errorMessage } from '../http/errors.js';
 import { formatDuration } from '../inputs/duration.js';
 import { fromEnv } from '../runtime/tuning.js';
-import type { ActivityRun } from '../services/service.js';
+import type { ActivityRun } from '../model/run.js';
 import type { UsualDuration } from './schedule.js';
 
 /** Periodic progress lines (and their activity-run query) come at most this often. */

@@ -5,7 +5,8 @@ import { CancelledError, ServiceError, errorMessage } from '../http/errors.js';
 import { isRetryable } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { sleep } from '../runtime/sleep.js';
-import { isFinal, type ActivityRun, type PipelineService, type RunRef, type RunView } from '../services/service.js';
+import { isFinal, type ActivityRun, type RunRef, type RunView } from '../model/run.js';
+import { type PipelineService } from '../services/service.js';
 import { Progress } from './progress.js';
 import { denseBand, nextPollDelay, type UsualDuration } from './schedule.js';
 
