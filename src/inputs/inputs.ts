@@ -335,9 +335,9 @@ export async function readInputs(
   };
 }
 
-/** The rules of the service the `service` input names (Data Factory when it names none). */
+/** The rules of the service the `service` input names; the registry's first when it names none (Data Factory). */
 function chooseService(given: string, services: readonly ServiceInputRules[], problems: string[]): ServiceInputRules {
-  const name = (given || 'data-factory').toLowerCase();
+  const name = (given || services[0].name).toLowerCase();
   const found = services.find((s) => s.name === name);
   if (found) return found;
   problems.push(`'service' must be one of ${services.map((s) => s.name).join(', ')}, got '${given}'.`);
