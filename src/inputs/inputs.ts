@@ -31,6 +31,7 @@ export interface Inputs extends RerunAndCost {
   service: ServiceKind;
   /** The inputs the service reads to find its pipelines (its `locatedBy`), checked; the target is built from them. */
   location: Location;
+  // The same values as `location`, by name; '' where the chosen service does not read the input.
   /** Synapse: the workspace name; Fabric: its ID or display name. */
   workspace: string;
   /** Overrides the Synapse development endpoint or the Fabric API base ('' = the cloud's). */
