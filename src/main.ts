@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { azureCliOnPath } from './auth/azure-cli.js';
 import type { AuthContext } from './auth/explain.js';
-import { authSettings, chooseAuth, type AuthMethod, type AuthSettings } from './auth/index.js';
+import { authSettings, chooseAuth, credentialSource, type AuthMethod, type AuthSettings } from './auth/index.js';
 import { errorMessage } from './http/errors.js';
 import { InputError, readInputs, type Inputs } from './inputs/inputs.js';
 import { failStep } from './report/publish.js';
@@ -11,8 +11,9 @@ import { runLifecycle } from './run/lifecycle.js';
 import { watchSignals } from './run/signals.js';
 import { saveContext } from './run/state.js';
 import { describeStartup } from './runtime/startup.js';
-import { findCloud } from './services/clouds.js';
+import { findCloud } from './model/clouds.js';
 import { createService, targetFor } from './services/index.js';
+import { SERVICES } from './services/registry.js';
 
 export async function run(): Promise<void> {
   const signals = watchSignals();
@@ -25,7 +26,7 @@ export async function run(): Promise<void> {
 
   let inputs: Inputs;
   try {
-    inputs = await readInputs((name) => core.getInput(name));
+    inputs = await readInputs((name) => core.getInput(name), SERVICES);
   } catch (e) {
     failStep(e instanceof InputError ? e : new Error(`Invalid inputs: ${errorMessage(e)}`));
     return;
@@ -54,7 +55,7 @@ export async function run(): Promise<void> {
     defaultAudience: findCloud(inputs.cloud.name)?.oidcAudience ?? inputs.audience,
     authorityHost: inputs.cloud.authorityHost,
   };
-  const service = createService(targetFor(inputs), method, { authorityHost: inputs.cloud.authorityHost });
+  const service = createService(targetFor(inputs), credentialSource(method, inputs.cloud.authorityHost));
   await runLifecycle({
     service,
     inputs,

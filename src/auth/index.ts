@@ -4,6 +4,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import { AuthError } from '../http/errors.js';
 import { ID_TOKEN_HINT } from './hints.js';
 import type { Inputs } from '../inputs/inputs.js';
+import type { CredentialSource } from '../model/sign-in.js';
 import { azureCliAuth } from './azure-cli.js';
 import { clientSecretAuth } from './client-secret.js';
 import { oidcAuth } from './oidc.js';
@@ -115,5 +116,14 @@ export function maskingCredential(method: AuthMethod, transport?: Transport): To
       }
       return token;
     },
+  };
+}
+
+/** How the service clients sign in with this method: masked tokens, Entra reached early. */
+export function credentialSource(method: AuthMethod, authorityHost: string): CredentialSource {
+  return {
+    credential: (transport) => maskingCredential(method, transport),
+    // The Azure CLI signs in by itself.
+    preconnect: method.mode === 'azure-cli' ? [] : [authorityHost],
   };
 }

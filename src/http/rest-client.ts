@@ -17,7 +17,7 @@ import {
 } from '@azure/core-rest-pipeline';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { Agent } from 'node:https';
-import { isSignInError } from '../auth/explain.js';
+import { isSignInError } from './sign-in-errors.js';
 import { AuthError, CancelledError, ServiceError, TransportError, isNotSentCode } from './errors.js';
 
 /** How a service spells its errors: ARM's `{error:{code,message}}`, Synapse's bare `{code}`, Fabric's `{errorCode}`. */

@@ -2,7 +2,7 @@
 // sends them asks again through here: while the deadline allows, for faults that may pass
 // (throttling, 5xx, lost connections, a token service briefly down), after the service's
 // Retry-After or an exponential backoff, whichever is longer.
-import { isTransientAuthError } from '../auth/explain.js';
+import { isTransientAuthError } from './sign-in-errors.js';
 import { sleep } from '../runtime/sleep.js';
 import { CancelledError, ServiceError, errorMessage, isTransient, unknownHost } from './errors.js';
 

@@ -1,12 +1,16 @@
 // Reads and validates every input before any network call. Each problem names the input and says
 // what a valid value looks like; all problems are reported at once so one edit fixes them all.
+// What depends on the service comes from its rules (service-rules.ts), passed in by main.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLOUD_NAMES, findCloud, type Cloud } from '../services/clouds.js';
-import { SERVICE_KINDS, type ServiceKind } from '../services/service.js';
+import { CLOUD_NAMES, findCloud, type Cloud } from '../model/clouds.js';
+import type { ServiceKind } from '../model/service-kind.js';
 import { parseDuration } from './duration.js';
+import { httpsUrl } from './url.js';
 import { parseParameterText } from './parameters.js';
 import { parsePipelineList, type BatchItem } from './pipelines.js';
+import { readRerunAndCost, type RerunAndCost } from './rerun-and-cost.js';
+import type { Location, ServiceInputRules } from './service-rules.js';
 
 export type { BatchItem } from './pipelines.js';
 
@@ -21,10 +25,13 @@ export type CancelChoice = boolean | 'started-only';
 export const cancelFor = (choice: CancelChoice, started: boolean): boolean =>
   choice === 'started-only' ? started : choice;
 
-export interface Inputs {
+export interface Inputs extends RerunAndCost {
   /** Inputs that were given but take no effect: said once as warnings, not refused. */
   warnings: string[];
   service: ServiceKind;
+  /** The inputs the service reads to find its pipelines (its `locatedBy`), checked; the target is built from them. */
+  location: Location;
+  // The same values as `location`, by name; '' where the chosen service does not read the input.
   /** Synapse: the workspace name; Fabric: its ID or display name. */
   workspace: string;
   /** Overrides the Synapse development endpoint or the Fabric API base ('' = the cloud's). */
@@ -88,17 +95,12 @@ export type GetInput = (name: string) => string;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Tenant IDs may also be given as a verified domain (contoso.onmicrosoft.com).
 const TENANT_DOMAIN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
-// ARM patterns from the Data Factory REST spec (2018-06-01).
-// The spec's `\w` is .NET's (Unicode letters and digits count, per Char.IsLetterOrDigit).
-const RESOURCE_GROUP = /^[-\w\p{L}\p{Nd}._()]+$/u;
-const FACTORY = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
-const PIPELINE = /^[A-Za-z0-9_][^<>*#.%&:\\+?/]*$/;
-// Synapse workspace names (ARM's rule for Microsoft.Synapse/workspaces).
-const SYNAPSE_WORKSPACE = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 const MIN_POLL_MS = 1000;
 
 const BOOL_TRUE = ['true', 'True', 'TRUE'];
 const BOOL_FALSE = ['false', 'False', 'FALSE'];
+/** Inputs that are true or false, for refusals: only `true` asks for something. */
+const BOOLEAN_INPUTS = new Set(['recovery', 'start-from-failure']);
 
 /** Options that let tests and the post step read inputs without the real workspace. */
 export interface ReadOptions {
@@ -106,8 +108,13 @@ export interface ReadOptions {
   readFile?: (file: string) => string;
 }
 
-export async function readInputs(get: GetInput, options: ReadOptions = {}): Promise<Inputs> {
+export async function readInputs(
+  get: GetInput,
+  services: readonly ServiceInputRules[],
+  options: ReadOptions = {},
+): Promise<Inputs> {
   const problems: string[] = [];
+  const warnings: string[] = [];
   const text = (name: string) => get(name).trim();
   const bool = (name: string, fallback: boolean): boolean => {
     const v = text(name);
@@ -123,88 +130,29 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     return v;
   };
 
-  const serviceText = (text('service') || 'data-factory').toLowerCase();
-  let service: ServiceKind = 'data-factory';
-  if ((SERVICE_KINDS as string[]).includes(serviceText)) service = serviceText as ServiceKind;
-  else problems.push(`'service' must be one of ${SERVICE_KINDS.join(', ')}, got '${text('service')}'.`);
-  /** An input that means nothing for this service: refused, so nobody believes it took effect. */
-  const refuse = (name: string, why: string) => {
-    if (text(name)) problems.push(`'${name}' does not apply to service: ${service} (${why}); remove it.`);
-  };
-  const needed = (name: string, why: string): string => {
-    const v = text(name);
-    if (v === '') problems.push(`'${name}' is required with service: ${service} (${why}).`);
-    return v;
-  };
-
-  const subscriptionId =
-    service === 'data-factory' ? required('subscription-id') : service === 'synapse' ? text('subscription-id') : '';
-  if (subscriptionId && !GUID.test(subscriptionId)) {
-    problems.push(
-      `'subscription-id' must be a subscription ID (a GUID like 00000000-0000-0000-0000-000000000000), got '${subscriptionId}'.`,
-    );
-  }
-  const resourceGroup =
-    service === 'data-factory' ? required('resource-group') : service === 'synapse' ? text('resource-group') : '';
-  if (
-    resourceGroup &&
-    (!RESOURCE_GROUP.test(resourceGroup) || resourceGroup.length > 90 || resourceGroup.endsWith('.'))
-  ) {
-    problems.push(
-      `'resource-group' must be 1-90 letters, digits, '-', '_', '.', '(' or ')' and must not end with '.', got '${resourceGroup}'.`,
-    );
-  }
-  let factoryName = '';
-  let workspace = '';
-  if (service === 'data-factory') {
-    factoryName = required('factory-name');
-    if (factoryName && (!FACTORY.test(factoryName) || factoryName.length < 3 || factoryName.length > 63)) {
-      problems.push(
-        `'factory-name' must be 3-63 letters, digits and single hyphens, starting and ending with a letter or digit, got '${factoryName}'.`,
-      );
-    }
-    refuse('workspace', "Data Factory pipelines live in a factory: use 'factory-name'");
-    refuse('service-endpoint', "Data Factory is reached through ARM: use 'resource-manager-endpoint'");
-  } else {
-    refuse('factory-name', "use 'workspace'");
-    refuse(
-      'resource-manager-endpoint',
-      `${service === 'synapse' ? 'Synapse' : 'Fabric'} is not reached through ARM: use 'service-endpoint'`,
-    );
-    if (service === 'fabric') {
-      refuse('subscription-id', 'Fabric workspaces are not Azure resources');
-      refuse('resource-group', 'Fabric workspaces are not Azure resources');
-    } else if (Boolean(subscriptionId) !== Boolean(resourceGroup)) {
-      problems.push(
-        `With service: synapse, 'subscription-id' and 'resource-group' go together (they only build the Synapse Studio link): set both or neither.`,
-      );
-    }
-    workspace = needed(
-      'workspace',
-      service === 'synapse' ? 'the Synapse workspace name' : "the Fabric workspace's ID or display name",
-    );
-    if (service === 'synapse' && workspace && !SYNAPSE_WORKSPACE.test(workspace)) {
-      problems.push(
-        `'workspace' must be a Synapse workspace name (1-50 lower-case letters, digits and hyphens, not starting or ending with a hyphen; not its URL), got '${workspace}'.`,
-      );
-    }
-  }
-  const serviceEndpoint =
-    service === 'data-factory' ? '' : (httpsUrl('service-endpoint', text('service-endpoint'), problems) ?? '');
+  const rules = chooseService(text('service'), services, problems);
+  const service = rules.name as ServiceKind;
+  const location = rules.readLocation({
+    service,
+    text,
+    required: (name, why) => (why ? required(name, ` with service: ${service} (${why})`) : required(name)),
+    httpsUrl: (name) => httpsUrl(name, text(name), problems) ?? '',
+    problem: (message) => problems.push(message),
+  });
+  warnings.push(...notApplying(rules, services, text));
 
   const runId = text('run-id');
   const pipelinesText = text('pipelines');
   const pipelineName = pipelinesText
     ? text('pipeline-name')
-    : runId && service !== 'fabric'
+    : runId && !rules.pipelineWithRunId
       ? text('pipeline-name')
       : runId
-        ? needed('pipeline-name', 'Fabric addresses a job instance through its pipeline')
+        ? required('pipeline-name', ` with service: ${service} (${rules.pipelineWithRunId})`)
         : required('pipeline-name', " (or 'pipelines' to run several, or 'run-id' to wait for an existing run)");
-  if (service !== 'fabric' && pipelineName && (!PIPELINE.test(pipelineName) || pipelineName.length > 260)) {
-    problems.push(
-      `'pipeline-name' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /, got '${pipelineName}'.`,
-    );
+  const nameRule = rules.pipelineName;
+  if (nameRule && pipelineName && !nameRule.test(pipelineName)) {
+    problems.push(`'pipeline-name' ${nameRule.rule}, got '${pipelineName}'.`);
   }
 
   let pipelines: BatchItem[] = [];
@@ -215,9 +163,7 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
       );
     }
     const parsed = await parsePipelineList(pipelinesText, (name) =>
-      service !== 'fabric' && (!PIPELINE.test(name) || name.length > 260)
-        ? `'${name}' must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /.`
-        : '',
+      nameRule && !nameRule.test(name) ? `'${name}' ${nameRule.rule}.` : '',
     );
     problems.push(...parsed.problems);
     pipelines = parsed.items;
@@ -239,10 +185,15 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
   }
   const failFast = bool('fail-fast', false);
   if (!pipelinesText) {
-    // The defaults ('0', 'false') arrive as inputs too: only a choice that would do something is refused.
-    if (maxParallel !== 0)
-      problems.push(`'max-parallel' only applies with 'pipelines': remove it or list the pipelines.`);
-    if (failFast) problems.push(`'fail-fast' only applies with 'pipelines': remove it or list the pipelines.`);
+    // The defaults ('0', 'false') arrive as inputs too: only a choice that would do something is
+    // named. Ignored, not refused (the contract): reusable workflows pass one set of inputs to all.
+    if (maxParallel !== 0) {
+      warnings.push(`'max-parallel' only applies with 'pipelines' and is ignored: nothing runs in parallel.`);
+      maxParallel = 0;
+    }
+    if (failFast) {
+      warnings.push(`'fail-fast' only applies with 'pipelines' and is ignored: there is one run.`);
+    }
   }
 
   const parameters = await readParameters(text('parameters'), text('parameters-file'), options, problems);
@@ -279,11 +230,8 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
   const baseCloud = findCloud(envName);
   if (!baseCloud) problems.push(`'environment' must be one of ${CLOUD_NAMES.join(', ')}, got '${envName}'.`);
   const cloud: Cloud = { ...(baseCloud ?? findCloud('AzureCloud')!) };
-  const arm =
-    service === 'data-factory'
-      ? httpsUrl('resource-manager-endpoint', text('resource-manager-endpoint'), problems)
-      : undefined;
-  if (arm) cloud.resourceManager = arm;
+  // Set only when the chosen service reads it (Data Factory): ARM is the cloud's, the override too.
+  if (location['resource-manager-endpoint']) cloud.resourceManager = location['resource-manager-endpoint'];
   const authority = httpsUrl('authority-host', text('authority-host'), problems);
   if (authority) cloud.authorityHost = authority;
   const audience = text('audience') || cloud.oidcAudience;
@@ -295,28 +243,22 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
   const recovery = bool('recovery', false);
   const startActivity = text('start-activity');
   const startFromFailure = bool('start-from-failure', false);
-  if (!runId && service !== 'fabric' && recovery && !referenceRunId) {
+  const refused = new Map((rules.refuses ?? []).map((r) => [r.input, r]));
+  // A service that cannot rerun at all refuses the rerun inputs below; their combinations are moot.
+  if (!runId && !refused.has('recovery') && recovery && !referenceRunId) {
     problems.push(`'recovery: true' needs 'reference-run-id': the run whose group the new run joins.`);
   }
-  if (!runId && service !== 'fabric' && !recovery && (startActivity || startFromFailure)) {
+  if (!runId && !refused.has('recovery') && !recovery && (startActivity || startFromFailure)) {
     problems.push(
       `'${startActivity ? 'start-activity' : 'start-from-failure'}' only applies in recovery mode: set 'recovery: true' and 'reference-run-id'.`,
     );
   }
-  if (service === 'fabric') {
-    refuse('reference-run-id', 'Fabric has no reruns through its API');
-    refuse('start-activity', 'Fabric has no reruns through its API');
-    for (const [name, on] of [
-      ['recovery', recovery],
-      ['start-from-failure', startFromFailure],
-    ] as const) {
-      if (on)
-        problems.push(`'${name}' does not apply to service: fabric (Fabric has no reruns through its API); remove it.`);
+  for (const r of refused.values()) {
+    // A boolean input asks for something only when true (its default 'false' arrives too).
+    const asked = BOOLEAN_INPUTS.has(r.input) ? BOOL_TRUE.includes(text(r.input)) : Boolean(text(r.input));
+    if (asked) {
+      problems.push(`'${r.input}' does not apply to service: ${service} (${r.why}); ${r.instead ?? 'remove it'}.`);
     }
-  } else if (service === 'synapse' && startFromFailure) {
-    problems.push(
-      `'start-from-failure' does not apply to service: synapse (Synapse has no such option); use 'start-activity' to rerun from an activity.`,
-    );
   }
   if (startActivity && startFromFailure) {
     problems.push(
@@ -345,22 +287,23 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     text('cancel-on-timeout') === '' ? 'started-only' : bool('cancel-on-timeout', true);
   const cancelOnWorkflowCancel: CancelChoice =
     text('cancel-on-workflow-cancel') === '' ? 'started-only' : bool('cancel-on-workflow-cancel', true);
-  const warnings: string[] = [];
-  const ifRunning = runControl(runId, service, text, problems, warnings);
+  const ifRunning = runControl(runId, rules.runIdNoun, text, problems, warnings);
   const cancelRecursive = bool('cancel-recursive', true);
   const jobSummary = bool('job-summary', true);
   const prComment = bool('pr-comment', false);
   const githubToken = text('github-token');
+  const rerunAndCost = readRerunAndCost(text, bool, problems);
 
   if (problems.length) throw new InputError(problems);
   return {
     warnings,
     service,
-    workspace,
-    serviceEndpoint,
-    subscriptionId,
-    resourceGroup,
-    factoryName,
+    location,
+    workspace: location.workspace ?? '',
+    serviceEndpoint: location['service-endpoint'] ?? '',
+    subscriptionId: location['subscription-id'] ?? '',
+    resourceGroup: location['resource-group'] ?? '',
+    factoryName: location['factory-name'] ?? '',
     pipelineName,
     parameters,
     auth,
@@ -388,14 +331,42 @@ export async function readInputs(get: GetInput, options: ReadOptions = {}): Prom
     githubToken,
     pipelines,
     maxParallel,
-    failFast,
+    failFast: pipelinesText ? failFast : false,
+    ...rerunAndCost,
   };
+}
+
+/** The rules of the service the `service` input names; the registry's first when it names none (Data Factory). */
+function chooseService(given: string, services: readonly ServiceInputRules[], problems: string[]): ServiceInputRules {
+  const name = (given || services[0].name).toLowerCase();
+  const found = services.find((s) => s.name === name);
+  if (found) return found;
+  problems.push(`'service' must be one of ${services.map((s) => s.name).join(', ')}, got '${given}'.`);
+  return services[0];
+}
+
+/**
+ * Inputs that say where another service finds its pipelines: the chosen one does not read them, so
+ * they are ignored, each named in a warning (the contract: one set of inputs serves several services).
+ */
+function notApplying(
+  rules: ServiceInputRules,
+  services: readonly ServiceInputRules[],
+  text: (name: string) => string,
+): string[] {
+  const others = new Set(services.flatMap((s) => s.locatedBy).filter((name) => !rules.locatedBy.includes(name)));
+  return [...others]
+    .filter((name) => text(name))
+    .map((name) => {
+      const instead = rules.insteadOf?.[name];
+      return `'${name}' does not apply to service: ${rules.name} and is ignored${instead ? ` (${instead})` : ''}.`;
+    });
 }
 
 /** `run-id` and `if-running`: a run to wait for excludes everything that only applies to starting one. */
 function runControl(
   runId: string,
-  service: ServiceKind,
+  runIdNoun: string,
   text: (name: string) => string,
   problems: string[],
   warnings: string[],
@@ -406,9 +377,7 @@ function runControl(
   else problems.push(`'if-running' must be one of ${IF_RUNNING.join(', ')}, got '${text('if-running')}'.`);
   if (!runId) return ifRunning;
   if (!GUID.test(runId)) {
-    problems.push(
-      `'run-id' must be ${service === 'fabric' ? 'a job instance ID' : 'a pipeline run ID'} (a GUID like 00000000-0000-0000-0000-000000000000), got '${runId}'.`,
-    );
+    problems.push(`'run-id' must be ${runIdNoun} (a GUID like 00000000-0000-0000-0000-000000000000), got '${runId}'.`);
   }
   const startOnly = ['parameters', 'parameters-file', 'pipelines', 'reference-run-id', 'start-activity'];
   for (const name of startOnly) {
@@ -428,22 +397,6 @@ function runControl(
     return 'start';
   }
   return ifRunning;
-}
-
-function httpsUrl(name: string, value: string, problems: string[]): string | undefined {
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(`'${name}' must be an https URL like https://management.example.com, got '${value}'.`);
-    return undefined;
-  }
-  if (url.protocol !== 'https:') {
-    problems.push(`'${name}' must use https (Azure sign-in refuses plain http), got '${value}'.`);
-    return undefined;
-  }
-  return value.replace(/\/+$/, '');
 }
 
 async function readParameters(

@@ -1,12 +1,7 @@
 // Pipeline parameters: parsing what the user wrote, and checking it against the pipeline's
 // declared parameters so that type mistakes fail before a run starts instead of inside ADF.
 
-export type ParameterType = 'String' | 'Int' | 'Float' | 'Bool' | 'Array' | 'Object' | 'SecureString';
-export interface ParameterSpec {
-  type: ParameterType | string;
-  defaultValue?: unknown;
-}
-export type ParameterDefinitions = Record<string, ParameterSpec>;
+import type { ParameterDefinitions } from '../model/parameters.js';
 
 /**
  * JSON first (the common case, and exact), then YAML; either way it must be a mapping. The YAML

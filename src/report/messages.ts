@@ -1,7 +1,7 @@
 // What the step says last: its failure message (what to fix first, the service's own words after)
 // or its closing line. Pure.
 import { formatDuration } from '../inputs/duration.js';
-import { endedAsWanted, type RunResult, type ServiceLabels, type StepResult } from './model.js';
+import { endedAsWanted, type RunResult, type ServiceLabels, type StepResult } from '../model/result.js';
 import { failingLine } from './outputs.js';
 import { trimText } from './text.js';
 

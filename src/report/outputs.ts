@@ -1,7 +1,7 @@
 // The step's outputs, as the contract names them, from the result model. Pure: publish.ts writes them.
 import { displayParameters, MASK } from '../inputs/parameters.js';
-import type { RunView } from '../services/service.js';
-import { endedAsWanted, type FailedActivity, type RunResult, type StepResult } from './model.js';
+import type { RunView } from '../model/run.js';
+import { endedAsWanted, type FailedActivity, type RunResult, type StepResult } from '../model/result.js';
 import { durationOf, oneLine, trimText } from './text.js';
 
 /** The contract's order: the first of these that any run has, unless every run succeeded. */

@@ -5,7 +5,7 @@
 // warning, never a failure; the token is never printed.
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
-import type { FailedActivity, RunResult, StepResult } from './model.js';
+import type { FailedActivity, RunResult, StepResult } from '../model/result.js';
 import { aggregateStatus } from './outputs.js';
 import { runTable } from './summary.js';
 import { describeUsual, markOf, oneLine, trimText } from './text.js';

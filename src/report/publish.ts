@@ -3,7 +3,7 @@
 // rendered by the pure functions beside it.
 import * as core from '@actions/core';
 import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
-import { endedAsWanted, type RunResult, type StepResult } from './model.js';
+import { endedAsWanted, type RunResult, type StepResult } from '../model/result.js';
 import { closingLine, stepFailure } from './messages.js';
 import { outputsOf } from './outputs.js';
 import { renderSummary } from './summary.js';

@@ -3,13 +3,8 @@
 // this order: a `pipelineReturnValue` object on the run (or under its `output`); then the run's
 // own Set Variable activity run that sets `pipelineReturnValue`: its `output.value` as an object,
 // or its `input.value`, the definition's list of {key, value} with typed values. Pure.
-import type { ActivityRun, RunView } from '../services/service.js';
-
-export interface ReturnValue {
-  value: Record<string, unknown>;
-  /** Where it was read, for the summary: '' when nothing was found. */
-  source: string;
-}
+import type { ActivityRun, RunView } from '../model/run.js';
+import type { ReturnValue } from '../model/result.js';
 
 const NONE: ReturnValue = { value: {}, source: '' };
 const VARIABLE = 'pipelineReturnValue';

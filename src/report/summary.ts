@@ -2,7 +2,13 @@
 // parameters, its activities and their timeline. A batch: one table with a row per run, then each
 // run that did not succeed with its failed activities, then the return values. Pure.
 import { formatDuration } from '../inputs/duration.js';
-import { endedAsWanted, type ActivityRow, type RunResult, type ServiceLabels, type StepResult } from './model.js';
+import {
+  endedAsWanted,
+  type ActivityRow,
+  type RunResult,
+  type ServiceLabels,
+  type StepResult,
+} from '../model/result.js';
 import { aggregateStatus, failingLine } from './outputs.js';
 import { gantt } from './timeline.js';
 import {

@@ -1,8 +1,8 @@
 // Text helpers shared by every rendering (summary, comment, annotations, messages): one status
 // mark table, one way to escape Markdown, one way to trim long text. Pure.
 import { formatDuration } from '../inputs/duration.js';
-import type { RunView } from '../services/service.js';
-import type { UsualDuration } from './model.js';
+import type { RunView } from '../model/run.js';
+import type { UsualDuration } from '../model/result.js';
 
 /** One mark per status, everywhere the user reads a status. */
 export const MARK: Readonly<Record<string, string>> = {

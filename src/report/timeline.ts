@@ -1,6 +1,6 @@
 // The activities as a Mermaid gantt chart: GitHub renders Mermaid code blocks in Markdown, job
 // summaries included. The activity table below it carries the same facts for anyone it fails for.
-import type { ActivityRow } from './model.js';
+import type { ActivityRow } from '../model/result.js';
 
 /** A task name that starts with one of these would be read as the gantt keyword. */
 const GANTT_KEYWORD =

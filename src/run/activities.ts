@@ -1,8 +1,9 @@
 // Reads a finished run's activity runs, following nested pipelines (Execute Pipeline activities),
 // once at the end: polling them during the wait would spend ARM's read budget for nothing.
 import type { CallOptions } from '../http/rest-client.js';
-import type { ActivityRow, FailedActivity } from '../report/model.js';
-import type { ActivityRun, PipelineService, RunView } from '../services/service.js';
+import type { ActivityRun, RunView } from '../model/run.js';
+import type { ActivityRow, FailedActivity } from '../model/result.js';
+import type { PipelineService } from '../services/service.js';
 
 const MAX_DEPTH = 3;
 const MAX_CHILD_RUNS = 25;

@@ -2,7 +2,8 @@
 // faults) to learn that it exists, which pipeline it belongs to and where it stands.
 import { ServiceError } from '../http/errors.js';
 import { retry } from '../http/retry.js';
-import type { PipelineService, RunView } from '../services/service.js';
+import type { PipelineService } from '../services/service.js';
+import type { RunView } from '../model/run.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

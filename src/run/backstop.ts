@@ -1,13 +1,14 @@
 // What the post step does when main stopped before it finished with its runs: check each run
 // through transient faults, and cancel it if it is still going and the inputs ask for it.
 import * as core from '@actions/core';
-import { authMethodFor, type AuthMethod } from '../auth/index.js';
+import { authMethodFor, credentialSource, type AuthMethod } from '../auth/index.js';
 import { ServiceError, errorMessage } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { sleep } from '../runtime/sleep.js';
 import { CANCEL_BUDGET_MS, requestTimeoutMs } from '../runtime/tuning.js';
 import { createService } from '../services/index.js';
-import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
+import { isFinal, type RunRef, type RunView } from '../model/run.js';
+import { type PipelineService } from '../services/service.js';
 import { cancelRun, describeCancel } from './cancel.js';
 import type { SavedContext, SavedRun } from './state.js';
 
@@ -20,7 +21,7 @@ export async function lookAfterRuns(runs: SavedRun[], context: SavedContext): Pr
   if (secret) core.setSecret(secret);
   let service: PipelineService;
   try {
-    service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
+    service = createService(context.target, credentialSource(authFor(context), context.auth.authorityHost));
   } catch (e) {
     core.warning(
       `Could not reach the service to check ${runs.map((r) => `run ${r.runId || '(unknown)'}`).join(', ')}: ${errorMessage(e)}.`,

@@ -3,7 +3,8 @@
 import { errorMessage } from '../http/errors.js';
 import { isRetryable, retryDelay } from '../http/retry.js';
 import { sleep } from '../runtime/sleep.js';
-import { isFinal, type PipelineService, type RunRef, type RunView } from '../services/service.js';
+import { isFinal, type RunRef, type RunView } from '../model/run.js';
+import { type PipelineService } from '../services/service.js';
 
 export type CancelOutcome =
   | { outcome: 'cancelled'; run?: RunView }

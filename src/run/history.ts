@@ -2,7 +2,7 @@
 // the permission to query runs, or without history, the wait works as it always did.
 import { errorMessage } from '../http/errors.js';
 import type { PipelineService } from '../services/service.js';
-import type { UsualDuration } from '../report/model.js';
+import type { UsualDuration } from '../model/result.js';
 import { usualDuration } from './schedule.js';
 
 export { usualDuration } from './schedule.js';

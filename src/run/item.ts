@@ -1,8 +1,8 @@
 // One run of the step as the lifecycle tracks it: what the report shows (RunResult) plus where the
 // run stands in the lifecycle. A single run is a batch of one.
 import * as core from '@actions/core';
-import type { RunResult } from '../report/model.js';
-import type { RunRef, RunView } from '../services/service.js';
+import type { RunResult } from '../model/result.js';
+import type { RunRef, RunView } from '../model/run.js';
 import type { Progress } from './progress.js';
 import type { DenseBand } from './schedule.js';
 import type { SavedRun } from './state.js';

@@ -10,17 +10,19 @@
 // Whatever happens after a start answers, the user learns each run's ID and fate, the post step
 // knows every run (state.ts), and runs are cancelled when the inputs say so.
 import * as core from '@actions/core';
-import { explainAuthError, isSignInError, type AuthContext } from '../auth/explain.js';
+import { explainAuthError, type AuthContext } from '../auth/explain.js';
+import { isSignInError } from '../http/sign-in-errors.js';
 import { ServiceError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { cancelFor, type Inputs } from '../inputs/inputs.js';
-import type { StepResult, StopReason, UsualDuration } from '../report/model.js';
+import type { StepResult, StopReason, UsualDuration } from '../model/result.js';
 import { announceRun, failureText, publishStep } from '../report/publish.js';
 import { describeUsual } from '../report/text.js';
 import { sleep, timeoutSignal } from '../runtime/sleep.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
-import { isFinal, type PipelineService } from '../services/service.js';
+import { isFinal } from '../model/run.js';
+import type { PipelineService } from '../services/service.js';
 import { cancelRun } from './cancel.js';
 import { readDetails } from './details.js';
 import { decide, type CancelResult, type Ending } from './endings.js';

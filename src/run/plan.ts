@@ -3,16 +3,12 @@
 // registered. A problem with any item stops the step before the first start; a sign-in failure is
 // the step's own, said once, not once per pipeline.
 import * as core from '@actions/core';
-import { isSignInError } from '../auth/explain.js';
+import { isSignInError } from '../http/sign-in-errors.js';
 import { errorMessage } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import type { Inputs } from '../inputs/inputs.js';
-import {
-  displayParameters,
-  secureValues,
-  validateParameters,
-  type ParameterDefinitions,
-} from '../inputs/parameters.js';
+import { displayParameters, secureValues, validateParameters } from '../inputs/parameters.js';
+import type { ParameterDefinitions } from '../model/parameters.js';
 import { failureText } from '../report/publish.js';
 import type { DefinitionResult, PipelineService } from '../services/service.js';
 import type { Item } from './item.js';

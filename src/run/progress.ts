@@ -4,8 +4,8 @@
 import { errorMessage } from '../http/errors.js';
 import { formatDuration } from '../inputs/duration.js';
 import { fromEnv } from '../runtime/tuning.js';
-import type { ActivityRun } from '../services/service.js';
-import type { UsualDuration } from '../report/model.js';
+import type { ActivityRun } from '../model/run.js';
+import type { UsualDuration } from '../model/result.js';
 
 /** Periodic progress lines (and their activity-run query) come at most this often. */
 export const progressEveryMs = () => fromEnv('ADF_ACTION_PROGRESS_MS', 5 * 60_000);

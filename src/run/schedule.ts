@@ -1,6 +1,6 @@
 // When to ask the service for the run's status. Pure, so the bench can compute request counts and
 // the worst-case detection delay for any run length and any history without the network.
-import type { UsualDuration } from '../report/model.js';
+import type { UsualDuration } from '../model/result.js';
 
 export const AUTO_MIN_MS = 5_000;
 export const AUTO_MAX_MS = 60_000;

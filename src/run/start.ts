@@ -8,12 +8,13 @@
 // when the service surely did not start one (the connection never reached it, or it throttled the
 // call). After any other failure the request may have started a run, so we look for it first.
 import { randomUUID } from 'node:crypto';
-import { isTransientAuthError } from '../auth/explain.js';
+import { isTransientAuthError } from '../http/sign-in-errors.js';
 import { CancelledError, ServiceError, TransportError, errorMessage, unknownHost } from '../http/errors.js';
 import { retry } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
 import { sleep } from '../runtime/sleep.js';
-import type { PipelineService, RerunFlags, RunView } from '../services/service.js';
+import type { PipelineService } from '../services/service.js';
+import type { RerunFlags, RunView } from '../model/run.js';
 
 export interface StartRunOptions {
   pipelineName: string;

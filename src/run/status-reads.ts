@@ -4,7 +4,8 @@
 import { CancelledError, ServiceError, errorMessage } from '../http/errors.js';
 import { isRetryable } from '../http/retry.js';
 import { formatDuration } from '../inputs/duration.js';
-import type { PipelineService, RunView } from '../services/service.js';
+import type { RunView } from '../model/run.js';
+import type { PipelineService } from '../services/service.js';
 import { refOf, type Item, type ItemLog } from './item.js';
 
 /** The query window reaches back this far before its earliest run's start (clock skew). */

@@ -296,16 +296,29 @@ describe('how runs end', () => {
   });
 });
 
-describe('inputs that do not apply to Fabric are refused before any request', () => {
+// The contract (v1.2): inputs that only say where another service finds its pipelines are ignored
+// with a warning naming each (they were refused in v1.1); the run goes on.
+test('factory-name, resource-manager-endpoint, subscription-id and resource-group are ignored with a warning', async () => {
+  const ignored = {
+    'factory-name': 'my-factory',
+    'resource-manager-endpoint': 'https://management.azure.com',
+    'subscription-id': '11111111-2222-4333-8444-555555555555',
+    'resource-group': 'rg',
+  };
+  const s = await step(w, { inputs: fabricInputs(w, 'quick', ignored), env: w.caEnv });
+  expectSuccess(s.r);
+  const warnings = s.r.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+  for (const name of Object.keys(ignored)) {
+    expect(warnings.some((m) => m.includes(`'${name}' does not apply to service: fabric and is ignored`))).toBe(true);
+  }
+});
+
+describe('inputs that ask for what Fabric cannot do are refused before any request', () => {
   test.each([
     ['reference-run-id', { 'reference-run-id': '11111111-2222-4333-8444-555555555555' }],
     ['recovery', { recovery: 'true' }],
     ['start-activity', { 'start-activity': 'Copy' }],
     ['start-from-failure', { 'start-from-failure': 'true' }],
-    ['factory-name', { 'factory-name': 'my-factory' }],
-    ['resource-manager-endpoint', { 'resource-manager-endpoint': 'https://management.azure.com' }],
-    ['subscription-id', { 'subscription-id': '11111111-2222-4333-8444-555555555555' }],
-    ['resource-group', { 'resource-group': 'rg' }],
     ['workspace', { workspace: '' }],
     ['service-endpoint', { 'service-endpoint': 'http://api.fabric.microsoft.com' }],
   ])('%s', async (name, more) => {

@@ -261,12 +261,32 @@ describe('service: synapse', () => {
   });
 });
 
+// The contract (v1.2): an input that only says where another service finds its pipelines is ignored
+// with a warning naming it (it was refused in v1.1).
+test('factory-name and resource-manager-endpoint are ignored with a warning naming each; the run goes on', async () => {
+  const s = await step(w, {
+    inputs: synapse('quick', {
+      'factory-name': 'adf-emulator',
+      'resource-manager-endpoint': 'https://management.azure.com',
+    }),
+    env: w.caEnv,
+  });
+  expectSuccess(s.r);
+  const warnings = s.r.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+  expect(warnings.some((m) => m.includes("'factory-name' does not apply to service: synapse and is ignored"))).toBe(
+    true,
+  );
+  expect(
+    warnings.some((m) => m.includes("'resource-manager-endpoint' does not apply to service: synapse and is ignored")),
+  ).toBe(true);
+  // Nothing went to ARM.
+  expect(s.requests.filter((q) => q.service === 'arm')).toEqual([]);
+});
+
 describe('service: synapse input rules: refused before any request', () => {
   test.each([
     [{ workspace: '' }, "'workspace' is required with service: synapse"],
     [{ workspace: 'https://syn.dev.azuresynapse.net' }, "'workspace' must be a Synapse workspace name"],
-    [{ 'factory-name': 'adf-emulator' }, "'factory-name' does not apply to service: synapse"],
-    [{ 'resource-manager-endpoint': 'https://management.azure.com' }, "'resource-manager-endpoint' does not apply"],
     [
       { recovery: 'true', 'reference-run-id': '2f7fdb90-5df1-4b8b-ac2e-064cfdb5a1a8', 'start-from-failure': 'true' },
       "'start-from-failure' does not apply to service: synapse",

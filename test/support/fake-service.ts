@@ -2,17 +2,9 @@
 // under vi.useFakeTimers() a run of hours passes in milliseconds. Every call is logged with the
 // time it was made; faults can be queued per operation.
 import { CancelledError, ServiceError, TransportError } from '../../src/http/errors.js';
-import type { ParameterDefinitions } from '../../src/inputs/parameters.js';
-import type {
-  ActivityRun,
-  DefinitionResult,
-  PipelineService,
-  RunQuery,
-  RunRef,
-  RunStatus,
-  RunView,
-  StartRequest,
-} from '../../src/services/service.js';
+import type { ParameterDefinitions } from '../../src/model/parameters.js';
+import type { ActivityRun, RunQuery, RunRef, RunStatus, RunView, StartRequest } from '../../src/model/run.js';
+import type { DefinitionResult, PipelineService } from '../../src/services/service.js';
 import type { CallOptions } from '../../src/http/rest-client.js';
 
 export type Op = 'prepare' | 'readDefinition' | 'startRun' | 'getRun' | 'cancelRun' | 'listActivityRuns' | 'findRuns';

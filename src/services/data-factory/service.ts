@@ -1,9 +1,9 @@
 // Azure Data Factory behind the PipelineService interface: ARM, api-version 2018-06-01. The
 // pipeline API itself is written once in ../pipeline-api/ (Synapse speaks it too).
 import type { RestClient } from '../../http/rest-client.js';
-import { factoryResourceId, studioRunUrl } from '../clouds.js';
+import { factoryResourceId, studioRunUrl } from './ids.js';
 import { PipelineApiService } from '../pipeline-api/service.js';
-import type { RunRef } from '../service.js';
+import type { RunRef } from '../../model/run.js';
 import { DataFactoryClient } from './client.js';
 import { explainDataFactoryError } from './explain.js';
 
@@ -17,10 +17,12 @@ export interface DataFactoryTarget {
   studioHost: string;
 }
 
+export const DATA_FACTORY_LABELS = { short: 'ADF', studio: 'ADF Studio', home: 'Factory' } as const;
+
 export class DataFactoryService extends PipelineApiService<DataFactoryClient> {
   readonly kind = 'data-factory' as const;
-  readonly shortName = 'ADF';
-  readonly studioName = 'ADF Studio';
+  readonly shortName = DATA_FACTORY_LABELS.short;
+  readonly studioName = DATA_FACTORY_LABELS.studio;
   readonly home: { label: string; text: string };
   readonly factoryId: string;
   protected readonly definitionGrant = "'Microsoft.DataFactory/factories/pipelines/read'";
@@ -32,7 +34,7 @@ export class DataFactoryService extends PipelineApiService<DataFactoryClient> {
     super(new DataFactoryClient(rest));
     this.factoryId = factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName);
     this.home = {
-      label: 'Factory',
+      label: DATA_FACTORY_LABELS.home,
       text: `\`${target.factoryName}\` (resource group \`${target.resourceGroup}\`)`,
     };
   }

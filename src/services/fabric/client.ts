@@ -1,7 +1,7 @@
 // The Fabric REST API operations the action uses (v1, the Job Scheduler): list workspaces and
 // DataPipeline items, run / get / list / cancel job instances, and query a pipeline run's activities.
 import { parseRetryAfter, type CallOptions, type RestClient } from '../../http/rest-client.js';
-import type { ActivityRun } from '../service.js';
+import type { ActivityRun } from '../../model/run.js';
 import type { FabricErrorResponse, FabricItem, FabricWorkspace, ItemJobInstance, Page } from './types.js';
 
 /** Fabric's jobType for running a Data pipeline (Microsoft's doc: `?jobType=Pipeline`). */

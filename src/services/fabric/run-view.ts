@@ -1,5 +1,5 @@
 // Fabric's job instances in the lifecycle's terms: one status vocabulary for every service.
-import { unknownStatusMessage, utcTimestamp, type RunStatus, type RunView } from '../service.js';
+import { unknownStatusMessage, utcTimestamp, type RunStatus, type RunView } from '../../model/run.js';
 import type { ItemJobInstance } from './types.js';
 
 /** Fabric's statuses (spec enum, modelAsString) → the contract's. */

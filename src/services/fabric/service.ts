@@ -7,13 +7,12 @@ import { retry } from '../../http/retry.js';
 import {
   isFinal,
   type ActivityRun,
-  type DefinitionResult,
-  type PipelineService,
   type RunQuery,
   type RunRef,
   type RunView,
   type StartRequest,
-} from '../service.js';
+} from '../../model/run.js';
+import { type DefinitionResult, type PipelineService } from '../service.js';
 import { FabricClient } from './client.js';
 import { explainFabricError } from './explain.js';
 import { FabricLookupError, isGuid, pickByName } from './resolve.js';
@@ -46,10 +45,12 @@ export interface FabricTarget {
 /** Time for name resolution through transient faults (the lifecycle does not retry prepare). */
 const RESOLVE_BUDGET_MS = 120_000;
 
+export const FABRIC_LABELS = { short: 'Fabric', studio: 'the Fabric monitoring hub', home: 'Workspace' } as const;
+
 export class FabricService implements PipelineService {
   readonly kind = 'fabric' as const;
-  readonly shortName = 'Fabric';
-  readonly studioName = 'the Fabric monitoring hub';
+  readonly shortName = FABRIC_LABELS.short;
+  readonly studioName = FABRIC_LABELS.studio;
   /** Fabric has no client request ID de-duplication: an ambiguous start is checked by listing. */
   readonly runIdFromClientRequestId = false;
   readonly client: FabricClient;
@@ -91,7 +92,7 @@ export class FabricService implements PipelineService {
     const id = this.workspaceId;
     const name = this.workspaceName ?? (isGuid(this.base.workspace) ? undefined : this.base.workspace);
     return {
-      label: 'Workspace',
+      label: FABRIC_LABELS.home,
       text: name ? `\`${name}\`${id ? ` (\`${id}\`)` : ''}` : `\`${id ?? this.base.workspace}\``,
     };
   }

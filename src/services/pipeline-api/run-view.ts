@@ -6,7 +6,7 @@ import {
   type RunRef,
   type RunStatus,
   type RunView,
-} from '../service.js';
+} from '../../model/run.js';
 import type { PipelineRun, RunFilterParameters } from './types.js';
 
 const STATUSES: readonly string[] = ['Queued', 'InProgress', 'Succeeded', 'Failed', 'Canceling', 'Cancelled'];

@@ -4,16 +4,9 @@
 // path and how it explains its own errors.
 import { ServiceError } from '../../http/errors.js';
 import type { CallOptions } from '../../http/rest-client.js';
-import type { ParameterDefinitions } from '../../inputs/parameters.js';
-import type {
-  ActivityRun,
-  DefinitionResult,
-  PipelineService,
-  RunQuery,
-  RunRef,
-  RunView,
-  StartRequest,
-} from '../service.js';
+import type { ParameterDefinitions } from '../../model/parameters.js';
+import type { ActivityRun, RunQuery, RunRef, RunView, StartRequest } from '../../model/run.js';
+import type { DefinitionResult, PipelineService } from '../service.js';
 import type { PipelineApiClient } from './client.js';
 import { activityFilter, batchFilter, pickRuns, runFilter, toRunView } from './run-view.js';
 

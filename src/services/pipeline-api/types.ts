@@ -1,7 +1,7 @@
 // The parts of ADF's REST models (2018-06-01) the action reads; Synapse (2020-12-01) shares them.
 // The services add fields freely, so every model keeps unknown properties.
 
-import type { ActivityRun, RerunFlags } from '../service.js';
+import type { ActivityRun, RerunFlags } from '../../model/run.js';
 
 export type { ActivityRun };
 

@@ -2,7 +2,7 @@
 // development endpoint, with Data Factory's pipeline API (../pipeline-api/).
 import type { CallOptions, RestClient } from '../../http/rest-client.js';
 import { PipelineApiService } from '../pipeline-api/service.js';
-import type { RunRef } from '../service.js';
+import type { RunRef } from '../../model/run.js';
 import { SynapseClient } from './client.js';
 import { explainSynapseError } from './explain.js';
 
@@ -24,10 +24,12 @@ export function synapseWorkspaceId(t: Pick<SynapseTarget, 'subscriptionId' | 're
   return `/subscriptions/${t.subscriptionId}/resourceGroups/${t.resourceGroup}/providers/Microsoft.Synapse/workspaces/${t.workspace}`;
 }
 
+export const SYNAPSE_LABELS = { short: 'Synapse', studio: 'Synapse Studio', home: 'Workspace' } as const;
+
 export class SynapseService extends PipelineApiService<SynapseClient> {
   readonly kind = 'synapse' as const;
-  readonly shortName = 'Synapse';
-  readonly studioName = 'Synapse Studio';
+  readonly shortName = SYNAPSE_LABELS.short;
+  readonly studioName = SYNAPSE_LABELS.studio;
   readonly home: { label: string; text: string };
   protected readonly definitionGrant = "a Synapse role that can read pipelines (e.g. 'Synapse User')";
 
@@ -36,7 +38,7 @@ export class SynapseService extends PipelineApiService<SynapseClient> {
     rest: RestClient,
   ) {
     super(new SynapseClient(rest));
-    this.home = { label: 'Workspace', text: `\`${target.workspace}\` (Synapse)` };
+    this.home = { label: SYNAPSE_LABELS.home, text: `\`${target.workspace}\` (Synapse)` };
   }
 
   /** The activity-run path names the pipeline; a child run found through an activity may lack it, so ask the run. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ID_TOKEN_HINT, chooseAuth, type Environment } from '../../../src/auth/index.js';
 import { AuthError } from '../../../src/http/errors.js';
-import { findCloud } from '../../../src/services/clouds.js';
+import { findCloud } from '../../../src/model/clouds.js';
 import type { Inputs } from '../../../src/inputs/inputs.js';
 
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -11,6 +11,7 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
   return {
     warnings: [],
     service: 'data-factory',
+    location: {},
     workspace: '',
     serviceEndpoint: '',
     subscriptionId: '11111111-2222-3333-4444-555555555555',
@@ -32,6 +33,15 @@ function inputs(over: Partial<Inputs> = {}): Inputs {
     pipelines: [],
     maxParallel: 0,
     failFast: false,
+    onRerun: 'resume',
+    rerunKey: '',
+    retries: 0,
+    retryOn: ['system-error'],
+    retryDelayMs: 60_000,
+    billing: true,
+    costEstimate: false,
+    currency: 'USD',
+    retailPricesEndpoint: '',
     validateParameters: true,
     wait: true,
     timeoutMs: 3_600_000,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AuthMethod } from '../../../src/auth/index.js';
 import { ID_TOKEN_HINT } from '../../../src/auth/index.js';
 import { ServiceError, AuthError } from '../../../src/http/errors.js';
-import { aadstsCode, explainAuthError, isTransientAuthError, type AuthContext } from '../../../src/auth/explain.js';
+import { explainAuthError, type AuthContext } from '../../../src/auth/explain.js';
+import { aadstsCode, isTransientAuthError } from '../../../src/http/sign-in-errors.js';
 import { explainForbidden } from '../../../src/services/data-factory/explain.js';
 
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';

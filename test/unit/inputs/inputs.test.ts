@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, cancelFor, readInputs, type Inputs, type ReadOptions } from '../../../src/inputs/inputs.js';
+import { SERVICES } from '../../../src/services/registry.js';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -22,7 +23,7 @@ const noFile: ReadOptions = {
 
 async function read(extra: Record<string, string> = {}, options: ReadOptions = noFile): Promise<Inputs> {
   const all: Record<string, string> = { ...BASE, ...extra };
-  return readInputs((name) => all[name] ?? '', options);
+  return readInputs((name) => all[name] ?? '', SERVICES, options);
 }
 
 async function problems(extra: Record<string, string> = {}, options: ReadOptions = noFile): Promise<string[]> {
@@ -78,7 +79,6 @@ describe('readInputs: defaults', () => {
       resourceManager: 'https://management.azure.com',
       authorityHost: 'https://login.microsoftonline.com',
       oidcAudience: 'api://AzureADTokenExchange',
-      studioHost: 'https://adf.azure.com',
     });
   });
 
@@ -336,7 +336,7 @@ describe('readInputs: environment and endpoints', () => {
     expect(i.customAuthority).toBe(true);
     // The rest of the cloud stays.
     expect(i.cloud.name).toBe('AzureCloud');
-    expect(i.cloud.studioHost).toBe('https://adf.azure.com');
+    expect(i.cloud.oidcAudience).toBe('api://AzureADTokenExchange');
   });
 
   it('an ARM override alone keeps instance discovery on', async () => {

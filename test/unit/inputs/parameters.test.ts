@@ -5,8 +5,8 @@ import {
   parseParameterText,
   secureValues,
   validateParameters,
-  type ParameterDefinitions,
 } from '../../../src/inputs/parameters.js';
+import { type ParameterDefinitions } from '../../../src/model/parameters.js';
 
 /** it.each cases of one value each (so that array values are not spread into arguments). */
 const one = (...values: unknown[]) => values.map((v) => [v] as [unknown]);

@@ -1,6 +1,7 @@
 // Issue 12: the `pipelines`, `max-parallel` and `fail-fast` inputs.
 import { describe, expect, it } from 'vitest';
 import { InputError, readInputs, type Inputs } from '../../../src/inputs/inputs.js';
+import { SERVICES } from '../../../src/services/registry.js';
 
 const BASE: Record<string, string> = {
   'subscription-id': '11111111-2222-3333-4444-555555555555',
@@ -12,7 +13,7 @@ const BASE: Record<string, string> = {
 
 async function read(extra: Record<string, string>): Promise<Inputs> {
   const all: Record<string, string> = { ...BASE, ...extra };
-  return readInputs((name) => all[name] ?? '', { workspace: '/ws', readFile: () => '' });
+  return readInputs((name) => all[name] ?? '', SERVICES, { workspace: '/ws', readFile: () => '' });
 }
 
 async function problems(extra: Record<string, string>): Promise<string[]> {
@@ -74,12 +75,28 @@ describe('pipelines', () => {
     [{ pipelines: '- a', 'max-parallel': '1.5' }, "'max-parallel' must be a whole number"],
     [{ pipelines: '- a', 'fail-fast': 'yes' }, "'fail-fast' must be true or false"],
     [{ pipelines: '- a', 'reference-run-id': 'bd5e4c5a-63a1-4e6a-8a4b-3c0f0d7b8c9e' }, 'cannot apply to'],
-    [{ 'pipeline-name': 'p', 'max-parallel': '3' }, "'max-parallel' only applies with 'pipelines'"],
-    [{ 'pipeline-name': 'p', 'fail-fast': 'true' }, "'fail-fast' only applies with 'pipelines'"],
     [{ pipelines: '- a\n  - b: [' }, 'neither valid JSON nor valid YAML'],
   ])('%o is refused before any request', async (extra, text) => {
     const p = await problems(extra);
     expect(p.join('\n')).toContain(text);
+  });
+
+  // The contract (v1.2, "Inputs that do not apply"): ignored with a warning that names them, not refused.
+  it('without pipelines, max-parallel and fail-fast are ignored with a warning naming each', async () => {
+    const i = await read({ 'pipeline-name': 'p', 'max-parallel': '3', 'fail-fast': 'true' });
+    expect(i.warnings).toEqual([
+      "'max-parallel' only applies with 'pipelines' and is ignored: nothing runs in parallel.",
+      "'fail-fast' only applies with 'pipelines' and is ignored: there is one run.",
+    ]);
+    expect(i).toMatchObject({ maxParallel: 0, failFast: false, pipelines: [] });
+    // Their defaults arrive as inputs too, and say nothing.
+    expect((await read({ 'pipeline-name': 'p' })).warnings).toEqual([]);
+  });
+
+  it('a malformed max-parallel is refused even without pipelines', async () => {
+    expect(await problems({ 'pipeline-name': 'p', 'max-parallel': 'x' })).toEqual([
+      "'max-parallel' must be a whole number, 0 or more (0 = all at once), got 'x'.",
+    ]);
   });
 
   it('lists every problem at once', async () => {

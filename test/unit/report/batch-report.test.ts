@@ -1,7 +1,8 @@
 // Issue 12: the batch's aggregate status, `runs` output and summary.
 import { describe, expect, it } from 'vitest';
 import { aggregateStatus, renderBatchSummary, runsOutput, type BatchRun } from '../../../src/report/batch-report.js';
-import type { PipelineService, RunView } from '../../../src/services/service.js';
+import type { PipelineService } from '../../../src/services/service.js';
+import type { RunView } from '../../../src/model/run.js';
 
 const run = (status: RunView['status'], extra: Partial<RunView> = {}): RunView => ({
   runId: 'r',

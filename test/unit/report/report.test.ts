@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityRow, FailedActivity } from '../../../src/run/activities.js';
 import { toRunView } from '../../../src/services/pipeline-api/run-view.js';
 import type { PipelineRun } from '../../../src/services/pipeline-api/types.js';
-import type { RunView } from '../../../src/services/service.js';
+import type { RunView } from '../../../src/model/run.js';
 import {
   failureMessage,
   gantt,

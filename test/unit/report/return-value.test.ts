@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromKeyValueList, readReturnValue, typedValue } from '../../../src/report/return-value.ts';
-import type { ActivityRun, RunView } from '../../../src/services/service.ts';
+import type { ActivityRun, RunView } from '../../../src/model/run.ts';
 
 const run = (raw: Record<string, unknown>, status: RunView['status'] = 'Succeeded'): RunView => ({
   runId: 'r1',

@@ -1,7 +1,7 @@
 // cancelRun on a fake clock: Retry-After, the confirmation loop, runs that end as they are cancelled.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cancelRun, describeCancel, type CancelOptions } from '../../../src/run/cancel.js';
-import type { RunView } from '../../../src/services/service.js';
+import type { RunView } from '../../../src/model/run.js';
 import { FakeService, RUN_ID, serviceError } from '../../support/fake-service.ts';
 
 const ref = { runId: RUN_ID, pipelineName: 'p1' };

@@ -1,7 +1,7 @@
 // decide(): every ending × every cancel outcome, as one table.
 import { describe, expect, it } from 'vitest';
 import { decide, type CancelResult, type Ending } from '../../../src/run/endings.js';
-import type { RunStatus, RunView } from '../../../src/services/service.js';
+import type { RunStatus, RunView } from '../../../src/model/run.js';
 
 const ctx = { runId: 'r1', pipelineName: 'p1', runUrl: 'https://adf/r1', studioName: 'ADF Studio' };
 const run = (status: RunStatus): RunView => ({ runId: 'r1', pipelineName: 'p1', status, message: '', raw: {} });

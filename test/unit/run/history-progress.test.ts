@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AttachError, describeRun, readRunToAttach } from '../../../src/run/attach.js';
 import { HISTORY_RUNS, readUsualDuration, usualDuration } from '../../../src/run/history.js';
 import { Progress, progressText, runningActivities } from '../../../src/run/progress.js';
-import type { ActivityRun, RunQuery, RunView } from '../../../src/services/service.js';
+import type { ActivityRun, RunQuery, RunView } from '../../../src/model/run.js';
 import { FakeService, RUN_ID, serviceError } from '../../support/fake-service.ts';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');

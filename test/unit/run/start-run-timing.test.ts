@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CancelledError, TransportError } from '../../../src/http/errors.js';
 import { DuplicateRunsError, startRun, type StartRunOptions } from '../../../src/run/start.js';
-import type { RunQuery, RunView } from '../../../src/services/service.js';
+import type { RunQuery, RunView } from '../../../src/model/run.js';
 import { FakeService, RUN_ID, serviceError, transportError } from '../../support/fake-service.ts';
 
 const log = { info: vi.fn(), warning: vi.fn(), debug: vi.fn() };

@@ -4,7 +4,8 @@ import type { PipelineRun } from '../../../src/services/pipeline-api/types.js';
 import { randomUUID } from 'node:crypto';
 import { TransportError } from '../../../src/http/errors.js';
 import { DuplicateRunsError, chooseRunId, sameParameters, startRun } from '../../../src/run/start.js';
-import type { PipelineService, RunView } from '../../../src/services/service.js';
+import type { PipelineService } from '../../../src/services/service.js';
+import type { RunView } from '../../../src/model/run.js';
 
 describe('sameParameters: ADF reports every parameter value as a string', () => {
   const reported = {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CLOUD_NAMES, factoryResourceId, findCloud, studioRunUrl } from '../../../src/services/clouds.js';
+import { CLOUD_NAMES, findCloud, type CloudName } from '../../../src/model/clouds.js';
+import { dataFactory } from '../../../src/services/data-factory/index.js';
+import { factoryResourceId, studioRunUrl } from '../../../src/services/data-factory/ids.js';
 import { targetFor } from '../../../src/services/index.js';
+import { SERVICES } from '../../../src/services/registry.js';
+import { synapse } from '../../../src/services/synapse/index.js';
 
-const fabricInputs = { service: 'fabric', workspace: 'Sales', serviceEndpoint: '' };
+const fabricInputs = { service: 'fabric', location: { workspace: 'Sales', 'service-endpoint': '' } } as const;
+const studio = (cloud: CloudName) => dataFactory.endpoints[cloud].studioHost;
 
 const FACTORY_ID =
   '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-data/providers/Microsoft.DataFactory/factories/adf-prod-01';
@@ -18,7 +23,6 @@ describe('clouds', () => {
       resourceManager: 'https://management.azure.com',
       authorityHost: 'https://login.microsoftonline.com',
       oidcAudience: 'api://AzureADTokenExchange',
-      studioHost: 'https://adf.azure.com',
     });
   });
 
@@ -28,7 +32,6 @@ describe('clouds', () => {
       resourceManager: 'https://management.usgovcloudapi.net',
       authorityHost: 'https://login.microsoftonline.us',
       oidcAudience: 'api://AzureADTokenExchangeUSGov',
-      studioHost: 'https://adf.azure.us',
     });
   });
 
@@ -38,7 +41,6 @@ describe('clouds', () => {
       resourceManager: 'https://management.chinacloudapi.cn',
       authorityHost: 'https://login.chinacloudapi.cn',
       oidcAudience: 'api://AzureADTokenExchangeChina',
-      studioHost: 'https://adf.azure.cn',
     });
   });
 
@@ -55,13 +57,32 @@ describe('clouds', () => {
     expect(findCloud('toString')).toBeUndefined();
   });
 
-  it('every endpoint is https without a trailing slash', () => {
+  it("each service's Studio host follows the cloud", () => {
+    expect(CLOUD_NAMES.map(studio)).toEqual(['https://adf.azure.com', 'https://adf.azure.us', 'https://adf.azure.cn']);
+  });
+
+  it("every endpoint, shared or a service's, is https without a trailing slash", () => {
     for (const name of CLOUD_NAMES) {
       const c = findCloud(name)!;
-      for (const url of [c.resourceManager, c.authorityHost, c.studioHost]) {
+      const own = SERVICES.flatMap((s) => Object.values(s.endpoints[name]).filter((v) => v.includes('://')));
+      for (const url of [c.resourceManager, c.authorityHost, ...own]) {
         expect(url).toMatch(/^https:\/\/[^/]+$/);
       }
     }
+  });
+
+  it('every registered service lists its endpoints for every cloud', () => {
+    for (const s of SERVICES) expect(Object.keys(s.endpoints).sort()).toEqual([...CLOUD_NAMES].sort());
+  });
+
+  it('Synapse: the sovereign suffix, audience and Studio host', () => {
+    const t = targetFor({ service: 'synapse', location: { workspace: 'ws1' }, cloud: findCloud('AzureChinaCloud')! });
+    expect(t).toMatchObject({
+      endpoint: 'https://ws1.dev.azuresynapse.azure.cn',
+      resource: 'https://dev.azuresynapse.azure.cn',
+      studioHost: 'https://web.azuresynapse.azure.cn',
+    });
+    expect(synapse.endpoints.AzureUSGovernment.suffix).toBe('dev.azuresynapse.usgovcloudapi.net');
   });
 });
 
@@ -88,10 +109,10 @@ describe('studioRunUrl', () => {
   });
 
   it('uses the sovereign Studio hosts', () => {
-    expect(studioRunUrl(findCloud('AzureUSGovernment')!.studioHost, FACTORY_ID, 'r1')).toBe(
+    expect(studioRunUrl(studio('AzureUSGovernment'), FACTORY_ID, 'r1')).toBe(
       `https://adf.azure.us/en/monitoring/pipelineruns/r1?factory=${ENCODED}`,
     );
-    expect(studioRunUrl(findCloud('AzureChinaCloud')!.studioHost, FACTORY_ID, 'r1')).toMatch(
+    expect(studioRunUrl(studio('AzureChinaCloud'), FACTORY_ID, 'r1')).toMatch(
       /^https:\/\/adf\.azure\.cn\/.+\/monitoring\/pipelineruns\/r1\?factory=%2Fsubscriptions%2F/,
     );
   });
@@ -107,7 +128,7 @@ describe('studioRunUrl', () => {
 
 describe('Fabric is one service in every cloud (the contract)', () => {
   it.each(['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud'])('%s', (environment) => {
-    const t = targetFor({ ...fabricInputs, cloud: findCloud(environment) } as never);
+    const t = targetFor({ ...fabricInputs, cloud: findCloud(environment)! });
     expect(t).toMatchObject({
       service: 'fabric',
       apiBase: 'https://api.fabric.microsoft.com',
@@ -117,10 +138,10 @@ describe('Fabric is one service in every cloud (the contract)', () => {
   });
   it("'service-endpoint' moves the API base, never the audience", () => {
     const t = targetFor({
-      ...fabricInputs,
-      cloud: findCloud('AzureUSGovernment'),
-      serviceEndpoint: 'https://fabric.example',
-    } as never);
+      service: 'fabric',
+      location: { workspace: 'Sales', 'service-endpoint': 'https://fabric.example' },
+      cloud: findCloud('AzureUSGovernment')!,
+    });
     expect(t).toMatchObject({ apiBase: 'https://fabric.example', resource: 'https://api.fabric.microsoft.com' });
   });
 });

@@ -2,6 +2,7 @@
 // encoded as one path segment) and the per-request timeout createService wires in.
 import { createEmptyPipeline, type HttpClient, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { credentialSource } from '../../../src/auth/index.js';
 import type { AuthMethod } from '../../../src/auth/types.js';
 import { RestClient } from '../../../src/http/rest-client.js';
 import { createService } from '../../../src/services/index.js';
@@ -44,7 +45,7 @@ describe('createService', () => {
   it('gives every request the documented 30 s timeout by default', async () => {
     vi.stubEnv('ADF_ACTION_REQUEST_TIMEOUT_MS', undefined);
     vi.stubEnv('HTTPS_PROXY', 'http://proxy.invalid:1'); // no preconnect
-    const service = createService(target, method, { authorityHost: 'https://login.microsoftonline.com' });
+    const service = createService(target, credentialSource(method, 'https://login.microsoftonline.com'));
     expect(service).toBeInstanceOf(DataFactoryService);
     const sent = capture((service as DataFactoryService).client.rest, { runId: 'r1', status: 'InProgress' });
     await service.getRun({ runId: 'r1', pipelineName: 'p' });
@@ -61,7 +62,7 @@ describe('pipeline names are encoded as one path segment', () => {
 
   it('createRun and getPipeline', async () => {
     vi.stubEnv('HTTPS_PROXY', 'http://proxy.invalid:1');
-    const service = createService(target, method, { authorityHost: 'https://login.microsoftonline.com' });
+    const service = createService(target, credentialSource(method, 'https://login.microsoftonline.com'));
     const sent = capture((service as DataFactoryService).client.rest, { runId: 'r1', properties: {} });
     await service.startRun({ pipelineName: name, parameters: {}, flags: {} });
     await service.readDefinition(name);
@@ -73,7 +74,7 @@ describe('pipeline names are encoded as one path segment', () => {
 
   it('run IDs in the path too', async () => {
     vi.stubEnv('HTTPS_PROXY', 'http://proxy.invalid:1');
-    const service = createService(target, method, { authorityHost: 'https://login.microsoftonline.com' });
+    const service = createService(target, credentialSource(method, 'https://login.microsoftonline.com'));
     const sent = capture((service as DataFactoryService).client.rest, { runId: 'a;b', status: 'InProgress' });
     await service.getRun({ runId: 'a;b', pipelineName: 'p' });
     await service.cancelRun({ runId: 'a;b', pipelineName: 'p' }, false);
@@ -100,7 +101,7 @@ describe('Data Factory and Synapse share the pipeline API (services/pipeline-api
 
   it.each(both)('%s: a history query with a limit reads only the pages it needs', async (_, t) => {
     vi.stubEnv('HTTPS_PROXY', 'http://proxy.invalid:1');
-    const service = createService(t, method, { authorityHost: 'https://login.microsoftonline.com' });
+    const service = createService(t, credentialSource(method, 'https://login.microsoftonline.com'));
     // Every page says there is another: only the limit stops the paging.
     const page = { value: [{ runId: 'r', status: 'Succeeded' }], continuationToken: 'more' };
     const sent = capture((service as DataFactoryService).client.rest, page);
@@ -122,7 +123,7 @@ describe('Data Factory and Synapse share the pipeline API (services/pipeline-api
     ['synapse', synapse, /^\/pipelines\/load%20eu\/pipelineruns\/r1\/queryActivityruns$/],
   ] as const)('%s: where activity runs are queried', async (_, t, path) => {
     vi.stubEnv('HTTPS_PROXY', 'http://proxy.invalid:1');
-    const service = createService(t, method, { authorityHost: 'https://login.microsoftonline.com' });
+    const service = createService(t, credentialSource(method, 'https://login.microsoftonline.com'));
     const sent = capture((service as DataFactoryService).client.rest, { value: [] });
     await service.listActivityRuns({ runId: 'r1', pipelineName: 'load eu' });
     expect(new URL(sent[0]!.url).pathname).toMatch(path);

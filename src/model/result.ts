@@ -1,9 +1,15 @@
 // The result model: what a step found out about its runs, for one run or many. The lifecycle
 // (src/run/) fills it in; the report renders it with pure functions (outputs, job summary,
 // pull-request comment, annotations, the step's message) and publish.ts hands it to the runner.
-import type { ParameterDefinitions } from '../inputs/parameters.js';
-import type { ActivityRun, RunView } from '../services/service.js';
-import type { ReturnValue } from './return-value.js';
+import type { ParameterDefinitions } from './parameters.js';
+import type { ActivityRun, RunView } from './run.js';
+
+/** The pipeline's return value: `{}` unless the run ended Succeeded and set one. */
+export interface ReturnValue {
+  value: Record<string, unknown>;
+  /** Where it was read, for the summary: '' when nothing was found. */
+  source: string;
+}
 
 /** How the service is named in what the user reads. */
 export interface ServiceLabels {
