@@ -2,7 +2,7 @@
 // the tag; .github/workflows/release.yml then checks dist/, publishes the GitHub release and
 // moves the major tag (v1). Asks for the version when none is given (the default is the one in
 // package.json) and refuses one that is not semver, not above the latest release tag, or not the
-// version in package.json (bump package.json and src/version.ts first: a unit test keeps them
+// version in package.json (bump package.json and src/runtime/version.ts first: a unit test keeps them
 // equal). Also refuses a dirty work tree or a dist/ that differs from a fresh build.
 // --major also moves and pushes the major tag from here (for when the workflow cannot run);
 // --dry-run checks everything and prints the git commands instead of running them.
@@ -72,7 +72,7 @@ if (latest && compare(version, latest) <= 0) fail(`${tag} is not above the lates
 if (version !== pkgVersion) {
   fail(
     `package.json says ${pkgVersion}, not ${version}. Bump "version" in package.json and ACTION_VERSION in ` +
-      'src/version.ts, run `npm run build`, get that merged, then release.',
+      'src/runtime/version.ts, run `npm run build`, get that merged, then release.',
   );
 }
 if (git('status', '--porcelain')) fail('the work tree has uncommitted changes.');

@@ -70,10 +70,20 @@ export function azureCliAuth(s: AuthSettings): AuthMethod {
   };
 }
 
+/** The names `az` has on PATH: the Azure CLI installs a batch file (az.cmd) on Windows. */
+export function azureCliExecutables(platform: NodeJS.Platform = process.platform): string[] {
+  return platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
+}
+
 /** Whether an `az` executable is on PATH (what `auth: auto` falls back to). */
-export function azureCliOnPath(): boolean {
-  const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
-  return (process.env.PATH ?? '')
-    .split(path.delimiter)
-    .some((dir) => dir && exe.some((e) => existsSync(path.join(dir, e))));
+export function azureCliOnPath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: (file: string) => boolean = existsSync,
+): boolean {
+  // Windows separates PATH with ';' and spells it Path as often as PATH.
+  const paths = platform === 'win32' ? path.win32 : path.posix;
+  const value = env.PATH ?? env.Path ?? '';
+  const exe = azureCliExecutables(platform);
+  return value.split(paths.delimiter).some((dir) => dir && exe.some((e) => exists(paths.join(dir, e))));
 }

@@ -1,5 +1,6 @@
 // The runner cancels a step with SIGINT, then SIGTERM 7.5 s later, then kills it 2.5 s after that.
 import * as core from '@actions/core';
+import { stopSignals } from '../runtime/stop-signals.js';
 import { CANCEL_BUDGET_MS, SIGNAL_CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 
 export interface Signals {
@@ -21,8 +22,8 @@ export function watchSignals(): Signals {
       core.info(`Received ${name} again; finishing up.`);
     }
   };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  // SIGINT then SIGTERM; on Windows, Ctrl+C then Ctrl+Break (SIGBREAK), which would end Node at once unheard.
+  for (const name of stopSignals()) process.on(name, () => onSignal(name));
   return {
     signal: controller.signal,
     budget: () =>

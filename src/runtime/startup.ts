@@ -22,9 +22,15 @@ const currentUid = (): number | null => process.getuid?.() ?? null;
 /**
  * One directory per OS user under the temp folder: it outlives the step, so later steps and jobs on
  * the same machine skip compiling the bundle (on GitHub-hosted runners: later steps of the job).
+ * Windows has no user IDs, but its temp folder (%TEMP%) is per user already.
  */
-export function compileCacheDir(tmp: string = os.tmpdir(), uid: number | null = currentUid()): string {
-  return path.join(tmp, uid === null ? 'run-adf-pipeline-action-cache' : `run-adf-pipeline-action-cache-${uid}`);
+export function compileCacheDir(
+  tmp: string = os.tmpdir(),
+  uid: number | null = currentUid(),
+  platform: NodeJS.Platform = process.platform,
+): string {
+  const paths = platform === 'win32' ? path.win32 : path.posix;
+  return paths.join(tmp, uid === null ? 'run-adf-pipeline-action-cache' : `run-adf-pipeline-action-cache-${uid}`);
 }
 
 /**
