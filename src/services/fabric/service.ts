@@ -8,6 +8,7 @@ import {
   isFinal,
   type ActivityRun,
   type DefinitionResult,
+  type PagedCallOptions,
   type PipelineService,
   type RunQuery,
   type RunRef,
@@ -192,7 +193,7 @@ export class FabricService implements PipelineService {
     }
   }
 
-  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]> {
+  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: PagedCallOptions): Promise<ActivityRun[]> {
     // Child pipelines' runs come with whatever name their parent's activity gave: only the
     // workspace is needed to address them.
     const ws = await this.workspace(o);

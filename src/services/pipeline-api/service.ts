@@ -8,6 +8,7 @@ import type { ParameterDefinitions } from '../../inputs/parameters.js';
 import type {
   ActivityRun,
   DefinitionResult,
+  PagedCallOptions,
   PipelineService,
   RunQuery,
   RunRef,
@@ -59,7 +60,7 @@ export abstract class PipelineApiService<Client extends PipelineApiClient> imple
     return this.client.cancelRun(ref.runId, recursive, o);
   }
 
-  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]> {
+  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: PagedCallOptions): Promise<ActivityRun[]> {
     return this.client.queryActivityRuns(
       { runId: ref.runId, pipelineName: await this.pipelineOf(ref, o) },
       activityFilter(ref.runStart),
