@@ -32,7 +32,7 @@ export function costLine(billing: Billing, estimate?: EstimateResult | FabricCap
   const incomplete = !billing.complete;
   let line = `Cost: ${incomplete ? 'at least ' : ''}${unitsText(billing)}`;
   if (estimate && 'capacity-unit-hours' in estimate) {
-    line += `; about ${formatQuantity(estimate['capacity-unit-hours'])} capacity-unit hours at Fabric's documented rates: an estimate, not your capacity metrics`;
+    line += `; about ${formatSmall(estimate['capacity-unit-hours'])} capacity-unit hours at Fabric's documented rates: an estimate, not your capacity metrics`;
   } else if (estimate) {
     const { amount, currency, region } = estimate.estimate;
     const bound = estimate.partial || incomplete ? 'at least' : 'about';
@@ -72,8 +72,14 @@ export function formatQuantity(q: number): string {
   return String(Number(q.toFixed(2)));
 }
 
-/** "0.42 USD"; below a cent "< 0.01 USD" (the output keeps four decimals). */
+/** "0.42 USD"; below a cent with four decimals, "0.0012 USD" (a small run costs that little). */
 export function formatAmount(amount: number, currency: string): string {
-  if (amount > 0 && amount < 0.005) return `< 0.01 ${currency}`;
-  return `${amount.toFixed(2)} ${currency}`;
+  return `${formatSmall(amount)} ${currency}`;
+}
+
+/** Two decimals, or four below 0.01 (trailing zeros of those trimmed); "< 0.0001" below that. */
+function formatSmall(x: number): string {
+  if (x === 0 || x >= 0.01) return x.toFixed(2);
+  if (x < 0.00005) return '< 0.0001';
+  return String(Number(x.toFixed(4)));
 }
