@@ -12,6 +12,8 @@ import {
 } from './estimate.js';
 import type { RetailPrices } from './prices.js';
 
+export const SYNAPSE_BASIS = "Synapse priced at Data Factory's meters (the same published rates)";
+
 export interface PricedRun {
   /** The `estimated-cost` output: `{}` when there is no estimate. */
   output: CostEstimate | FabricCapacityEstimate | Record<string, never>;
@@ -53,5 +55,8 @@ export async function priceRun(o: {
       notice: `No cost estimate: ${list.reason}. The billable units are in the billing output; retail-prices-endpoint can point at a proxy of the Azure Retail Prices API if the runner cannot reach prices.azure.com.`,
     };
   const result = estimateCost(o.tally, list.list);
+  // Synapse's pipeline meters in the Retail Prices API are not verified; its pricing page publishes
+  // the same data-integration rates as Data Factory's, whose meters are used and named here.
+  if (o.kind === 'synapse') result.estimate.basis += `; ${SYNAPSE_BASIS}`;
   return { output: result.estimate, result };
 }

@@ -53,6 +53,21 @@ describe('priceRun', () => {
     expect(r.notice).toBeUndefined();
   });
 
+  it("names Synapse's basis: Data Factory's meters", async () => {
+    const r = await priceRun({
+      kind: 'synapse',
+      tally,
+      region: 'eastus',
+      currency: 'USD',
+      prices: pricesAnswering(eastus),
+    });
+    expect(r.output).toMatchObject({
+      amount: 0.501,
+      basis:
+        "Azure retail list prices (prices.azure.com), read 2026-12-08; Synapse priced at Data Factory's meters (the same published rates)",
+    });
+  });
+
   it('a price list that cannot be read is a notice and {}', async () => {
     const prices = pricesAnswering({ ok: false, reason: 'the Azure Retail Prices API answered HTTP 500' });
     const r = await priceRun({ kind: 'synapse', tally, region: 'eastus', currency: 'USD', prices });
