@@ -13,6 +13,7 @@ import { API_VERSION, parseArmError } from '../../src/services/data-factory/clie
 import { DataFactoryService } from '../../src/services/data-factory/service.js';
 import { isFinal, type RunView } from '../../src/services/service.js';
 import { DEFAULTS, startEmulator, type Emulator } from '../emulator/index.ts';
+import { http } from './helpers.ts';
 
 let emu: Emulator;
 let agent: Agent;
@@ -283,6 +284,76 @@ describe('billing read against the emulated Data Factory', () => {
       expect(all.tally.billing).toMatchObject({ 'activity-runs': 50, complete: true });
     } finally {
       emu.config.activityPageSize = 100;
+    }
+  });
+});
+
+describe('the emulated Retail Prices API', () => {
+  it('refuses a filter it does not emulate with an error body, which the client reports', async () => {
+    const r = await http(
+      emu,
+      'GET',
+      `${emu.pricesUrl}/api/retail/prices?$filter=${encodeURIComponent("contains(meterName, 'Cloud')")}`,
+    );
+    expect(r.status).toBe(400);
+    expect(r.json).toEqual({ Error: { Code: 'InvalidFilter', Message: expect.any(String) } });
+  });
+
+  it('answers in the documented envelope', async () => {
+    const r = await http(
+      emu,
+      'GET',
+      `${emu.pricesUrl}/api/retail/prices?currencyCode='EUR'&$filter=${encodeURIComponent("meterName eq 'Cloud Data Movement' and priceType eq 'Consumption'")}`,
+    );
+    expect(Object.keys(r.json)).toEqual([
+      'BillingCurrency',
+      'CustomerEntityId',
+      'CustomerEntityType',
+      'Items',
+      'NextPageLink',
+      'Count',
+    ]);
+    expect(r.json).toMatchObject({ BillingCurrency: 'EUR', NextPageLink: null, Count: 2 });
+    expect(
+      r.json.Items.map((i: { armRegionName: string; retailPrice: number }) => [i.armRegionName, i.retailPrice]),
+    ).toEqual([
+      ['eastus', 0.225],
+      ['westeurope', 0.2475],
+    ]);
+  });
+
+  it('integrationRuntimeLocation puts every activity on a runtime there; control activities on none', async () => {
+    emu.config.integrationRuntimeLocation = 'West Europe';
+    try {
+      emu.addPipeline({
+        ...DEFAULTS,
+        name: 'cost-located',
+        script: {
+          activities: [
+            { name: 'Lookup', type: 'Lookup', durationMs: 30 },
+            { name: 'Wait', type: 'Wait', durationMs: 30 },
+          ],
+        },
+      });
+      const created = await http(
+        emu,
+        'POST',
+        `${emu.armUrl}/subscriptions/${DEFAULTS.subscriptionId}/resourceGroups/${DEFAULTS.resourceGroup}/providers/Microsoft.DataFactory/factories/${DEFAULTS.factoryName}/pipelines/cost-located/createRun?api-version=2018-06-01`,
+        { headers: { authorization: `Bearer ${emu.mintAccessToken({ audience: emu.armUrl })}` } },
+      );
+      const runId = created.json.runId as string;
+      for (let i = 0; i < 100 && emu.runStatus(runId) !== 'Succeeded'; i++) await new Promise((r) => setTimeout(r, 50));
+      const [lookup, wait] = emu.activityRuns(runId);
+      expect(lookup).toMatchObject({
+        executionDetails: {
+          integrationRuntime: [{ name: 'AutoResolveIntegrationRuntime', type: 'Managed', location: 'West Europe' }],
+        },
+        output: { billingReference: { activityType: 'PipelineActivity' } },
+      });
+      expect(wait).not.toHaveProperty('executionDetails');
+      expect(wait!.output).toEqual({});
+    } finally {
+      emu.config.integrationRuntimeLocation = null;
     }
   });
 });
