@@ -7,14 +7,16 @@
 //   2  src/http/                    REST client, errors, retry
 //   3  src/auth/, src/inputs/       sign-in; reading and checking inputs (service-agnostic)
 //   4  src/services/                the registry and one folder per service
-//   5  src/report/                  rendering and publishing
-//   6  src/run/                     the lifecycle
-//   7  src/main.ts, src/post.ts, src/index.ts, src/post-index.ts   the composition root
+//   5  src/cost/                    billable units and list prices of ended runs
+//   6  src/report/                  rendering and publishing
+//   7  src/run/                     the lifecycle
+//   8  src/main.ts, src/post.ts, src/index.ts, src/post-index.ts   the composition root
 const LAYERS = [
   { name: 'model-runtime', path: '^src/(model|runtime)/' },
   { name: 'http', path: '^src/http/' },
   { name: 'auth-inputs', path: '^src/(auth|inputs)/' },
   { name: 'services', path: '^src/services/' },
+  { name: 'cost', path: '^src/cost/' },
   { name: 'report', path: '^src/report/' },
   { name: 'run', path: '^src/run/' },
   { name: 'root', path: '^src/(main|post|index|post-index)\\.ts$' },

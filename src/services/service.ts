@@ -13,6 +13,19 @@ import type { ActivityRun, RunQuery, RunRef, RunView, StartRequest } from '../mo
 export type DefinitionResult =
   { definitions: ParameterDefinitions } | { unavailable: string; level?: 'warning' | 'notice' };
 
+/**
+ * Counts the HTTP pages a paged read spends (the billing read's caps): asked before each page,
+ * including the first; `false` stops the read there and the rows read so far are returned.
+ */
+export interface PageGate {
+  next(): boolean;
+}
+
+/** Options of a paged read. */
+export interface PagedCallOptions extends CallOptions {
+  pages?: PageGate;
+}
+
 export interface PipelineService {
   readonly kind: ServiceKind;
   /** For messages: "ADF", "Synapse", "Fabric". */
@@ -37,7 +50,7 @@ export interface PipelineService {
   pollNotBefore?(ref: RunRef): number | undefined;
   cancelRun(ref: RunRef, recursive: boolean, o?: CallOptions): Promise<void>;
   /** One level: the activities of this run (child pipelines are read by the caller). */
-  listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]>;
+  listActivityRuns(ref: RunRef & { runStart?: string }, o?: PagedCallOptions): Promise<ActivityRun[]>;
   findRuns(query: RunQuery, o?: CallOptions): Promise<RunView[]>;
   /**
    * Many runs of this factory or workspace in one query (ADF, Synapse: queryPipelineRuns with

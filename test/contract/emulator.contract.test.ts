@@ -1083,6 +1083,7 @@ describe('standalone CLI', () => {
           'oidcRequestToken',
           'oidcRequestUrl',
           'oidcUrl',
+          'pricesUrl',
           'resourceGroup',
           'subscriptionId',
           'synapseEndpoint',
@@ -1096,6 +1097,7 @@ describe('standalone CLI', () => {
       expect(env).toContain(`ARM_URL=${info.armUrl}\n`);
       expect(env).toContain(`SYNAPSE_ENDPOINT=${info.synapseUrl}/ws/${D.synapseWorkspace}\n`);
       expect(env).toContain(`FABRIC_URL=${info.fabricUrl}\n`);
+      expect(env).toContain(`PRICES_URL=${info.pricesUrl}\n`);
       expect(env).toContain(`ACTIONS_ID_TOKEN_REQUEST_URL=${info.oidcRequestUrl}\n`);
       const caPem = readFileSync(info.caFile, 'utf8');
       const t = await http({ caPem }, 'POST', `${info.entraUrl}/${info.tenantId}/oauth2/v2.0/token`, {

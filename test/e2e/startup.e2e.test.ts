@@ -82,7 +82,7 @@ describe('connections', () => {
     // connections opened early are the ones the requests use (a wasted one would make it 2).
     expect(s.ops('token')).toHaveLength(1);
     expect(s.ops('getPipeline').length + s.ops('createRun').length + s.ops('getRun').length).toBe(3);
-    expect(w.emu.tlsConnections()).toEqual({ entra: 1, oidc: 0, arm: 1, synapse: 0, fabric: 0, github: 0 });
+    expect(w.emu.tlsConnections()).toEqual({ entra: 1, oidc: 0, arm: 1, synapse: 0, fabric: 0, github: 0, prices: 0 });
   });
 
   describe('behind a proxy (HTTPS_PROXY)', () => {

@@ -40,6 +40,7 @@ const { values } = parseArgs({
     'oidc-port': { type: 'string' },
     'synapse-port': { type: 'string' },
     'fabric-port': { type: 'string' },
+    'prices-port': { type: 'string' },
   },
 });
 
@@ -51,6 +52,7 @@ const ports = {
   ...(values['arm-port'] ? { arm: port(values['arm-port'])! } : {}),
   ...(values['synapse-port'] ? { synapse: port(values['synapse-port'])! } : {}),
   ...(values['fabric-port'] ? { fabric: port(values['fabric-port'])! } : {}),
+  ...(values['prices-port'] ? { prices: port(values['prices-port'])! } : {}),
 };
 const emu = await startEmulator({ ...(scenario.config ?? {}), ports });
 if (scenario.seed !== false) emu.seedDefault();
@@ -75,6 +77,7 @@ const info = {
   synapseUrl: emu.synapseUrl,
   synapseEndpoint: emu.synapseEndpoint(DEFAULTS.synapseWorkspace),
   fabricUrl: emu.fabricUrl,
+  pricesUrl: emu.pricesUrl,
   caFile: emu.caFile,
   oidcRequestUrl: emu.oidcRequestUrl,
   oidcRequestToken: emu.oidcRequestToken,

@@ -207,7 +207,7 @@ export class FabricJobs {
       activityRunEnd: a.activityRunEnd,
       durationInMs: a.durationInMs,
       input: a.input,
-      output: a.output,
+      output: this.config.fabricActivityBilling ? a.output : withoutBilling(a.output),
       error: { ...a.error, details: '' },
       retryAttempt: a.retryAttempt,
       iterationHash: '',
@@ -218,4 +218,10 @@ export class FabricJobs {
       id: `/SUBSCRIPTIONS/${job.workspaceId}/RESOURCEGROUPS/${job.workspaceId}/PROVIDERS/MICROSOFT.TRIDENT/WORKSPACES/${job.workspaceId}/pipelineruns/${job.id}/activityruns/${a.activityRunId}`,
     }));
   }
+}
+
+/** Whether Fabric's activity runs carry ADF's billingReference is not verified: left out by default. */
+function withoutBilling(output: Record<string, unknown>): Record<string, unknown> {
+  const { billingReference: _, ...rest } = output;
+  return rest;
 }

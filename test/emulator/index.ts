@@ -8,6 +8,7 @@ import type { EmulatorContext } from './context.ts';
 import { entraService, mintAccessToken, type AccessTokenInput } from './entra.ts';
 import { Faults } from './faults.ts';
 import { GithubWorld, githubService, type GithubComment, type GithubConfig } from './github.ts';
+import { RetailPricesWorld, retailPricesService, type RetailPricesConfig } from './retail-prices.ts';
 import { makeSigningKey } from './jwt.ts';
 import { mintIdToken, oidcService } from './oidc.ts';
 import { Recorder } from './recorder.ts';
@@ -54,6 +55,8 @@ export { ARM_ACTIONS, API_VERSION } from './arm.ts';
 export { SYNAPSE_ACTIONS, SYNAPSE_API_VERSION } from './synapse.ts';
 export { FABRIC_ACTIONS } from './fabric.ts';
 export { runIdFromClientRequestId } from './runs.ts';
+export { defaultRetailPriceItems, parseFilter as parseRetailPricesFilter } from './retail-prices.ts';
+export type { RetailPriceItem, RetailPricesConfig } from './retail-prices.ts';
 
 /** The seeded identities and names: tenant, client, factory, plus the Synapse and Fabric workspaces. */
 export const DEFAULTS = { ...BASE_DEFAULTS, ...SERVICE_DEFAULTS } as const;
@@ -200,6 +203,13 @@ export interface Emulator {
    * naming the pull request), GITHUB_TOKEN, NODE_EXTRA_CA_CERTS. Not part of env().
    */
   githubEnv(o?: { repository?: string; pullNumber?: number }): Record<string, string>;
+
+  /** The Azure Retail Prices API (public, no sign-in): give it to the action as `retail-prices-endpoint` */
+  pricesUrl: string;
+  prices: {
+    /** pageSize (default 100) and the catalog served (items); live */
+    config: RetailPricesConfig;
+  };
 }
 
 const CONFIG_KEYS = Object.keys(DEFAULT_CONFIG) as Array<keyof EmulatorConfig>;
@@ -233,6 +243,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   };
   const deps = { key: certs.keyPem, cert: certs.certPem, faults: ctx.faults, recorder: ctx.recorder };
   const gh = new GithubWorld();
+  const retail = new RetailPricesWorld();
   gh.addPull('octo-org', 'octo-repo', 1);
   const arm = armService(ctx);
   const hosts = {
@@ -240,6 +251,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     oidc: new ServiceHost(oidcService(ctx), deps),
     arm: new ServiceHost({ ...arm, control: armControl(ctx) }, deps),
     github: new ServiceHost(githubService(gh), deps),
+    prices: new ServiceHost(retailPricesService(retail), deps),
     synapse: new ServiceHost(synapseService(ctx), deps),
     fabric: new ServiceHost(fabricService(ctx), deps),
   };
@@ -250,6 +262,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     gh.apiUrl = await hosts.github.listen(opts.ports?.github);
     ctx.urls.synapse = await hosts.synapse.listen(opts.ports?.synapse);
     ctx.urls.fabric = await hosts.fabric.listen(opts.ports?.fabric);
+    retail.apiUrl = await hosts.prices.listen(opts.ports?.prices);
   } catch (e) {
     await Promise.all(Object.values(hosts).map((h) => h.close()));
     await certs.remove();
@@ -296,6 +309,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       github: hosts.github.tlsConnections,
       synapse: hosts.synapse.tlsConnections,
       fabric: hosts.fabric.tlsConnections,
+      prices: hosts.prices.tlsConnections,
     }),
 
     addTenant: (id) => world.addTenant(id),
@@ -433,6 +447,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     acceptConnections: (service) => hosts[service].accept(),
     unresolvableUrl: (service) => hosts[service].url.replace('127.0.0.1', `${service}.emulator.invalid`),
 
+    pricesUrl: retail.apiUrl,
+    prices: { config: retail.config },
     githubUrl: gh.apiUrl,
     github: {
       config: gh.config,

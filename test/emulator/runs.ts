@@ -2,6 +2,7 @@
 // createRun (plus any cancel request), so tests can use real, short runs without fake timers.
 import type { Pipeline } from './state.ts';
 import type { ActivityScript, ActivityStatus, EmulatorConfig, RunScript, RunStatus } from './types.ts';
+import { billingReference, executionDetails } from './activity-billing.ts';
 import { adfDurationMs, adfTime } from './time.ts';
 import { guid, hex32 } from './util.ts';
 
@@ -123,6 +124,7 @@ export interface ActivityRunView {
   pipelineName: string;
   pipelineRunId: string;
   status: string;
+  executionDetails?: Record<string, unknown>;
 }
 
 export interface CreateRunInput {
@@ -555,6 +557,11 @@ export class RunEngine {
       }
       const output: Record<string, unknown> = done ? { ...(s.output ?? {}) } : {};
       if (child) Object.assign(output, { pipelineRunId: child.runId, pipelineName: child.pipelineName });
+      const runtime = done ? executionDetails(s, this.config) : undefined;
+      if (done && !('billingReference' in output)) {
+        const ref = billingReference(s, endAbs! - startAbs, s.billing ?? this.config.activityBilling, output);
+        if (ref !== undefined) output.billingReference = ref;
+      }
       const input: Record<string, unknown> =
         s.input ??
         (s.child
@@ -580,6 +587,8 @@ export class RunEngine {
         pipelineName: run.pipelineName,
         pipelineRunId: run.runId,
         status,
+        // Beside `output`, as in a real response (azure-cli-extensions#8940); only where a runtime is known.
+        ...(runtime ? { executionDetails: runtime } : {}),
       });
     }
     return out;

@@ -10,6 +10,7 @@ import type {
   RunScript,
 } from './types.ts';
 import { SERVICE_CONFIG_DEFAULTS } from './service-config.ts';
+import { BILLING_CONFIG_DEFAULTS } from './activity-billing.ts';
 import { guid } from './util.ts';
 
 export interface Client {
@@ -94,6 +95,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   pipelinePageSize: 5,
   legacyRunTimes: false,
   ...SERVICE_CONFIG_DEFAULTS,
+  ...BILLING_CONFIG_DEFAULTS,
 };
 
 export class World {

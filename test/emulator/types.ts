@@ -1,7 +1,7 @@
 // Public types of the emulator. Kept in one module so tests (and the CLI's scenario files)
 // can import them without pulling in the servers.
 
-export type Service = 'entra' | 'oidc' | 'arm' | 'synapse' | 'fabric' | 'github';
+export type Service = 'entra' | 'oidc' | 'arm' | 'synapse' | 'fabric' | 'github' | 'prices';
 
 /** One request as it arrived at any of the three servers. */
 export interface RecordedRequest {
@@ -104,6 +104,10 @@ export interface ActivityScript {
   output?: Record<string, unknown>;
   /** an ExecutePipeline activity that starts a child run of `pipelineName` with `script` */
   child?: { pipelineName: string; script?: RunScript; parameters?: Record<string, unknown> };
+  /** the billingReference shape of this activity (default `config.activityBilling`); `output.billingReference` wins */
+  billing?: 'object' | 'string' | 'none';
+  /** the integration runtime it ran on: `executionDetails.integrationRuntime[0]` (type 'Managed', 'SelfHosted', 'ManagedVNet') */
+  runtime?: { name?: string; type?: string; location: string };
 }
 
 export interface RunScript {
@@ -229,6 +233,12 @@ export interface EmulatorConfig {
   fabricPageSize: number;
   /** queryactivityruns answers a bare array ('array', as Microsoft's doc shows) or `{ value: [...] }` ('value') */
   fabricActivityRunsShape: 'array' | 'value';
+  /** ended non-control activities carry `output.billingReference`: the object shape, the older JSON string, or none */
+  activityBilling: 'object' | 'string' | 'none';
+  /** a display name ('East US'): every activity on a runtime gets `executionDetails.integrationRuntime` there (null: only scripted `runtime`s) */
+  integrationRuntimeLocation: string | null;
+  /** Fabric activity runs keep the billingReference too (false: whether Fabric writes one is not verified) */
+  fabricActivityBilling: boolean;
   /** cancelling an ended job instance */
   fabricJobAlreadyCompleted: { status: number; message: string };
 }
@@ -237,7 +247,15 @@ export interface EmulatorOptions extends Partial<EmulatorConfig> {
   /** seed the default tenant, client, factory and pipelines (see seedDefault) */
   seed?: boolean;
   /** fixed ports instead of ephemeral ones */
-  ports?: { entra?: number; oidc?: number; arm?: number; synapse?: number; fabric?: number; github?: number };
+  ports?: {
+    entra?: number;
+    oidc?: number;
+    arm?: number;
+    synapse?: number;
+    fabric?: number;
+    github?: number;
+    prices?: number;
+  };
 }
 
 // --- Synapse and Fabric ---

@@ -2,6 +2,7 @@
 // DataPipeline items, run / get / list / cancel job instances, and query a pipeline run's activities.
 import { parseRetryAfter, type CallOptions, type RestClient } from '../../http/rest-client.js';
 import type { ActivityRun } from '../../model/run.js';
+import type { PagedCallOptions } from '../service.js';
 import type { FabricErrorResponse, FabricItem, FabricWorkspace, ItemJobInstance, Page } from './types.js';
 
 /** Fabric's jobType for running a Data pipeline (Microsoft's doc: `?jobType=Pipeline`). */
@@ -131,17 +132,19 @@ export class FabricClient {
     workspaceId: string,
     jobId: string,
     filter: Record<string, unknown>,
-    o?: CallOptions,
+    o?: PagedCallOptions,
   ): Promise<ActivityRun[]> {
     const path = `/v1/workspaces/${seg(workspaceId)}/datapipelines/pipelineruns/${seg(jobId)}/queryactivityruns`;
     const out: ActivityRun[] = [];
     let token: string | undefined;
+    const { pages: gate, ...call } = o ?? {};
     for (let page = 0; page < MAX_PAGES; page++) {
+      if (gate && !gate.next()) break;
       const res = await this.rest.send<ActivityRun[] | { value?: ActivityRun[]; continuationToken?: string }>(
         'query activity runs',
         'POST',
         path,
-        { ...o, body: token ? { ...filter, continuationToken: token } : filter },
+        { ...call, body: token ? { ...filter, continuationToken: token } : filter },
       );
       if (Array.isArray(res)) {
         out.push(...res);

@@ -12,7 +12,7 @@ import {
   type RunView,
   type StartRequest,
 } from '../../model/run.js';
-import { type DefinitionResult, type PipelineService } from '../service.js';
+import { type DefinitionResult, type PagedCallOptions, type PipelineService } from '../service.js';
 import { FabricClient } from './client.js';
 import { explainFabricError } from './explain.js';
 import { FabricLookupError, isGuid, pickByName } from './resolve.js';
@@ -193,7 +193,7 @@ export class FabricService implements PipelineService {
     }
   }
 
-  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]> {
+  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: PagedCallOptions): Promise<ActivityRun[]> {
     // Child pipelines' runs come with whatever name their parent's activity gave: only the
     // workspace is needed to address them.
     const ws = await this.workspace(o);

@@ -2,6 +2,7 @@
 // to a base (a factory's ARM resource ID, or a workspace's development endpoint). Where the two
 // differ (where activity runs are queried), the service's client says so.
 import type { CallOptions, RestClient } from '../../http/rest-client.js';
+import type { PagedCallOptions } from '../service.js';
 import type { ActivityRun, CreateRunOptions, PipelineResource, PipelineRun, RunFilterParameters } from './types.js';
 
 export const seg = (s: string) => encodeURIComponent(s);
@@ -13,13 +14,15 @@ export async function pagedQuery<T>(
   path: string,
   filter: RunFilterParameters,
   maxPages: number,
-  o?: CallOptions,
+  o?: PagedCallOptions,
 ): Promise<T[]> {
   const items: T[] = [];
   let token: string | undefined;
+  const { pages: gate, ...call } = o ?? {};
   for (let page = 0; page < maxPages; page++) {
+    if (gate && !gate.next()) break;
     const res = await rest.send<{ value?: T[]; continuationToken?: string }>(op, 'POST', path, {
-      ...o,
+      ...call,
       body: token ? { ...filter, continuationToken: token } : filter,
     });
     items.push(...(res?.value ?? []));
@@ -95,7 +98,7 @@ export abstract class PipelineApiClient {
   queryActivityRuns(
     run: { runId: string; pipelineName: string },
     filter: RunFilterParameters,
-    o?: CallOptions,
+    o?: PagedCallOptions,
   ): Promise<ActivityRun[]> {
     return pagedQuery<ActivityRun>(
       this.rest,

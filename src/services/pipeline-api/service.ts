@@ -6,7 +6,7 @@ import { ServiceError } from '../../http/errors.js';
 import type { CallOptions } from '../../http/rest-client.js';
 import type { ParameterDefinitions } from '../../model/parameters.js';
 import type { ActivityRun, RunQuery, RunRef, RunView, StartRequest } from '../../model/run.js';
-import type { DefinitionResult, PipelineService } from '../service.js';
+import type { DefinitionResult, PagedCallOptions, PipelineService } from '../service.js';
 import type { PipelineApiClient } from './client.js';
 import { activityFilter, batchFilter, pickRuns, runFilter, toRunView } from './run-view.js';
 
@@ -52,7 +52,7 @@ export abstract class PipelineApiService<Client extends PipelineApiClient> imple
     return this.client.cancelRun(ref.runId, recursive, o);
   }
 
-  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: CallOptions): Promise<ActivityRun[]> {
+  async listActivityRuns(ref: RunRef & { runStart?: string }, o?: PagedCallOptions): Promise<ActivityRun[]> {
     return this.client.queryActivityRuns(
       { runId: ref.runId, pipelineName: await this.pipelineOf(ref, o) },
       activityFilter(ref.runStart),
