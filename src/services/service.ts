@@ -35,6 +35,12 @@ export interface RunView {
   parameters?: Record<string, unknown>;
   /** Who started it: 'Manual' for API runs; triggers and parent pipelines say so. */
   invokedByType?: string;
+  /** ADF, Synapse: the run group (the first run's ID) that recovery runs join. */
+  runGroupId?: string;
+  /** ADF, Synapse: whether the service calls it the latest run of its group. */
+  isLatest?: boolean;
+  /** ADF, Synapse: a recovery run (its group is an earlier run's); the services return no other rerun field. */
+  recovery?: boolean;
   /** The service's own object, for the `run` output. */
   raw: Record<string, unknown>;
 }
@@ -129,6 +135,16 @@ export interface PipelineService {
    * caller reads it with getRun. Services without such a query (Fabric) leave it out.
    */
   readRuns?(refs: RunRef[], window: { after: Date; before: Date }, o?: CallOptions): Promise<RunView[]>;
+  /**
+   * The newest run of a recovery group (ADF, Synapse: one queryPipelineRuns with `RunGroupId` and
+   * `LatestOnly`, over the window; the newest `runStart` wins should several answer); undefined
+   * when the query shows none (yet). Services without run groups (Fabric) leave it out.
+   */
+  latestInRunGroup?(
+    runGroupId: string,
+    window: { after: Date; before: Date },
+    o?: CallOptions,
+  ): Promise<RunView | undefined>;
   /** The monitoring link; '' where it cannot be built. */
   runUrl(ref: RunRef): string;
   /** Adds what to do (`hint`) to the service's own errors. */
