@@ -40,7 +40,7 @@ export async function findEarlierRun(
   o?: CallOptions & { now?: () => number },
 ): Promise<EarlierRun> {
   if (service.kind === 'fabric')
-    return { kind: 'none', reads: 0, notice: attempt > 1 ? FABRIC_RERUN_NOTICE : undefined };
+    return attempt > 1 ? { kind: 'none', reads: 0, notice: FABRIC_RERUN_NOTICE } : { kind: 'none', reads: 0 };
   const ids = earlierAttemptIds(identity, attempt);
   let reads = 0;
   for (let a = ids.length; a >= 1; a--) {
