@@ -104,6 +104,13 @@ export interface ActivityScript {
   output?: Record<string, unknown>;
   /** an ExecutePipeline activity that starts a child run of `pipelineName` with `script` */
   child?: { pipelineName: string; script?: RunScript; parameters?: Record<string, unknown> };
+  /**
+   * Fails (with `error`, default TRANSIENT_ERROR: a SystemError) in the first `failTimes` runs of its
+   * run group that run it, and succeeds after: the original run counts first, recovery runs
+   * (`isRecovery`) are later runs of its group; a run started anew is a group of its own. The
+   * run's final status follows (Failed while it fails, else Succeeded). `Infinity`: always.
+   */
+  failTimes?: number;
 }
 
 export interface RunScript {
