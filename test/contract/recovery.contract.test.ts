@@ -78,7 +78,7 @@ function serviceFor(kind: Kind): PipelineService {
 }
 
 async function ended(service: PipelineService, runId: string): Promise<RunView> {
-  for (const until = Date.now() + 15_000; Date.now() < until; ) {
+  for (const until = Date.now() + 15_000; Date.now() < until;) {
     const v = await service.getRun({ runId, pipelineName: '' });
     if (v.status === 'Succeeded' || v.status === 'Failed' || v.status === 'Cancelled') return v;
     await new Promise((r) => setTimeout(r, 100));
@@ -161,7 +161,11 @@ describe.each(['data-factory', 'synapse'] as const)('%s', (kind) => {
       // The reference run's parameters, not the (empty) body's.
       parameters: { runDate: '2026-12-01' },
     });
-    expect(await activities(first)).toEqual(['Copy sales: Succeeded', 'Lookup config: Succeeded', 'Refresh model: Failed']);
+    expect(await activities(first)).toEqual([
+      'Copy sales: Succeeded',
+      'Lookup config: Succeeded',
+      'Refresh model: Failed',
+    ]);
     // Activities that succeeded are not run again, and their time is saved.
     expect(await activities(recovered)).toEqual(['Refresh model: Succeeded']);
     expect(recovered.durationMs!).toBeLessThan(first.durationMs! - 800);
@@ -255,7 +259,12 @@ describe.each(['data-factory', 'synapse'] as const)('%s', (kind) => {
 
   it('fails always with a UserError: the recovery fails again, and the policy does not retry it', async () => {
     const id = identity(kind, RERUN_PIPELINES.failsAlways, 'always');
-    await service.startRun({ pipelineName: id.pipeline, parameters: {}, flags: {}, clientRequestId: runIdFor(id, 1, 0) });
+    await service.startRun({
+      pipelineName: id.pipeline,
+      parameters: {},
+      flags: {},
+      clientRequestId: runIdFor(id, 1, 0),
+    });
     const first = await ended(service, runIdFor(id, 1, 0));
     const rows = await fetchActivityRows(service, first);
     expect(decideRetry(parseRetryOn('system-error').policy, first, failedActivities(rows))).toEqual({
@@ -298,7 +307,8 @@ describe.each(['data-factory', 'synapse'] as const)('%s', (kind) => {
     expect(await activities(await ended(service, b.runId))).toEqual(['Copy sales: Succeeded', 'Refresh model: Failed']);
   });
 
-  it("RunGroupId takes one value: a list is refused with ADF's text", async () => {
+  it("RunGroupId takes one value: a list is refused with ADF's text (runGroupIdValues 'one')", async () => {
+    emu.config.runGroupIdValues = 'one';
     const rest = (service as DataFactoryService | SynapseService).client;
     await expect(
       rest.queryPipelineRuns({
@@ -306,7 +316,10 @@ describe.each(['data-factory', 'synapse'] as const)('%s', (kind) => {
         lastUpdatedBefore: new Date().toISOString(),
         filters: [{ operand: 'RunGroupId', operator: 'In', values: ['a', 'b'] }],
       }),
-    ).rejects.toThrow("Filter operand 'RunGroupId' does not support and array of values. Make sure to provide only one.");
+    ).rejects.toThrow(
+      "Filter operand 'RunGroupId' does not support and array of values. Make sure to provide only one.",
+    );
+    emu.config.runGroupIdValues = 'any';
   });
 });
 
@@ -321,9 +334,9 @@ describe('data-factory from-failure semantics', () => {
       name: 'parallel-branches',
       script: {
         activities: [
-          // Two branches side by side; the second one fails once; then a final step after both.
-          { name: 'Copy eu', type: 'Copy', startMs: 0, durationMs: 400 },
+          // Two branches side by side, the first listed fails once; then a final step after both.
           { name: 'Copy us', type: 'Copy', startMs: 0, durationMs: 400, failTimes: 1 },
+          { name: 'Copy eu', type: 'Copy', startMs: 0, durationMs: 400 },
           { name: 'Publish', type: 'WebActivity', startMs: 400, durationMs: 200 },
         ],
       },

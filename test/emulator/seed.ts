@@ -152,7 +152,10 @@ export const RERUN_PIPELINES = {
 
 /** Three activities of 500 ms each; the last one fails as the pipeline's name says. */
 export function rerunPipelines(): Array<Omit<PipelineSpec, 'subscriptionId' | 'resourceGroup' | 'factoryName'>> {
-  const script = (last: { failTimes: number; error?: { errorCode: string; message: string; failureType: string } }) => ({
+  const script = (last: {
+    failTimes: number;
+    error?: { errorCode: string; message: string; failureType: string };
+  }) => ({
     phases: [
       { status: 'Queued' as const, ms: 200 },
       { status: 'InProgress' as const, ms: 1700 },

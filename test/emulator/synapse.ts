@@ -285,7 +285,7 @@ export function synapseService(ctx: EmulatorContext): ServiceDef {
     const parsed = parseRunFilter(call.body);
     if (!parsed.ok) return filterError(parsed.message);
     const filter = parsed.value;
-    const groupError = runGroupFilterError(filter);
+    const groupError = runGroupFilterError(filter, ctx.config.runGroupIdValues);
     if (groupError) return filterError(groupError);
     const now = Date.now();
     ctx.engine.tick(now);

@@ -197,6 +197,12 @@ export interface EmulatorConfig {
   location: string;
   /** a new run shows up in queryPipelineRuns only this long after createRun (GET sees it at once) */
   queryVisibilityDelayMs: number;
+  /**
+   * 'one': a `RunGroupId` filter with other than one value answers 400 with ADF's text
+   * (Azure/azure-sdk-for-net#22025), as real ADF does. 'any' (default, lenient): a list selects runs
+   * of several groups, which older tests use to pick their runs.
+   */
+  runGroupIdValues: 'one' | 'any';
   /** page size of GET .../pipelines (more pipelines: a `nextLink` with a skip token) */
   pipelinePageSize: number;
   /**
