@@ -2,6 +2,7 @@
 // SystemError (the service or the integration runtime failed) or UserError (configuration or data:
 // the same input fails again), and an error code. No stable list of transient codes exists, so the
 // policy is the failure type plus the codes the user names (recovery-and-cost.md §3).
+import type { RunView } from '../services/service.js';
 import type { FailedActivity } from './activities.js';
 
 export interface RetryOn {
@@ -100,4 +101,10 @@ function describe(f: Failure): string {
   if (f.failureType) return f.failureType;
   if (f.errorCode) return `code ${f.errorCode}`;
   return 'no failure type or error code';
+}
+
+/** Fabric's job-level error code (`failureReason.errorCode` of the job instance), for decideRetry. */
+export function failureReasonCode(run: Pick<RunView, 'raw'>): string | undefined {
+  const reason = run.raw.failureReason as { errorCode?: unknown } | null | undefined;
+  return typeof reason?.errorCode === 'string' && reason.errorCode ? reason.errorCode : undefined;
 }

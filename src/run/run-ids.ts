@@ -4,6 +4,7 @@
 // attempts used and reads those runs, and every start of its own (a new attempt, a retry) still
 // gets an ID that no other start has.
 import { createHash, randomUUID } from 'node:crypto';
+import type { ServiceTarget } from '../services/index.js';
 import type { ServiceKind } from '../services/service.js';
 
 /**
@@ -41,6 +42,22 @@ export interface RunIdentity {
   parameters: Record<string, unknown>;
   /** The item's index in `pipelines` (0 for a single run). */
   item: number;
+}
+
+/**
+ * Where the pipeline lives, for RunIdentity.home: the factory (subscription, resource group, name)
+ * or the Synapse workspace, in lower case (Azure matches these names without regard to case); the
+ * Fabric workspace as the input gives it.
+ */
+export function runHome(target: ServiceTarget): string {
+  switch (target.service) {
+    case 'data-factory':
+      return `${target.subscriptionId}/${target.resourceGroup}/${target.factoryName}`.toLowerCase();
+    case 'synapse':
+      return target.workspace.toLowerCase();
+    case 'fabric':
+      return target.workspace;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // retry-on: which failed runs are retried, and the reason the log gives.
 import { describe, expect, it } from 'vitest';
-import { decideRetry, parseRetryOn, type RetryOn } from '../../../src/run/retry-policy.js';
+import { decideRetry, failureReasonCode, parseRetryOn, type RetryOn } from '../../../src/run/retry-policy.js';
 
 const policy = (text: string): RetryOn => {
   const { policy: p, problems } = parseRetryOn(text);
@@ -93,5 +93,15 @@ describe('decideRetry', () => {
       reason: 'not retrying: the run was cancelled, and a cancelled run is never retried',
     });
     expect(decideRetry(policy('any'), { status: 'Succeeded' }, []).retry).toBe(false);
+  });
+});
+
+describe('failureReasonCode', () => {
+  it("reads Fabric's failureReason.errorCode, and nothing else", () => {
+    expect(failureReasonCode({ raw: { failureReason: { errorCode: 'JobInstanceStatusFailed', message: 'm' } } })).toBe(
+      'JobInstanceStatusFailed',
+    );
+    expect(failureReasonCode({ raw: { failureReason: null } })).toBeUndefined();
+    expect(failureReasonCode({ raw: {} })).toBeUndefined();
   });
 });

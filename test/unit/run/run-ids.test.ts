@@ -6,6 +6,7 @@ import {
   githubRun,
   normaliseRerunKey,
   runIdFor,
+  runHome,
   runIdentity,
   uuidV5,
   type RunIdentity,
@@ -133,5 +134,33 @@ describe('githubRun and runIdentity', () => {
       item: 0,
     });
     expect(made).toEqual(identity);
+  });
+});
+
+describe('runHome', () => {
+  it('names the factory or workspace, without regard to case where Azure has none', () => {
+    const adf = {
+      service: 'data-factory' as const,
+      resourceManager: 'https://management.azure.com',
+      subscriptionId: 'SUB',
+      resourceGroup: 'RG-Data',
+      factoryName: 'ADF-1',
+      studioHost: '',
+    };
+    expect(runHome(adf)).toBe('sub/rg-data/adf-1');
+    expect(runHome({ ...adf, factoryName: 'adf-2' })).not.toBe(runHome(adf));
+    const syn = {
+      service: 'synapse' as const,
+      workspace: 'Syn-1',
+      endpoint: '',
+      resource: '',
+      subscriptionId: '',
+      resourceGroup: '',
+      studioHost: '',
+    };
+    expect(runHome(syn)).toBe('syn-1');
+    expect(runHome({ service: 'fabric', apiBase: '', resource: '', portal: '', workspace: 'Sales Analytics' })).toBe(
+      'Sales Analytics',
+    );
   });
 });
