@@ -342,6 +342,22 @@ describe('data-factory from-failure semantics', () => {
       },
     });
   });
+  it("failPer 'pipeline': the pipeline's first run fails, and a later run started anew succeeds", async () => {
+    emu.addPipeline({
+      subscriptionId: DEFAULTS.subscriptionId,
+      resourceGroup: DEFAULTS.resourceGroup,
+      factoryName: DEFAULTS.factoryName,
+      name: 'fails-first-run',
+      script: {
+        activities: [{ name: 'Refresh', type: 'WebActivity', durationMs: 200, failTimes: 1, failPer: 'pipeline' }],
+      },
+    });
+    const a = await service.startRun({ pipelineName: 'fails-first-run', parameters: {}, flags: {} });
+    expect((await ended(service, a.runId)).status).toBe('Failed');
+    const b = await service.startRun({ pipelineName: 'fails-first-run', parameters: {}, flags: {} });
+    expect(await ended(service, b.runId)).toMatchObject({ status: 'Succeeded', runGroupId: b.runId });
+  });
+
   const names = async (runId: string) =>
     (await service.listActivityRuns({ runId, pipelineName: '' })).map((a) => `${a.activityName}: ${a.status}`).sort();
 

@@ -267,7 +267,7 @@ export class RunEngine {
     const runGroupId = input.runGroupId ?? runId;
     let script = input.script;
     if (input.isRecovery && script.activities) script = this.recoveryScript(input, script, now);
-    script = this.resolveFailTimes(script, runGroupId, now);
+    script = this.resolveFailTimes(script, runGroupId, input.pipeline, now);
     // Children without their own script run their pipeline's script: size the parent for it.
     if (script.activities?.some((a) => a.child && !a.child.script)) {
       script = {
@@ -367,14 +367,19 @@ export class RunEngine {
     return keep ? keepActivities(script, keep) : script;
   }
 
-  /** Activities with `failTimes` fail or succeed by how many runs of the group ran them before. */
-  private resolveFailTimes(script: RunScript, runGroupId: string, now: number): RunScript {
+  /**
+   * Activities with `failTimes` fail or succeed by how many runs ran them before: runs of the group,
+   * or (`failPer: 'pipeline'`) top-level runs of the pipeline in the same factory or workspace.
+   */
+  private resolveFailTimes(script: RunScript, runGroupId: string, pipeline: Pipeline, now: number): RunScript {
     const acts = script.activities;
     if (!acts?.some((a) => a.failTimes !== undefined)) return script;
-    const earlier = this.list().filter((r) => r.runGroupId === runGroupId);
+    const sameGroup = this.list().filter((r) => r.runGroupId === runGroupId);
+    const samePipeline = this.list().filter((r) => r.pipeline === pipeline && !r.parentRunId);
     let failing = false;
     const activities = acts.map((a): ActivityScript => {
       if (a.failTimes === undefined) return a;
+      const earlier = a.failPer === 'pipeline' ? samePipeline : sameGroup;
       const ranBefore = earlier.filter((r) => this.started(r, a.name, now)).length;
       if (ranBefore < a.failTimes) {
         failing = true;

@@ -111,6 +111,8 @@ export interface ActivityScript {
    * run's final status follows (Failed while it fails, else Succeeded). `Infinity`: always.
    */
   failTimes?: number;
+  /** What `failTimes` counts: runs of the activity's run group (default) or of its pipeline (any group). */
+  failPer?: 'run-group' | 'pipeline';
 }
 
 export interface RunScript {
