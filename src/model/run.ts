@@ -30,6 +30,12 @@ export interface RunView {
   parameters?: Record<string, unknown>;
   /** Who started it: 'Manual' for API runs; triggers and parent pipelines say so. */
   invokedByType?: string;
+  /** ADF, Synapse: the run group (the first run's ID) that recovery runs join. */
+  runGroupId?: string;
+  /** ADF, Synapse: whether the service calls it the latest run of its group. */
+  isLatest?: boolean;
+  /** ADF, Synapse: a recovery run (its group is an earlier run's); the services return no other rerun field. */
+  recovery?: boolean;
   /** The service's own object, for the `run` output. */
   raw: Record<string, unknown>;
 }

@@ -59,6 +59,16 @@ export interface PipelineService {
    * caller reads it with getRun. Services without such a query (Fabric) leave it out.
    */
   readRuns?(refs: RunRef[], window: { after: Date; before: Date }, o?: CallOptions): Promise<RunView[]>;
+  /**
+   * The newest run of a recovery group (ADF, Synapse: one queryPipelineRuns with `RunGroupId` and
+   * `LatestOnly`, over the window; the newest `runStart` wins should several answer); undefined
+   * when the query shows none (yet). Services without run groups (Fabric) leave it out.
+   */
+  latestInRunGroup?(
+    runGroupId: string,
+    window: { after: Date; before: Date },
+    o?: CallOptions,
+  ): Promise<RunView | undefined>;
   /** The monitoring link; '' where it cannot be built. */
   runUrl(ref: RunRef): string;
   /** Adds what to do (`hint`) to the service's own errors. */

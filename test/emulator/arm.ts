@@ -4,7 +4,14 @@
 import { armFaultReply, armMessages, cloudError } from './arm-errors.ts';
 import type { EmulatorContext } from './context.ts';
 import { decodeJwt, verifyJwt } from './jwt.ts';
-import { applyFilters, applyOrder, paginate, parseRunFilter, type RunFilter } from './run-query.ts';
+import {
+  applyFilters,
+  applyOrder,
+  paginate,
+  parseRunFilter,
+  runGroupFilterError,
+  type RunFilter,
+} from './run-query.ts';
 import type { ActivityRunView, PipelineRunView, RunRecord } from './runs.ts';
 import type { Call, Reply, ServiceDef } from './server.ts';
 import type { Factory, Pipeline } from './state.ts';
@@ -358,6 +365,8 @@ export function armService(ctx: EmulatorContext): ServiceDef {
     const parsed = parseRunFilter(call.body);
     if (!parsed.ok) return filterError(parsed.message);
     const filter = parsed.value;
+    const groupError = runGroupFilterError(filter, ctx.config.runGroupIdValues);
+    if (groupError) return filterError(groupError);
     const now = Date.now();
     ctx.engine.tick(now);
     const views = ctx.engine

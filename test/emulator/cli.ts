@@ -1,6 +1,6 @@
 // Standalone emulator: `npx node test/emulator/cli.ts [--scenario file.json] [--write-env FILE]`.
 // Prints one JSON line with the URLs and default identities, then serves until SIGINT/SIGTERM.
-// Scenario file (all optional): { "seed": true, "config": {...}, "tenants": [...], "clients": [...],
+// Scenario file (all optional): { "seed": true, "rerunPipelines": false, "config": {...}, "tenants": [...], "clients": [...],
 //   "factories": [...], "pipelines": [...], "synapsePipelines": [...], "fabricWorkspaces": [...],
 //   "fabricPipelines": [...], "faults": [...], "deny": [{ "principal", "action" }] }
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ import type {
 
 interface Scenario {
   seed?: boolean;
+  /** add RERUN_PIPELINES (fails-once, fails-always, fails-always-system) to the seeded factory and workspace */
+  rerunPipelines?: boolean;
   config?: Partial<EmulatorConfig>;
   tenants?: string[];
   clients?: ClientSpec[];
@@ -56,6 +58,7 @@ const ports = {
 };
 const emu = await startEmulator({ ...(scenario.config ?? {}), ports });
 if (scenario.seed !== false) emu.seedDefault();
+if (scenario.rerunPipelines) emu.addRerunPipelines();
 for (const t of scenario.tenants ?? []) emu.addTenant(t);
 for (const c of scenario.clients ?? []) emu.addClient(c);
 for (const f of scenario.factories ?? []) emu.addFactory(f);

@@ -13,7 +13,7 @@ import { makeSigningKey } from './jwt.ts';
 import { mintIdToken, oidcService } from './oidc.ts';
 import { Recorder } from './recorder.ts';
 import { RunEngine, type ActivityRunView, type PipelineRunView, type RunRecord } from './runs.ts';
-import { DEFAULTS as BASE_DEFAULTS, defaultPipelines } from './seed.ts';
+import { DEFAULTS as BASE_DEFAULTS, defaultPipelines, rerunPipelines } from './seed.ts';
 import { SERVICE_DEFAULTS, seedFabric, seedSynapse } from './seed-services.ts';
 import { fabricService } from './fabric.ts';
 import { FabricJobs, type FabricJob, type ItemJobInstance } from './fabric-jobs.ts';
@@ -49,12 +49,12 @@ export type { Client, Factory, Pipeline } from './state.ts';
 export type { ActiveRule, Faults } from './faults.ts';
 export type { FabricJob, ItemJobInstance } from './fabric-jobs.ts';
 export type { FabricItem, FabricWorkspace, SynapseWorkspace } from './workspaces.ts';
-export { DEFAULT_PIPELINES, BLOB_MISSING_ERROR } from './seed.ts';
+export { DEFAULT_PIPELINES, BLOB_MISSING_ERROR, RERUN_PIPELINES } from './seed.ts';
 export { FABRIC_PIPELINE_IDS } from './seed-services.ts';
 export { ARM_ACTIONS, API_VERSION } from './arm.ts';
 export { SYNAPSE_ACTIONS, SYNAPSE_API_VERSION } from './synapse.ts';
 export { FABRIC_ACTIONS } from './fabric.ts';
-export { runIdFromClientRequestId } from './runs.ts';
+export { runIdFromClientRequestId, TRANSIENT_ERROR } from './runs.ts';
 export { defaultRetailPriceItems, parseFilter as parseRetailPricesFilter } from './retail-prices.ts';
 export type { RetailPriceItem, RetailPricesConfig } from './retail-prices.ts';
 
@@ -125,6 +125,11 @@ export interface Emulator {
   /** the standard tenant, client (secret + federated credential for config.oidcSubject), factory, pipelines, Synapse and Fabric workspaces */
   seedDefault(): SeedResult;
 
+  /**
+   * RERUN_PIPELINES (fails-once, fails-always, fails-always-system) in the factory (default: the
+   * seeded one) and the Synapse workspace (default: the seeded one); returns their names.
+   */
+  addRerunPipelines(o?: { factory?: FactorySpec; workspace?: string }): string[];
   /** a Synapse workspace (subscription and resource group only appear in ids and texts) */
   addWorkspace(spec: SynapseWorkspaceSpec): SynapseWorkspace;
   addSynapsePipeline(spec: SynapsePipelineSpec): Pipeline;
@@ -338,6 +343,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return { ...d, pipelines, synapsePipelines, fabricPipelines };
     },
 
+    addRerunPipelines(o = {}) {
+      const d = DEFAULTS;
+      const factory = o.factory ?? {
+        subscriptionId: d.subscriptionId,
+        resourceGroup: d.resourceGroup,
+        factoryName: d.factoryName,
+      };
+      const workspace = o.workspace ?? d.synapseWorkspace;
+      if (![...services.synapse.values()].some((w) => w.name.toLowerCase() === workspace.toLowerCase()))
+        services.addSynapseWorkspace({ workspace, subscriptionId: d.subscriptionId, resourceGroup: d.resourceGroup });
+      return rerunPipelines().map((p) => {
+        world.addPipeline({ ...factory, ...p });
+        return services.addSynapsePipeline({ workspace, ...p }).name;
+      });
+    },
     addWorkspace: (spec) => services.addSynapseWorkspace(spec),
     addSynapsePipeline: (spec) => services.addSynapsePipeline(spec),
     nextSynapseRunScript(pipelineName, script, workspace) {

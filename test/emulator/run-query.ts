@@ -124,3 +124,15 @@ export function paginate<T>(
       next < items.length ? { value, continuationToken: Buffer.from(`emu:${next}`).toString('base64url') } : { value },
   };
 }
+
+/**
+ * `RunGroupId` takes exactly one value: ADF refuses a list with this text (sic), quoted in
+ * Azure/azure-sdk-for-net#22025 (Synapse: assumed the same). Only with config.runGroupIdValues 'one'.
+ */
+export function runGroupFilterError(filter: RunFilter, values: 'one' | 'any'): string | undefined {
+  if (values === 'any') return undefined;
+  const f = filter.filters.find((x) => x.operand.toLowerCase() === 'rungroupid' && x.values.length !== 1);
+  return f
+    ? "Filter operand 'RunGroupId' does not support and array of values. Make sure to provide only one."
+    : undefined;
+}

@@ -265,17 +265,11 @@ export class RunEngine {
   }
 
   create(input: CreateRunInput, now = Date.now(), parent?: { run: RunRecord; activity: string }): RunRecord {
+    const runId = input.runId ?? guid();
+    const runGroupId = input.runGroupId ?? runId;
     let script = input.script;
-    // Recovery reruns start at the named activity, or at the first one that failed last time.
-    if (input.isRecovery && script.activities) {
-      let from = input.startActivityName;
-      if (from === undefined && input.startFromFailure && input.referencePipelineRunId) {
-        const ref = this.get(input.referencePipelineRunId);
-        from = ref?.activities.find((a) => (a.script.status ?? 'Succeeded') === 'Failed')?.script.name;
-      }
-      const i = from === undefined ? -1 : script.activities.findIndex((a) => a.name === from);
-      if (i > 0) script = { ...script, activities: script.activities.slice(i) };
-    }
+    if (input.isRecovery && script.activities) script = this.recoveryScript(input, script, now);
+    script = this.resolveFailTimes(script, runGroupId, input.pipeline, now);
     // Children without their own script run their pipeline's script: size the parent for it.
     if (script.activities?.some((a) => a.child && !a.child.script)) {
       script = {
@@ -297,13 +291,12 @@ export class RunEngine {
     const endOffset = phases.length ? phases[phases.length - 1]!.end : 0;
     const firstRunning = phases.find((p) => p.status !== 'Queued');
     const f = input.pipeline.factory;
-    const runId = input.runId ?? guid();
     const run: RunRecord = {
       runId,
       service: input.service ?? parent?.run.service ?? 'data-factory',
       ...(input.clientRequestId !== undefined ? { clientRequestId: input.clientRequestId } : {}),
       repeatedCreates: [],
-      runGroupId: input.runGroupId ?? runId,
+      runGroupId,
       pipelineName: input.pipeline.name,
       subscriptionId: f.subscriptionId,
       resourceGroup: f.resourceGroup,
@@ -342,6 +335,70 @@ export class RunEngine {
     this.byId.set(runId.toLowerCase(), run);
     if (parent) parent.run.childRunIds.push(runId);
     return run;
+  }
+
+  /**
+   * What a recovery run reruns (ADF, Synapse). `startActivityName`: that activity and those after it.
+   * `startFromFailure`: the first activity that did not succeed in the reference run and those
+   * after it, except activities that succeeded there beside it (parallel, started before it ended).
+   * Neither: everything, from the start. Activities not rerun are not listed as activity runs of
+   * the recovery run, and their time is saved.
+   */
+  private recoveryScript(input: CreateRunInput, script: RunScript, now: number): RunScript {
+    const acts = script.activities ?? [];
+    let keep: boolean[] | undefined;
+    if (input.startActivityName !== undefined) {
+      const i = acts.findIndex((a) => a.name === input.startActivityName);
+      if (i > 0) keep = acts.map((_, j) => j >= i);
+    } else if (input.startFromFailure && input.referencePipelineRunId) {
+      const ref = this.get(input.referencePipelineRunId);
+      if (ref) {
+        const outcome = new Map(this.activityRuns(ref, now).map((a) => [a.activityName, a.status]));
+        const first = acts.findIndex((a) => outcome.get(a.name) !== 'Succeeded');
+        const failed = first < 0 ? undefined : ref.activities.find((a) => a.script.name === acts[first]!.name);
+        if (first > 0 || (first === 0 && failed)) {
+          keep = acts.map((a, j) => {
+            if (j < first) return false;
+            const there = ref.activities.find((r) => r.script.name === a.name);
+            const besideIt = there && failed && there.start < failed.end;
+            return !(outcome.get(a.name) === 'Succeeded' && besideIt);
+          });
+        }
+      }
+    }
+    return keep ? keepActivities(script, keep) : script;
+  }
+
+  /**
+   * Activities with `failTimes` fail or succeed by how many runs ran them before: runs of the group,
+   * or (`failPer: 'pipeline'`) top-level runs of the pipeline in the same factory or workspace.
+   */
+  private resolveFailTimes(script: RunScript, runGroupId: string, pipeline: Pipeline, now: number): RunScript {
+    const acts = script.activities;
+    if (!acts?.some((a) => a.failTimes !== undefined)) return script;
+    const sameGroup = this.list().filter((r) => r.runGroupId === runGroupId);
+    const samePipeline = this.list().filter((r) => r.pipeline === pipeline && !r.parentRunId);
+    let failing = false;
+    const activities = acts.map((a): ActivityScript => {
+      if (a.failTimes === undefined) return a;
+      const earlier = a.failPer === 'pipeline' ? samePipeline : sameGroup;
+      const ranBefore = earlier.filter((r) => this.started(r, a.name, now)).length;
+      if (ranBefore < a.failTimes) {
+        failing = true;
+        return { ...a, status: 'Failed', error: a.error ?? TRANSIENT_ERROR };
+      }
+      return { ...a, status: 'Succeeded' };
+    });
+    const othersFail = activities.some((a) => a.failTimes === undefined && a.status === 'Failed');
+    return { ...script, activities, final: failing || othersFail ? 'Failed' : 'Succeeded' };
+  }
+
+  /** Whether the run has started that activity by `now` (and not been cancelled before it). */
+  private started(run: RunRecord, activityName: string, now: number): boolean {
+    const a = run.activities.find((x) => x.script.name === activityName);
+    if (!a) return false;
+    const at = run.createdAt + a.start;
+    return at <= now && (run.cancelledAt === undefined || at < run.cancelledAt);
   }
 
   /**
@@ -594,6 +651,46 @@ export class RunEngine {
     return out;
   }
 }
+
+/**
+ * The script with only the kept activities, each at the time it had in the whole script, moved
+ * up by the time of those left out before it: a recovery run is shorter by what it skips.
+ */
+function keepActivities(script: RunScript, keep: boolean[]): RunScript {
+  const whole = resolveTimeline(script);
+  const running = whole.phases.find((p) => p.status !== 'Queued');
+  const base = running ? running.start : 0;
+  const kept = whole.activities.filter((_, i) => keep[i]);
+  if (kept.length === 0) return { ...script, activities: [] };
+  const offset = Math.min(...kept.map((a) => a.start)) - base;
+  const activities = kept.map((a) => ({
+    ...a.script,
+    startMs: a.start - base - offset,
+    durationMs: a.end - a.start,
+  }));
+  if (!script.phases) return { ...script, activities };
+  const inProgress = script.phases.filter((p) => p.status === 'InProgress').reduce((t, p) => t + p.ms, 0);
+  const needed = Math.max(...activities.map((a) => a.startMs + a.durationMs));
+  return {
+    ...script,
+    activities,
+    phases: [
+      ...script.phases.filter((p) => p.status === 'Queued'),
+      { status: 'InProgress', ms: Math.max(needed + 50, inProgress - offset) },
+    ],
+  };
+}
+
+/**
+ * What an activity scripted with `failTimes` fails with: a SystemError, as a Web activity reports
+ * an endpoint that timed out (code 2108 in ADF's troubleshooting guide; the text is a guess).
+ */
+export const TRANSIENT_ERROR = {
+  errorCode: '2108',
+  message:
+    "Error calling the endpoint 'https://api.emulator.invalid/refresh'. Response status code: 'NA - Unknown'. More details: Exception message: 'The operation has timed out.'",
+  failureType: 'SystemError',
+} as const;
 
 function defaultError(s: ActivityScript): { errorCode: string; message: string; failureType: string } {
   return { errorCode: '2200', message: `Activity '${s.name}' failed.`, failureType: 'UserError' };

@@ -139,3 +139,51 @@ export function defaultPipelines(): Array<Omit<PipelineSpec, 'subscriptionId' | 
     },
   ];
 }
+
+/** Pipelines for re-runs and retries (`emu.addRerunPipelines()`; not in the default seed). */
+export const RERUN_PIPELINES = {
+  /** ~1.9 s; its last activity fails with a SystemError in the first run of a run group; recoveries succeed */
+  failsOnce: 'fails-once',
+  /** ~1.9 s; its last activity fails with a UserError (2200) every time */
+  failsAlways: 'fails-always',
+  /** ~1.9 s; its last activity fails with a SystemError every time (retries run out) */
+  failsAlwaysSystem: 'fails-always-system',
+} as const;
+
+/** Three activities of 500 ms each; the last one fails as the pipeline's name says. */
+export function rerunPipelines(): Array<Omit<PipelineSpec, 'subscriptionId' | 'resourceGroup' | 'factoryName'>> {
+  const script = (last: {
+    failTimes: number;
+    error?: { errorCode: string; message: string; failureType: string };
+  }) => ({
+    phases: [
+      { status: 'Queued' as const, ms: 200 },
+      { status: 'InProgress' as const, ms: 1700 },
+    ],
+    activities: [
+      { name: 'Lookup config', type: 'Lookup', durationMs: 500, output: { firstRow: { enabled: true } } },
+      { name: 'Copy sales', type: 'Copy', durationMs: 500, output: { rowsRead: 1200, rowsCopied: 1200 } },
+      { name: 'Refresh model', type: 'WebActivity', durationMs: 500, ...last },
+    ],
+  });
+  return [
+    {
+      name: RERUN_PIPELINES.failsOnce,
+      parameters: { runDate: { type: 'String', defaultValue: '2024-01-01' } },
+      script: script({ failTimes: 1 }),
+    },
+    {
+      name: RERUN_PIPELINES.failsAlways,
+      parameters: { runDate: { type: 'String', defaultValue: '2024-01-01' } },
+      script: script({
+        failTimes: Infinity,
+        error: {
+          errorCode: '2200',
+          message: "The workflow parameter 'modelName' is not found",
+          failureType: 'UserError',
+        },
+      }),
+    },
+    { name: RERUN_PIPELINES.failsAlwaysSystem, script: script({ failTimes: Infinity }) },
+  ];
+}

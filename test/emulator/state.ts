@@ -92,6 +92,7 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   location: 'eastus',
   // Real services list a new run a moment after createRun answers.
   queryVisibilityDelayMs: 1000,
+  runGroupIdValues: 'any',
   pipelinePageSize: 5,
   legacyRunTimes: false,
   ...SERVICE_CONFIG_DEFAULTS,

@@ -5,7 +5,7 @@
 import { pipelineResource } from './arm.ts';
 import type { EmulatorContext } from './context.ts';
 import { decodeJwt, verifyJwt } from './jwt.ts';
-import { applyFilters, applyOrder, paginate, parseRunFilter } from './run-query.ts';
+import { applyFilters, applyOrder, paginate, parseRunFilter, runGroupFilterError } from './run-query.ts';
 import type { ActivityRunView, RunRecord } from './runs.ts';
 import type { Call, Reply, ServiceDef } from './server.ts';
 import type { Pipeline } from './state.ts';
@@ -285,6 +285,8 @@ export function synapseService(ctx: EmulatorContext): ServiceDef {
     const parsed = parseRunFilter(call.body);
     if (!parsed.ok) return filterError(parsed.message);
     const filter = parsed.value;
+    const groupError = runGroupFilterError(filter, ctx.config.runGroupIdValues);
+    if (groupError) return filterError(groupError);
     const now = Date.now();
     ctx.engine.tick(now);
     type V = Record<string, unknown>;

@@ -108,6 +108,15 @@ export interface ActivityScript {
   billing?: 'object' | 'string' | 'none';
   /** the integration runtime it ran on: `executionDetails.integrationRuntime[0]` (type 'Managed', 'SelfHosted', 'ManagedVNet') */
   runtime?: { name?: string; type?: string; location: string };
+  /**
+   * Fails (with `error`, default TRANSIENT_ERROR: a SystemError) in the first `failTimes` runs of its
+   * run group that run it, and succeeds after: the original run counts first, recovery runs
+   * (`isRecovery`) are later runs of its group; a run started anew is a group of its own. The
+   * run's final status follows (Failed while it fails, else Succeeded). `Infinity`: always.
+   */
+  failTimes?: number;
+  /** What `failTimes` counts: runs of the activity's run group (default) or of its pipeline (any group). */
+  failPer?: 'run-group' | 'pipeline';
 }
 
 export interface RunScript {
@@ -194,6 +203,12 @@ export interface EmulatorConfig {
   location: string;
   /** a new run shows up in queryPipelineRuns only this long after createRun (GET sees it at once) */
   queryVisibilityDelayMs: number;
+  /**
+   * 'one': a `RunGroupId` filter with other than one value answers 400 with ADF's text
+   * (Azure/azure-sdk-for-net#22025), as real ADF does. 'any' (default, lenient): a list selects runs
+   * of several groups, which older tests use to pick their runs.
+   */
+  runGroupIdValues: 'one' | 'any';
   /** page size of GET .../pipelines (more pipelines: a `nextLink` with a skip token) */
   pipelinePageSize: number;
   /**

@@ -31,8 +31,20 @@ export function toRunView(run: PipelineRun): RunView {
     durationMs,
     parameters: run.parameters,
     invokedByType: run.invokedBy?.invokedByType ?? run.invokedBy?.name,
+    ...groupOf(run),
     raw: run,
   };
+}
+
+/** The run-group fields, where the service sent them. */
+function groupOf(run: PipelineRun): Pick<RunView, 'runGroupId' | 'isLatest' | 'recovery'> {
+  const out: Pick<RunView, 'runGroupId' | 'isLatest' | 'recovery'> = {};
+  if (typeof run.runGroupId === 'string' && run.runGroupId) {
+    out.runGroupId = run.runGroupId;
+    out.recovery = typeof run.runId === 'string' && run.runGroupId.toLowerCase() !== run.runId.toLowerCase();
+  }
+  if (typeof run.isLatest === 'boolean') out.isLatest = run.isLatest;
+  return out;
 }
 
 export function runFilter(q: RunQuery): RunFilterParameters {
@@ -73,4 +85,28 @@ export function batchFilter(refs: RunRef[], window: { after: Date; before: Date 
 export function pickRuns(refs: RunRef[], runs: PipelineRun[]): RunView[] {
   const ids = new Set(refs.map((r) => r.runId.toLowerCase()));
   return runs.filter((r) => typeof r.runId === 'string' && ids.has(r.runId.toLowerCase())).map(toRunView);
+}
+
+/**
+ * The latest run of a recovery group. `RunGroupId` takes one value only (a list is refused:
+ * Azure/azure-sdk-for-net#22025); `LatestOnly` takes the string "true".
+ */
+export function runGroupFilter(runGroupId: string, window: { after: Date; before: Date }): RunFilterParameters {
+  return {
+    lastUpdatedAfter: window.after.toISOString(),
+    lastUpdatedBefore: window.before.toISOString(),
+    filters: [
+      { operand: 'RunGroupId', operator: 'Equals', values: [runGroupId] },
+      { operand: 'LatestOnly', operator: 'Equals', values: ['true'] },
+    ],
+    orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
+  };
+}
+
+/** The newest of the runs by runStart (the query's order is not relied on). */
+export function newestRun(runs: RunView[]): RunView | undefined {
+  let newest: RunView | undefined;
+  for (const r of runs)
+    if (!newest || (Date.parse(r.runStart ?? '') || 0) > (Date.parse(newest.runStart ?? '') || 0)) newest = r;
+  return newest;
 }

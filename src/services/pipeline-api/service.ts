@@ -8,7 +8,7 @@ import type { ParameterDefinitions } from '../../model/parameters.js';
 import type { ActivityRun, RunQuery, RunRef, RunView, StartRequest } from '../../model/run.js';
 import type { DefinitionResult, PagedCallOptions, PipelineService } from '../service.js';
 import type { PipelineApiClient } from './client.js';
-import { activityFilter, batchFilter, pickRuns, runFilter, toRunView } from './run-view.js';
+import { activityFilter, batchFilter, newestRun, pickRuns, runFilter, runGroupFilter, toRunView } from './run-view.js';
 
 export abstract class PipelineApiService<Client extends PipelineApiClient> implements PipelineService {
   abstract readonly kind: PipelineService['kind'];
@@ -71,5 +71,15 @@ export abstract class PipelineApiService<Client extends PipelineApiClient> imple
 
   async readRuns(refs: RunRef[], window: { after: Date; before: Date }, o?: CallOptions): Promise<RunView[]> {
     return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
+  }
+
+  /** One page is plenty: a group holds one run per try and attempt, and the query asks for the latest. */
+  async latestInRunGroup(
+    runGroupId: string,
+    window: { after: Date; before: Date },
+    o?: CallOptions,
+  ): Promise<RunView | undefined> {
+    const runs = await this.client.queryPipelineRuns(runGroupFilter(runGroupId, window), o, 100);
+    return newestRun(runs.filter((r) => typeof r.runId === 'string').map(toRunView));
   }
 }
