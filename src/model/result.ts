@@ -56,6 +56,25 @@ export interface UsualDuration {
   runs: number;
 }
 
+/** One try of a run: the first start, then each retry (a recovery run, or a new Fabric job). */
+export interface Try {
+  runId: string;
+  status: string;
+  message: string;
+  /** A recovery run of the try before it (ADF, Synapse). */
+  recovery: boolean;
+}
+
+/** The contract's `billing` output: the billable units of an ended run (or a batch's sum). */
+export interface BillingUnits {
+  'activity-runs': number;
+  meters: Array<{ 'activity-type': string; 'meter-type': string; unit: string; quantity: number }>;
+  complete: boolean;
+}
+
+/** The contract's `estimated-cost` output: `{amount, currency, region, basis}`, Fabric's `{capacity-unit-hours}`, or `{}`. */
+export type EstimatedCost = Record<string, unknown>;
+
 /** One run of the step (one element of `runs`), started, attached to, or never started. */
 export interface RunResult {
   pipelineName: string;
@@ -93,6 +112,16 @@ export interface RunResult {
    * a single run (src/run/endings.ts decides it).
    */
   ending?: { kind: 'timeout' | 'cancelled' | 'error' | 'stopped'; fail: boolean; message: string };
+  /** The run of an earlier attempt of this step that this one resumed, recovered or reused. */
+  earlierRunId?: string;
+  /** This step's tries, in order; the last is the result (one without retries). */
+  tries?: Try[];
+  /** Billable units, once the run ended (`billing: true`). */
+  billing?: BillingUnits;
+  /** With `cost-estimate`: the run's price at list prices, `{}` when none. */
+  estimatedCost?: EstimatedCost;
+  /** The one-line cost text for the report ("Cost: 14 activity runs, …"). */
+  costLine?: string;
 }
 
 /** Why the step stopped before every run ended by itself. */
@@ -110,6 +139,10 @@ export interface StepResult {
   timeoutMs: number;
   /** How long the step took, for the closing line. */
   elapsedMs: number;
+  /** A batch's sums over its runs (the `billing` and `estimated-cost` outputs), with their line. */
+  billing?: BillingUnits;
+  estimatedCost?: EstimatedCost;
+  costLine?: string;
 }
 
 /** Ended as the step wants: Succeeded, or found by `if-running: skip`, or started without waiting. */

@@ -26,6 +26,13 @@ const failedOutput = (f: FailedActivity) => ({
 /** What a run's message is in the outputs: the service's, else why no run started or why it ended so. */
 export const messageOf = (r: RunResult): string => r.run?.message || r.error || r.note || '';
 
+/** The run's tries as the `tries` output has them; one element without retries, none without a run. */
+export function triesOf(r: RunResult): Array<Record<string, unknown>> {
+  const tries =
+    r.tries ?? (r.runId ? [{ runId: r.runId, status: r.status, message: messageOf(r), recovery: false }] : []);
+  return tries.map((t) => ({ 'run-id': t.runId, status: t.status, message: t.message, recovery: t.recovery }));
+}
+
 /** `runs`: one entry per item, in the order given, never-started ones included. JSON values. */
 export function runsOutput(runs: RunResult[]): Record<string, unknown>[] {
   return runs.map((r) => ({
@@ -40,6 +47,10 @@ export function runsOutput(runs: RunResult[]): Record<string, unknown>[] {
     'failed-activities': r.failed.map(failedOutput),
     'return-value': r.status === 'Succeeded' ? r.returnValue.value : {},
     started: r.started && Boolean(r.runId),
+    'earlier-run-id': r.earlierRunId ?? '',
+    tries: triesOf(r),
+    billing: r.billing ?? {},
+    'estimated-cost': r.estimatedCost ?? {},
   }));
 }
 
@@ -87,6 +98,11 @@ export function outputsOf(step: StepResult): Record<string, string> {
       'duration-ms': '',
       run: '',
       'return-value': '{}',
+      // A batch's figures are in each entry of `runs`; the step's own are sums.
+      'earlier-run-id': '',
+      tries: '[]',
+      billing: JSON.stringify(step.billing ?? {}),
+      'estimated-cost': JSON.stringify(step.estimatedCost ?? {}),
     };
   }
   const r = step.runs[0]!;
@@ -104,5 +120,9 @@ export function outputsOf(step: StepResult): Record<string, string> {
     run: r.run ? JSON.stringify(maskedRaw(r, r.run)) : '',
     'return-value': JSON.stringify(r.returnValue.value),
     runs,
+    'earlier-run-id': r.earlierRunId ?? '',
+    tries: JSON.stringify(triesOf(r)),
+    billing: JSON.stringify(r.billing ?? {}),
+    'estimated-cost': JSON.stringify(r.estimatedCost ?? {}),
   };
 }

@@ -370,6 +370,11 @@ describe('job summary and outputs', () => {
         'started',
         'return-value',
         'runs',
+        // v1.2
+        'earlier-run-id',
+        'tries',
+        'billing',
+        'estimated-cost',
       ].sort(),
     );
     expect(o.started).toBe('true');
@@ -384,7 +389,13 @@ describe('job summary and outputs', () => {
         'failed-activities': [],
         'return-value': {},
         started: true,
+        'earlier-run-id': '',
+        tries: [{ 'run-id': o['run-id'], status: 'Succeeded', message: o.message, recovery: false }],
       }),
+    ]);
+    expect(o['earlier-run-id']).toBe('');
+    expect(JSON.parse(o.tries!)).toEqual([
+      { 'run-id': o['run-id'], status: 'Succeeded', message: o.message, recovery: false },
     ]);
     for (const name of declared) expect(o, `output ${name}\n${log(s.r)}`).toHaveProperty(name);
 
