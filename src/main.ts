@@ -8,6 +8,7 @@ import { errorMessage } from './http/errors.js';
 import { InputError, readInputs, type Inputs } from './inputs/inputs.js';
 import { failStep } from './report/publish.js';
 import { runLifecycle } from './run/lifecycle.js';
+import { runHome } from './run/run-ids.js';
 import { watchSignals } from './run/signals.js';
 import { saveContext } from './run/state.js';
 import { describeStartup } from './runtime/startup.js';
@@ -61,6 +62,7 @@ export async function run(): Promise<void> {
     inputs,
     signals,
     auth,
+    home: runHome(service.target),
     saveContext: () =>
       saveContext({
         // As the service has it now: Fabric adds the workspace and item IDs prepare() resolved.

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
 import type { FailedActivity, RunResult, StepResult } from '../model/result.js';
 import { aggregateStatus } from './outputs.js';
-import { runTable } from './summary.js';
+import { earlierRunLine, runTable } from './summary.js';
 import { describeUsual, markOf, oneLine, trimText } from './text.js';
 
 const MAX_ACTIVITIES = 10;
@@ -54,6 +54,11 @@ function renderRunComment(r: RunResult, step: StepResult, env: CommentEnv, now: 
     facts.push(`took ${formatDuration(ms)}${r.usual ? ` (usually ${describeUsual(r.usual)})` : ''}`);
   lines.push(`${facts.join(', ')}. ${service.home.label} ${service.home.text}.`, '');
   if (r.note) lines.push(`> ${oneLine(r.note)}`, '');
+  const resumed = earlierRunLine(r);
+  if (resumed) lines.push(resumed, '');
+  if ((r.tries?.length ?? 0) > 1) {
+    lines.push(`Tries: ${r.tries!.map((t, i) => `${i + 1} ${markOf(t.status)} \`${t.runId}\``).join(' → ')}`, '');
+  }
   if (r.failed.length) {
     lines.push(...failedList(r.failed));
   } else if (r.run?.message && r.status !== 'Succeeded') {

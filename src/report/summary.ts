@@ -20,6 +20,7 @@ import {
   markOf,
   MARK,
   mdText,
+  oneLine,
   quote,
   readableUtc,
   trimText,
@@ -58,12 +59,15 @@ export function renderRunSummary(r: RunResult, service: ServiceLabels): string {
   const runLink = r.runUrl ? `[\`${r.runId}\`](${r.runUrl})` : `\`${r.runId}\``;
   out.push(`Pipeline \`${esc(r.pipelineName)}\` · ${service.home.label} ${service.home.text} · Run ${runLink}`, '');
   if (r.note) out.push(quote(r.note), '');
+  const resumed = earlierRunLine(r);
+  if (resumed) out.push(resumed, '');
   const facts = runFacts(r, mark);
   out.push(`| ${facts.map(([k]) => k).join(' | ')} |`, `|${facts.map(() => '---').join('|')}|`);
   out.push(`| ${facts.map(([, v]) => esc(v)).join(' | ')} |`, '');
   if (run?.message && !repeatsActivities(r))
     out.push(`**${esc(service.shortName)} says:**`, '', quote(run.message), '');
 
+  out.push(...triesTable(r));
   if (r.returnValue.source) {
     out.push(`### Return value`, '', `Read from ${r.returnValue.source}.`, '');
     out.push('```json', fence(JSON.stringify(r.returnValue.value, null, 2)), '```', '');
@@ -138,6 +142,32 @@ export function runTable(runs: RunResult[], notes = false): string[] {
   return rows;
 }
 
+/** What this attempt made of an earlier attempt's run (`on-rerun: resume`), or '' when nothing. */
+export function earlierRunLine(r: RunResult): string {
+  if (!r.earlierRunId) return '';
+  const id = `\`${r.earlierRunId}\``;
+  if (r.started)
+    return `↻ Recovers run ${id}, which an earlier attempt of this job started: only what failed runs again.`;
+  if (r.runId === r.earlierRunId && r.status === 'Succeeded' && !r.tries?.length)
+    return `↻ Run ${id} of an earlier attempt of this job had already succeeded: it is this attempt's result, and nothing was started.`;
+  return `↻ Run ${id} was started by an earlier attempt of this job; this attempt waited for it instead of starting another.`;
+}
+
+/** Every try of the run when it was retried: which run, how it ended, whether it recovered the one before. */
+export function triesTable(r: RunResult): string[] {
+  const tries = r.tries ?? [];
+  if (tries.length < 2) return [];
+  const out = [`### Tries (${tries.length})`, '', '| Try | Run | Status | Message |', '|---|---|---|---|'];
+  tries.forEach((t, i) => {
+    const how = t.recovery ? ' (recovery run)' : '';
+    out.push(
+      `| ${i + 1} | \`${t.runId}\`${how} | ${MARK[t.status] ?? ''} ${t.status} | ${esc(oneLine(trimText(t.message || '–', 300, '')))} |`,
+    );
+  });
+  out.push('');
+  return out;
+}
+
 export function renderBatchSummary(runs: RunResult[], service: ServiceLabels): string {
   const status = aggregateStatus(runs);
   const out: string[] = [];
@@ -159,6 +189,13 @@ export function renderBatchSummary(runs: RunResult[], service: ServiceLabels): s
         );
       out.push(quote(f.message || '(no message)'), '');
     }
+  }
+  const retried = runs.filter((r) => (r.tries?.length ?? 0) > 1 || r.earlierRunId);
+  for (const r of retried) {
+    out.push(`### ↻ ${esc(r.pipelineName)}`, '');
+    const line = earlierRunLine(r);
+    if (line) out.push(line, '');
+    out.push(...triesTable(r).slice(1));
   }
   const returned = runs.filter((r) => endedAsWanted(r) && r.status === 'Succeeded' && r.returnValue.source);
   if (returned.length) {

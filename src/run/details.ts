@@ -11,7 +11,8 @@ import { refOf, type Item } from './item.js';
 
 export async function readDetails(service: PipelineService, it: Item, everyActivity: boolean): Promise<void> {
   const run = it.run;
-  if (!run) return;
+  if (!run || it.detailsOf === run.runId) return;
+  it.detailsOf = run.runId;
   if (!everyActivity && run.status === 'Succeeded') {
     it.returnValue = readReturnValue(run);
     if (it.returnValue.source) return;

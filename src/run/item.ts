@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 import type { RunResult } from '../model/result.js';
 import type { RunRef, RunView } from '../model/run.js';
 import type { Progress } from './progress.js';
+import type { RunIdentity } from './run-ids.js';
 import type { DenseBand } from './schedule.js';
 import type { SavedRun } from './state.js';
 
@@ -16,7 +17,18 @@ export interface ItemLog {
 }
 
 export interface Item extends RunResult {
+  /** Its place in `pipelines` (0 for a single run): part of its run IDs (run-ids.ts). */
+  index: number;
   phase: Phase;
+  /**
+   * This workflow started it: this step did, or an earlier attempt of it did (a re-run resumed it).
+   * The `cancel-on-*` defaults and retries treat it as the step's own.
+   */
+  ours: boolean;
+  /** What tells its starts apart, for run IDs a re-run can compute (undefined outside GitHub Actions). */
+  identity?: RunIdentity;
+  /** The run whose details (activities, return value) have been read, so they are read once. */
+  detailsOf?: string;
   /** The parameters to send (shared ones merged with the item's own, converted per the definition). */
   values: Record<string, unknown>;
   /** The item's own parameters (a batch item's mapping), which win over the shared ones. */
@@ -45,12 +57,15 @@ export function prefixedLog(name: string): ItemLog {
 }
 
 export function newItem(
+  index: number,
   pipelineName: string,
   own: Record<string, unknown>,
   shared: Record<string, unknown>,
   batch: boolean,
 ): Item {
   return {
+    index,
+    ours: false,
     pipelineName,
     runId: '',
     runUrl: '',

@@ -30,7 +30,15 @@ import { readUsualDuration } from './history.js';
 import { newItem, refOf, seen, type Item } from './item.js';
 import { maskWithoutDefinition, plan } from './plan.js';
 import { Progress } from './progress.js';
-import { beginRun } from './run-control.js';
+import { beginRun, type Begun } from './run-control.js';
+import type { RerunFlags } from '../model/run.js';
+import type { ActivityRow } from '../model/result.js';
+import { failedActivities, fetchActivityRows } from './activities.js';
+import { findEarlierRun, type EarlierRun } from './earlier-run.js';
+import { recoveryPlan } from './recovery.js';
+import { decideRetry, failureReasonCode, parseRetryOn } from './retry-policy.js';
+import { githubRun, runIdentity, runIdFor } from './run-ids.js';
+
 import { denseBand, nextPollDelay } from './schedule.js';
 import type { Signals } from './signals.js';
 import { markDone, saveRuns, type SavedRun } from './state.js';
@@ -59,6 +67,11 @@ export type LifecycleInputs = Pick<
   | 'ifRunning'
   | 'prComment'
   | 'githubToken'
+  | 'onRerun'
+  | 'rerunKey'
+  | 'retries'
+  | 'retryOn'
+  | 'retryDelayMs'
 >;
 
 export interface Lifecycle {
@@ -68,6 +81,8 @@ export interface Lifecycle {
   auth: AuthContext;
   /** Saves what the post step needs to reach the service, once the items are resolved. */
   saveContext(): void;
+  /** Where the pipelines live (the factory or workspace), for the run IDs a re-run computes (run-ids.ts). */
+  home: string;
 }
 
 /** Adds what to do to any error the step may fail with. */
@@ -114,13 +129,16 @@ class Step {
   private readonly pending: Promise<void>[] = [];
   private wake: () => void = () => {};
   private history: Promise<void> = Promise.resolve();
+  /** The workflow run and its attempt (GITHUB_RUN_ATTEMPT): a re-run resumes what earlier attempts started. */
+  private readonly github = githubRun();
+  private readonly attempt = this.github?.attempt ?? 1;
 
   constructor(private readonly l: Lifecycle) {
     const { inputs } = l;
     this.batch = inputs.pipelines.length > 0;
     this.items = this.batch
-      ? inputs.pipelines.map((p) => newItem(p.name, p.parameters, inputs.parameters, true))
-      : [newItem(inputs.pipelineName, {}, inputs.parameters, false)];
+      ? inputs.pipelines.map((p, i) => newItem(i, p.name, p.parameters, inputs.parameters, true))
+      : [newItem(0, inputs.pipelineName, {}, inputs.parameters, false)];
     this.result = {
       service: l.service,
       batch: this.batch,
@@ -221,7 +239,7 @@ class Step {
       if (!run || it.phase !== 'waiting') continue;
       seen(it, run);
       await it.progress?.seen(run.status, now - it.createdAt, isFinal(run.status), run.durationMs);
-      if (isFinal(run.status)) this.end(it, { kind: 'final', status: run.status });
+      if (isFinal(run.status)) this.ended(it, run.status);
     }
   }
 
@@ -232,21 +250,120 @@ class Step {
   }
 
   private async start(it: Item): Promise<void> {
-    const { service, inputs, signals } = this.l;
+    const { service, inputs } = this.l;
     it.phase = 'starting';
+    it.identity = runIdentity(this.github, {
+      rerunKey: inputs.rerunKey,
+      service: service.kind,
+      home: this.l.home,
+      pipeline: it.pipelineName,
+      parameters: it.values,
+      item: it.index,
+    });
+    const resumed = await this.resume(it);
+    if (resumed === 'handled') return;
+    const begun = await this.begin(it, 0, resumed?.flags);
+    if (!begun) return this.finishItem(it);
+    if (resumed) it.earlierRunId = resumed.from;
+    await this.watchRun(it, begun);
+  }
+
+  /**
+   * `on-rerun: resume`: what an earlier attempt of this step started for this item is waited for
+   * (not ended), taken as the result (Succeeded), or recovered (Failed, Cancelled: the flags of the
+   * recovery run are returned). Fabric cannot tell its jobs apart: it starts anew, with a notice.
+   */
+  private async resume(it: Item): Promise<'handled' | { flags?: RerunFlags; from: string } | undefined> {
+    const { service, inputs, signals } = this.l;
+    if (this.attempt <= 1 || inputs.onRerun !== 'resume' || (!this.batch && inputs.runId)) return undefined;
+    let found: EarlierRun;
+    try {
+      found = await retry(() => findEarlierRun(service, it.identity, this.attempt, { abortSignal: signals.signal }), {
+        until: Date.now() + 60_000,
+        signal: signals.signal,
+      });
+    } catch (e) {
+      it.log.warning(
+        `Attempt ${this.attempt}: could not look for the run an earlier attempt of this step started (${errorMessage(e)}); starting anew.`,
+      );
+      return undefined;
+    }
+    if (found.kind === 'none') {
+      if (found.notice) core.notice(`${this.batch ? `[${it.pipelineName}] ` : ''}${found.notice}`);
+      else
+        it.log.info(
+          `Attempt ${this.attempt}: no earlier attempt of this step started '${it.pipelineName}'; starting it.`,
+        );
+      return undefined;
+    }
+    const run = found.run;
+    const by = `attempt ${found.attempt} of this step`;
+    if (found.kind === 'recover') {
+      let rows: ActivityRow[] = [];
+      if (service.kind === 'synapse') {
+        try {
+          rows = await retry(() => fetchActivityRows(service, run), { until: Date.now() + 60_000 });
+        } catch (e) {
+          it.log.warning(
+            `Could not read the activity runs of run ${run.runId} (${errorMessage(e)}); recovering it from the start.`,
+          );
+        }
+      }
+      const plan = recoveryPlan(service.kind, run, rows);
+      for (const note of plan.notes) it.log.info(note);
+      if (plan.notice) core.notice(plan.notice);
+      it.log.info(
+        `Attempt ${this.attempt}: run ${run.runId} (${by}) ended ${run.status}; starting a recovery run ${plan.from} instead of the whole pipeline.`,
+      );
+      return { flags: plan.flags, from: run.runId };
+    }
+    // Waited for, or taken as it is: this workflow started it, so the cancel defaults treat it as the step's own.
+    it.log.info(
+      found.kind === 'reuse'
+        ? `Attempt ${this.attempt}: run ${run.runId} (${by}) already succeeded; it is this attempt's result, and nothing is started.`
+        : `Attempt ${this.attempt}: run ${run.runId} (${by}) is still ${run.status}; waiting for it instead of starting another.`,
+    );
+    it.earlierRunId = run.runId;
+    it.ours = true;
+    it.saved = {
+      pipelineName: it.pipelineName,
+      runId: run.runId,
+      started: false,
+      cancel: cancelFor(inputs.cancelOnWorkflowCancel, true),
+    };
+    this.saved.push(it.saved);
+    this.save();
+    const created = Date.parse(run.runStart ?? '');
+    await this.watchRun(it, {
+      runId: run.runId,
+      pipelineName: run.pipelineName || it.pipelineName,
+      started: false,
+      run,
+      skipped: false,
+      createdAt: Number.isNaN(created) ? Date.now() : Math.min(created, Date.now()),
+      deadline: this.deadline,
+    });
+    return 'handled';
+  }
+
+  /** One start through run control (try 0, or a retry): exactly once, with the ID a re-run can find. */
+  private begin(it: Item, tryNumber: number, flags?: RerunFlags): Promise<Begun | undefined> {
+    const { service, inputs, signals } = this.l;
     const single = !this.batch;
-    const begun = await beginRun(
+    return beginRun(
       {
         service,
         inputs: {
           ...inputs,
           pipelineName: it.pipelineName,
           // The rerun inputs and run-id name one run: they are refused with `pipelines`.
-          runId: single ? inputs.runId : '',
+          runId: single && tryNumber === 0 ? inputs.runId : '',
           referenceRunId: single ? inputs.referenceRunId : '',
           recovery: single && inputs.recovery,
           startActivity: single ? inputs.startActivity : '',
           startFromFailure: single && inputs.startFromFailure,
+          // A retry or a recovery starts: the policy for foreign runs was applied to the first start.
+          ifRunning: tryNumber === 0 && !flags ? inputs.ifRunning : 'start',
           timeoutMs: Math.max(1, this.deadline - Date.now()),
         },
         signals,
@@ -254,6 +371,8 @@ class Step {
         why: (e) => this.why(e, it.pipelineName),
         log: it.log,
         fail: (message) => (it.error = message),
+        flags,
+        runIdToSend: runIdFor(it.identity, this.attempt, tryNumber),
         record: {
           sending: (chosen) => {
             it.saved = {
@@ -284,21 +403,34 @@ class Step {
         },
       },
       it.values,
-    );
-    if (!begun) {
-      if (!it.error) {
+    ).then((begun) => {
+      if (!begun && !it.error) {
         // Stopped by fail-fast before createRun went out: reported like the items never started.
         it.note = `Not started (${this.stop}).`;
         it.log.info(`${this.stop}: no run was started.`);
-      } else if (this.batch) it.log.warning(it.error);
-      return this.finishItem(it);
-    }
+      } else if (!begun && this.batch) it.log.warning(it.error!);
+      if (begun) {
+        it.tries = [
+          ...(it.tries ?? []),
+          { runId: begun.runId, status: '', message: '', recovery: Boolean(flags?.isRecovery) },
+        ];
+      }
+      return begun;
+    });
+  }
+
+  /** A run exists (started, attached, resumed): report it at once, then wait for it unless told not to. */
+  private async watchRun(it: Item, begun: Begun): Promise<void> {
+    const { service, inputs, signals } = this.l;
+    const single = !this.batch;
     it.runId = begun.runId;
     it.pipelineName = begun.pipelineName || it.pipelineName;
     it.started = begun.started;
+    it.ours ||= begun.started;
     it.createdAt = begun.createdAt;
     it.runUrl = service.runUrl(refOf(it));
     it.status = begun.run?.status ?? 'Queued';
+    it.run = undefined;
     seen(it, begun.run);
     if (single) announceRun(it);
     if (it.runUrl) it.log.info(`Monitor it in ${service.studioName}: ${it.runUrl}`);
@@ -308,6 +440,11 @@ class Step {
       it.skipped = true;
       if (it.saved) it.saved.ended = true;
       return this.finishItem(it);
+    }
+    if (begun.run && isFinal(begun.run.status)) {
+      // A re-run's earlier run that already ended: nothing to wait for.
+      it.phase = 'waiting';
+      return this.ended(it, begun.run.status);
     }
     if (!inputs.wait && !signals.signal.aborted) {
       try {
@@ -319,16 +456,18 @@ class Step {
       if (it.saved) it.saved.ended = true;
       return this.finishItem(it);
     }
-    if (single) {
+    if (single && !it.progress) {
       core.info(
         `Waiting for the run to end (timeout ${formatDuration(inputs.timeoutMs)}, poll interval ${inputs.pollInterval === 'auto' ? 'auto' : formatDuration(inputs.pollInterval)}).`,
       );
     }
     // One query of the pipeline's recent successful runs says how long it usually takes (after the
-    // start, so it never mixes with the start's own look for duplicates).
-    it.usual = await this.usualDuration(it);
-    if (it.usual) it.log.info(`Runs of '${it.pipelineName}' usually take ${describeUsual(it.usual)}.`);
-    if (inputs.pollInterval === 'auto') it.band = denseBand(it.usual);
+    // start, so it never mixes with the start's own look for duplicates). A retry keeps what the first try learnt.
+    if (!it.progress) {
+      it.usual = await this.usualDuration(it);
+      if (it.usual) it.log.info(`Runs of '${it.pipelineName}' usually take ${describeUsual(it.usual)}.`);
+      if (inputs.pollInterval === 'auto') it.band = denseBand(it.usual);
+    }
     it.progress = new Progress(
       {
         usual: it.usual,
@@ -343,6 +482,85 @@ class Step {
     this.schedule(it, Date.now());
     it.phase = 'waiting';
     this.wake();
+  }
+
+  /** A run reached a final status: retried when the policy says so, else ended. */
+  private ended(it: Item, status: string): void {
+    const { inputs } = this.l;
+    const tries = it.tries?.length ?? 1;
+    if (status === 'Failed' && inputs.retries > 0 && it.ours && tries <= inputs.retries && !this.stop) {
+      it.phase = 'starting';
+      this.pending.push(this.retry(it));
+      return;
+    }
+    this.end(it, { kind: 'final', status });
+  }
+
+  /**
+   * `retries`: a failed run the policy admits gets a recovery run from its failed activities (Fabric:
+   * a new job), inside `timeout`; every try is reported. The try in flight is cancelled like any run.
+   */
+  private async retry(it: Item): Promise<void> {
+    const { service, inputs, signals } = this.l;
+    const failed = it.run!;
+    let rows: ActivityRow[] = [];
+    try {
+      rows = await retry(() => fetchActivityRows(service, failed), {
+        until: Date.now() + 60_000,
+        signal: signals.signal,
+      });
+      it.failed = failedActivities(rows);
+      if (!this.batch) it.activities = rows;
+      it.detailsOf = failed.runId;
+    } catch (e) {
+      it.log.warning(
+        `Could not read the activity runs of run ${failed.runId} (${errorMessage(e)}); judging the failure without them.`,
+      );
+    }
+    const decision = decideRetry(
+      parseRetryOn(inputs.retryOn.join(',')).policy,
+      {
+        status: failed.status,
+        failureReasonCode: failureReasonCode(failed),
+      },
+      it.failed,
+    );
+    const tryNumber = it.tries?.length ?? 1;
+    const last = `Try ${tryNumber} of at most ${inputs.retries + 1} (run ${failed.runId}) ended Failed`;
+    const noTime = Date.now() + inputs.retryDelayMs >= this.deadline;
+    if (!decision.retry || noTime || this.stop || signals.signal.aborted) {
+      it.log.info(
+        `${last}; ${noTime && decision.retry ? `not retrying: the timeout leaves no room for a retry` : decision.reason}.`,
+      );
+      return this.end(it, { kind: 'final', status: 'Failed' });
+    }
+    it.log.info(`${last}; ${decision.reason}. Retrying in ${formatDuration(inputs.retryDelayMs)}.`);
+    const waited = await sleep(inputs.retryDelayMs, AbortSignal.any([signals.signal, this.halt.signal]));
+    if (!waited || this.stop || Date.now() >= this.deadline) return this.end(it, { kind: 'final', status: 'Failed' });
+    const plan = recoveryPlan(service.kind, failed, rows);
+    for (const note of plan.notes) it.log.info(note);
+    if (plan.notice) it.log.info(plan.notice);
+    // The failed try is done with; the post step looks after the next one.
+    if (it.saved) it.saved.ended = true;
+    this.closeTry(it);
+    const begun = await this.begin(it, tryNumber, plan.flags);
+    if (!begun) {
+      it.note = `The retry could not be started: ${it.error ?? 'stopped'}`;
+      it.error = undefined;
+      return this.end(it, { kind: 'final', status: 'Failed' });
+    }
+    it.log.info(
+      `Try ${tryNumber + 1}: run ${begun.runId}${plan.flags ? ` recovers run ${failed.runId} ${plan.from}` : ' starts the pipeline again'}.`,
+    );
+    it.failed = [];
+    it.activities = undefined;
+    await this.watchRun(it, begun);
+  }
+
+  /** The current try's outcome, as it stands. */
+  private closeTry(it: Item): void {
+    const t = it.tries?.at(-1);
+    if (t && t.runId === it.runId) Object.assign(t, { status: it.status, message: it.run?.message || it.note || '' });
   }
 
   /**
@@ -385,13 +603,13 @@ class Step {
       it.log.info(`Timed out after ${formatDuration(inputs.timeoutMs)}; the run was last seen ${lastStatus}.`);
       const cancel = await this.cancel(
         it,
-        cancelFor(inputs.cancelOnTimeout, it.started),
+        cancelFor(inputs.cancelOnTimeout, it.ours),
         'cancel-on-timeout',
         CANCEL_BUDGET_MS,
       );
       ending = { kind: 'timeout', timeoutMs: inputs.timeoutMs, lastStatus, cancel };
     } else if (why === 'cancelled') {
-      const asked = cancelFor(inputs.cancelOnWorkflowCancel, it.started);
+      const asked = cancelFor(inputs.cancelOnWorkflowCancel, it.ours);
       if (asked) {
         it.log.info(
           `Cancelling ${this.l.service.shortName} run ${it.runId}${inputs.cancelRecursive && this.l.service.kind !== 'fabric' ? ' and its child pipelines' : ''}.`,
@@ -403,13 +621,13 @@ class Step {
         cancel: await this.cancel(it, asked, 'cancel-on-workflow-cancel', signals.budget()),
       };
     } else if (why === 'error') {
-      const asked = cancelFor(inputs.cancelOnWorkflowCancel, it.started);
+      const asked = cancelFor(inputs.cancelOnWorkflowCancel, it.ours);
       const cancel = isFinal(lastStatus)
         ? ({ outcome: 'run-ended' } as const)
         : await this.cancel(it, asked, 'cancel-on-workflow-cancel', signals.budget());
       ending = { kind: 'error', error: this.result.error ?? '', lastStatus, cancel };
     } else {
-      const cancel = await this.cancel(it, it.started, 'fail-fast', CANCEL_BUDGET_MS);
+      const cancel = await this.cancel(it, it.ours, 'fail-fast', CANCEL_BUDGET_MS);
       ending = { kind: 'stopped', reason: 'fail-fast: another run did not succeed', lastStatus, cancel };
     }
     this.end(it, ending);
@@ -429,7 +647,7 @@ class Step {
       pipelineName: it.pipelineName,
       runUrl: it.runUrl,
       studioName: this.l.service.studioName,
-      attached: !it.started,
+      attached: !it.ours,
     });
     if (d.note) it.note = d.note;
     if (ending.kind !== 'final') {

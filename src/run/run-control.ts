@@ -6,7 +6,7 @@ import type { Inputs } from '../inputs/inputs.js';
 import { failureText } from '../report/publish.js';
 import { CREATE_PHASE_MS, settleMs } from '../runtime/tuning.js';
 import type { PipelineService } from '../services/service.js';
-import type { RunView } from '../model/run.js';
+import type { RerunFlags, RunView } from '../model/run.js';
 import { describeRun, readRunToAttach } from './attach.js';
 import { applyIfRunning } from './if-running.js';
 import type { Signals } from './signals.js';
@@ -36,6 +36,10 @@ export interface RunControl {
   fail(message: string): void;
   /** The log (a batch prefixes each line with its pipeline). */
   log: RunControlLog;
+  /** A recovery run's flags (a retry, a re-run recovering an earlier attempt's run): they win over the inputs'. */
+  flags?: RerunFlags;
+  /** The run ID this start sends, derived so a re-run can find it (run-ids.ts); absent: a random one. */
+  runIdToSend?: string;
   /**
    * A batch's stop (fail-fast): ends an `if-running` wait or cancel and keeps createRun from being
    * sent; beginRun then returns undefined without failing (the batch says why). A createRun already
@@ -138,8 +142,14 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
   // The last moment a stop keeps the run from starting; after this, createRun goes out.
   if (c.stop?.aborted) return undefined;
 
+  const flags: RerunFlags = c.flags ?? {
+    referencePipelineRunId: inputs.referenceRunId || undefined,
+    isRecovery: inputs.recovery || undefined,
+    startActivityName: inputs.startActivity || undefined,
+    startFromFailure: inputs.startFromFailure || undefined,
+  };
   // Exactly one run per start: choose its ID and save it before createRun goes out.
-  const chosen = chooseRunId(service);
+  const chosen = chooseRunId(service, c.runIdToSend);
   record.sending(chosen ?? '');
   if (chosen) {
     log.info(
@@ -153,12 +163,7 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
     const started = await startRun(service, {
       pipelineName: inputs.pipelineName,
       parameters,
-      flags: {
-        referencePipelineRunId: inputs.referenceRunId || undefined,
-        isRecovery: inputs.recovery || undefined,
-        startActivityName: inputs.startActivity || undefined,
-        startFromFailure: inputs.startFromFailure || undefined,
-      },
+      flags,
       deadline: startedAt + Math.min(Math.max(1, deadline - startedAt), CREATE_PHASE_MS),
       signal: signals.signal,
       settleMs: settleMs(),
@@ -174,7 +179,9 @@ export async function beginRun(c: RunControl, parameters: Record<string, unknown
     return undefined;
   }
   record.answered(runId);
-  log.info(`Started run ${runId} of pipeline '${inputs.pipelineName}'${inputs.recovery ? ' (recovery)' : ''}.`);
+  log.info(
+    `Started run ${runId} of pipeline '${inputs.pipelineName}'${flags.isRecovery ? ` (recovery of run ${flags.referencePipelineRunId})` : ''}.`,
+  );
   if (Date.now() - phaseStart > 60_000) {
     log.info(`${formatDuration(Date.now() - phaseStart)} of the timeout went to getting the run started.`);
   }

@@ -64,10 +64,13 @@ const ignoresClientRequestId = new WeakSet<PipelineService>();
 
 /**
  * The run ID to send as createRun's client request ID, chosen before sending so it can be saved
- * first; undefined where the service does not take it as the run ID (then the list-based check).
+ * first (`derived`, when the step's identity gives one: src/run/run-ids.ts); undefined where the
+ * service does not take it as the run ID (then the list-based check).
  */
-export function chooseRunId(service: PipelineService): string | undefined {
-  return service.runIdFromClientRequestId && !ignoresClientRequestId.has(service) ? randomUUID() : undefined;
+export function chooseRunId(service: PipelineService, derived?: string): string | undefined {
+  return service.runIdFromClientRequestId && !ignoresClientRequestId.has(service)
+    ? (derived ?? randomUUID())
+    : undefined;
 }
 
 export async function startRun(service: PipelineService, o: StartRunOptions): Promise<StartedRun> {
