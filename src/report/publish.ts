@@ -4,6 +4,7 @@ import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
 import type { FailedActivity } from '../run/activities.js';
 import { runsOutput, singleRunsOutput } from './batch-report.js';
 import { outputsFor, renderSummary, trimText, type Outcome } from './report.js';
+import { fitSummary } from './size-limits.js';
 
 export function writeOutputs(outcome: Outcome): void {
   for (const [name, value] of Object.entries(outputsFor(outcome))) core.setOutput(name, value);
@@ -60,7 +61,7 @@ export async function publish(outcome: Outcome, o: PublishOptions): Promise<void
   writeOutputs(outcome);
   if (o.jobSummary) {
     try {
-      await core.summary.addRaw(renderSummary(outcome)).write();
+      await core.summary.addRaw(fitSummary(renderSummary(outcome))).write();
     } catch (e) {
       core.warning(`Could not write the job summary: ${errorMessage(e)}`);
     }
