@@ -264,7 +264,7 @@ describe("Fabric's words", () => {
         env: w2.caEnv,
       });
       expect(r.exitCode, log(r)).toBe(0);
-      expect(r.stdout).toContain('TooManyRequestsForJobs');
+      expect(r.stdout).toContain('Fabric is throttling the job start (HTTP 429 TooManyRequestsForJobs)');
       expect(r.all).not.toMatch(/createRun/);
       expect(r.all).not.toMatch(/child pipeline/);
     }));

@@ -50,6 +50,7 @@ export class FabricService implements PipelineService {
   readonly kind = 'fabric' as const;
   readonly shortName = 'Fabric';
   readonly studioName = 'the Fabric monitoring hub';
+  readonly startRequest = 'the job start';
   /** Fabric has no client request ID de-duplication: an ambiguous start is checked by listing. */
   readonly runIdFromClientRequestId = false;
   readonly client: FabricClient;
