@@ -8,6 +8,7 @@ import type { FailedActivity } from '../run/activities.js';
 import type { PipelineService, RunView } from '../services/service.js';
 import { returnValueOf, trimText, type Outcome } from './report.js';
 import type { ReturnValue } from './return-value.js';
+import { fitSummary } from './size-limits.js';
 
 export interface BatchRun {
   pipelineName: string;
@@ -172,7 +173,7 @@ export async function publishBatch(
   }
   if (o.jobSummary) {
     try {
-      await core.summary.addRaw(renderBatchSummary(runs, service)).write();
+      await core.summary.addRaw(fitSummary(renderBatchSummary(runs, service))).write();
     } catch (e) {
       core.warning(`Could not write the job summary: ${(e as Error).message}`);
     }
