@@ -71,11 +71,14 @@ export async function parsePipelineList(
     }
     const bad = nameProblem(n);
     if (bad) problems.push(`${where}: ${bad}`);
-    const key = n.toLowerCase();
+    // The same pipeline with other parameters is another item (a second partition, region, …).
+    // With the same ones it would be the same run twice, which no reader of the outputs could tell
+    // apart, and with 'if-running' other than start the second would wait for or attach to the first.
+    const key = `${n.toLowerCase()}\n${canonical(parameters)}`;
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(
-        `${where} '${n}' repeats item ${first + 1}: each pipeline may be listed once (the second run would meet the first in 'if-running', and the outputs name runs by pipeline); use a second step to run it twice.`,
+        `${where} '${n}' repeats item ${first + 1} with the same parameters: it would be the same run twice. Give the items different 'parameters', or use a second step to run it again.`,
       );
       return;
     }
@@ -83,4 +86,17 @@ export async function parsePipelineList(
     items.push({ name: n, parameters });
   });
   return { items, problems };
+}
+
+/** JSON with object keys sorted at every level: equal parameters give equal text whatever their order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

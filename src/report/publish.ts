@@ -6,6 +6,7 @@ import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
 import { endedAsWanted, type RunResult, type StepResult } from '../model/result.js';
 import { closingLine, stepFailure } from './messages.js';
 import { outputsOf } from './outputs.js';
+import { fitSummary } from './size-limits.js';
 import { renderSummary } from './summary.js';
 import { trimText } from './text.js';
 
@@ -43,7 +44,7 @@ export async function publishStep(step: StepResult, o: PublishOptions): Promise<
   // A step that started nothing has no run to summarise (a batch still lists what it meant to run).
   if (o.jobSummary && (step.batch || step.runs.some((r) => r.runId))) {
     try {
-      await core.summary.addRaw(renderSummary(step)).write();
+      await core.summary.addRaw(fitSummary(renderSummary(step))).write();
     } catch (e) {
       core.warning(`Could not write the job summary: ${errorMessage(e)}`);
     }

@@ -19,7 +19,8 @@ import { cancelFor, type Inputs } from '../inputs/inputs.js';
 import type { StepResult, StopReason, UsualDuration } from '../model/result.js';
 import { announceRun, failureText, publishStep } from '../report/publish.js';
 import { describeUsual } from '../report/text.js';
-import { sleep, timeoutSignal } from '../runtime/sleep.js';
+import { deadlineSignal } from '../runtime/deadline.js';
+import { sleep } from '../runtime/sleep.js';
 import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 import { isFinal } from '../model/run.js';
 import type { PipelineService } from '../services/service.js';
@@ -200,7 +201,7 @@ class Step {
       if (signals.signal.aborted && !this.stop) this.stop = 'cancelled';
       if (Date.now() >= this.deadline && !this.stop) {
         // A run that ended in the last interval has ended, not timed out: one last look.
-        await this.readStatuses(this.waiting(), timeoutSignal(10_000));
+        await this.readStatuses(this.waiting(), deadlineSignal(10_000));
         this.stop = 'timeout';
       }
       if (this.stop) for (const it of this.waiting()) this.pending.push(this.stopWaiting(it, this.stop));
@@ -219,7 +220,7 @@ class Step {
       if (!ready.length) continue;
       // With one query for all, every waiting run is read when any is due: it costs nothing more.
       const read = this.batch && this.l.service.readRuns ? this.waiting() : ready;
-      await this.readStatuses(read, AbortSignal.any([signals.signal, timeoutSignal(this.deadline - now)]));
+      await this.readStatuses(read, AbortSignal.any([signals.signal, deadlineSignal(this.deadline - now)]));
     }
     await Promise.all(this.pending);
   }

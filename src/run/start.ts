@@ -42,6 +42,18 @@ export interface StartedRun {
   attempts: number;
 }
 
+/**
+ * What the log calls the start request: ADF's and Synapse's operation is createRun; Fabric has no
+ * such operation (it runs an on-demand job), so there it is "the job start".
+ */
+function startRequest(service: PipelineService, sentenceStart = false): string {
+  const name = service.startRequest ?? 'createRun';
+  return sentenceStart && service.startRequest ? name[0]!.toUpperCase() + name.slice(1) : name;
+}
+
+/** Who throttles or refuses the start: Azure for ADF and Synapse (ARM or the workspace), Fabric itself. */
+const vendor = (service: PipelineService) => (service.startRequest ? service.shortName : 'Azure');
+
 // Azure's clock and ours may differ; a run created by our request is at most this much "older".
 const CLOCK_MARGIN_MS = 60_000;
 
@@ -49,9 +61,10 @@ export class DuplicateRunsError extends Error {
   constructor(
     readonly candidates: RunView[],
     where: string,
+    request = 'createRun',
   ) {
     super(
-      `createRun failed in a way that may or may not have started a run, and ${candidates.length} runs of this pipeline with these parameters started since: ${candidates
+      `${request} failed in a way that may or may not have started a run, and ${candidates.length} runs of this pipeline with these parameters started since: ${candidates
         .map((r) => `${r.runId} (${r.status}, started ${r.runStart ?? '?'})`)
         .join(', ')}. The action will not guess which is yours nor start another; check them in ${where}.`,
     );
@@ -89,7 +102,7 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
         parameters: o.parameters,
         flags: o.flags,
       });
-      if (!runId) throw new Error('createRun answered without a runId.');
+      if (!runId) throw new Error(`${startRequest(service, true)} answered without a runId.`);
       return { runId, adopted: false, attempts };
     } catch (e) {
       if (e instanceof CancelledError) throw e;
@@ -100,9 +113,9 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
       // Throttled by ARM before dispatch: nothing was started.
       const wait = Math.max(failure.retryAfterMs ?? 0, 1000 * Math.min(30, 2 ** attempts));
       o.log.warning(
-        `Azure is throttling createRun (HTTP 429 ${failure.code}); sending it again in ${formatDuration(wait)}.`,
+        `${vendor(service)} is throttling ${startRequest(service)} (HTTP 429 ${failure.code}); sending it again in ${formatDuration(wait)}.`,
       );
-      await pause(wait, o);
+      await pause(wait, o, service);
       continue;
     }
     // The endpoint's name does not exist: nothing was sent, and asking again cannot help.
@@ -110,9 +123,9 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
     if (failure instanceof TransportError && failure.notSent) {
       const wait = 1000 * Math.min(30, 2 ** attempts);
       o.log.warning(
-        `createRun could not reach ${service.shortName} (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`,
+        `${startRequest(service, true)} could not reach ${service.shortName} (${failure.code}); nothing was sent, so sending it again in ${formatDuration(wait)}.`,
       );
-      await pause(wait, o);
+      await pause(wait, o, service);
       continue;
     }
     if (isTransientAuthError(failure)) {
@@ -120,9 +133,9 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
       // it gets here, and ARM had refused that request): nothing was started.
       const wait = 1000 * Math.min(30, 2 ** attempts);
       o.log.warning(
-        `Could not sign in to send createRun (${errorMessage(failure)}); nothing was sent, so trying again in ${formatDuration(wait)}.`,
+        `Could not sign in to send ${startRequest(service)} (${errorMessage(failure)}); nothing was sent, so trying again in ${formatDuration(wait)}.`,
       );
-      await pause(wait, o);
+      await pause(wait, o, service);
       continue;
     }
     const ambiguous =
@@ -132,15 +145,15 @@ export async function startRun(service: PipelineService, o: StartRunOptions): Pr
     o.onAmbiguous?.();
 
     o.log.warning(
-      `createRun failed after the request was sent (${errorMessage(failure)}); checking whether Azure started the run anyway.`,
+      `${startRequest(service, true)} failed after the request was sent (${errorMessage(failure)}); checking whether ${vendor(service)} started the run anyway.`,
     );
     const found = await findCreatedRuns(service, o, sentAt);
     if (found.length === 1) {
       o.log.info(`Found the run the failed request started: ${found[0].runId}. Using it instead of starting another.`);
       return { runId: found[0].runId, adopted: true, attempts };
     }
-    if (found.length > 1) throw new DuplicateRunsError(found, service.studioName);
-    o.log.info('No run was started by the failed request; sending createRun again.');
+    if (found.length > 1) throw new DuplicateRunsError(found, service.studioName, startRequest(service, true));
+    o.log.info(`No run was started by the failed request; sending ${startRequest(service)} again.`);
     if (Date.now() >= o.deadline) throw failure;
   }
 }
@@ -166,7 +179,7 @@ async function startExactlyOnce(service: PipelineService, o: StartRunOptions, ch
         flags: o.flags,
         clientRequestId: chosen,
       });
-      if (!runId) throw new Error('createRun answered without a runId.');
+      if (!runId) throw new Error(`${startRequest(service, true)} answered without a runId.`);
       if (runId.toLowerCase() === chosen.toLowerCase()) {
         if (firstAmbiguousAt !== undefined) {
           o.log.info(
@@ -178,7 +191,7 @@ async function startExactlyOnce(service: PipelineService, o: StartRunOptions, ch
       // The service does not honour the header: take its answer, and check the old way from now on.
       ignoresClientRequestId.add(service);
       o.log.debug(
-        `${service.shortName} answered createRun with run ID ${runId}, not the client request ID ${chosen} that was sent: it does not take the client request ID as the run ID. Using ${runId}; later starts in this step look for a matching run before sending createRun again.`,
+        `${service.shortName} answered ${startRequest(service)} with run ID ${runId}, not the client request ID ${chosen} that was sent: it does not take the client request ID as the run ID. Using ${runId}; later starts in this step look for a matching run before sending ${startRequest(service)} again.`,
       );
       if (firstAmbiguousAt !== undefined) await reportPossibleDuplicates(service, o, firstAmbiguousAt, runId);
       return { runId, adopted: false, attempts };
@@ -209,21 +222,21 @@ async function startExactlyOnce(service: PipelineService, o: StartRunOptions, ch
     if (Date.now() + wait > o.deadline) {
       if (!ambiguous && firstAmbiguousAt === undefined) {
         throw new Error(
-          `Gave up starting the run: ${service.shortName} kept refusing createRun until the time limit.`,
+          `Gave up starting the run: ${service.shortName} kept refusing ${startRequest(service)} until the time limit.`,
           {
             cause: failure,
           },
         );
       }
       throw new Error(
-        `createRun got no clear answer within the start phase's time limit (last: ${errorMessage(failure)}). Run ${chosen} may or may not have been started; the post step checks it and cancels it if it is running and the inputs ask for that.`,
+        `${startRequest(service, true)} got no clear answer within the start phase's time limit (last: ${errorMessage(failure)}). Run ${chosen} may or may not have been started; the post step checks it and cancels it if it is running and the inputs ask for that.`,
         { cause: failure },
       );
     }
     o.log.warning(
       ambiguous
-        ? `createRun failed after the request was sent (${errorMessage(failure)}); sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}, which ${service.shortName} takes as the run ID, so it cannot start a second run.`
-        : `createRun was not accepted (${errorMessage(failure)}); nothing was started, sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}.`,
+        ? `${startRequest(service, true)} failed after the request was sent (${errorMessage(failure)}); sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}, which ${service.shortName} takes as the run ID, so it cannot start a second run.`
+        : `${startRequest(service, true)} was not accepted (${errorMessage(failure)}); nothing was started, sending it again in ${formatDuration(wait)} with the same client request ID ${chosen}.`,
     );
     if (!(await sleep(wait, o.signal))) throw new CancelledError();
   }
@@ -244,20 +257,22 @@ async function reportPossibleDuplicates(
     others = (await findCreatedRuns(service, o, sentAt)).filter((r) => r.runId !== answered);
   } catch (e) {
     o.log.warning(
-      `An earlier createRun failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID, so that attempt may have started a run too; it could not be checked (${errorMessage(e)}). Check ${service.studioName}.`,
+      `An earlier ${startRequest(service)} failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID, so that attempt may have started a run too; it could not be checked (${errorMessage(e)}). Check ${service.studioName}.`,
     );
     return;
   }
   if (others.length) {
     o.log.warning(
-      `An earlier createRun failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID: ${others.map((r) => `${r.runId} (${r.status})`).join(', ')}, started since with these parameters, may be a duplicate started by that attempt. This step follows run ${answered}; check the other in ${service.studioName}.`,
+      `An earlier ${startRequest(service)} failed ambiguously, and ${service.shortName} does not take the client request ID as the run ID: ${others.map((r) => `${r.runId} (${r.status})`).join(', ')}, started since with these parameters, may be a duplicate started by that attempt. This step follows run ${answered}; check the other in ${service.studioName}.`,
     );
   }
 }
 
-async function pause(ms: number, o: StartRunOptions): Promise<void> {
+async function pause(ms: number, o: StartRunOptions, service: PipelineService): Promise<void> {
   if (Date.now() + ms > o.deadline)
-    throw new Error(`Gave up starting the run: Azure kept refusing createRun until the time limit.`);
+    throw new Error(
+      `Gave up starting the run: ${vendor(service)} kept refusing ${startRequest(service)} until the time limit.`,
+    );
   if (!(await sleep(ms, o.signal))) throw new CancelledError();
 }
 
@@ -286,7 +301,7 @@ async function findCreatedRuns(service: PipelineService, o: StartRunOptions, sen
       if (e instanceof CancelledError) throw e;
       // Could not look: sending again could duplicate a run, so stop with a clear message.
       throw new Error(
-        `createRun failed ambiguously and the runs of '${o.pipelineName}' could not be listed to check whether it started one (${errorMessage(e)}). Not sending it again, to avoid a duplicate run; check ${service.studioName}.`,
+        `${startRequest(service, true)} failed ambiguously and the runs of '${o.pipelineName}' could not be listed to check whether it started one (${errorMessage(e)}). Not sending it again, to avoid a duplicate run; check ${service.studioName}.`,
         { cause: e },
       );
     }

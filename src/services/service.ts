@@ -32,6 +32,8 @@ export interface PipelineService {
   readonly shortName: string;
   /** Where the link leads: "ADF Studio", "Synapse Studio", "the Fabric monitoring hub". */
   readonly studioName: string;
+  /** What messages call the start request when it is not createRun (Fabric: "the job start"). */
+  readonly startRequest?: string;
   /** Where the pipelines live, for the summary: label ("Factory") and what to show. */
   readonly home: { label: string; text: string };
   /** Whether createRun takes the client request ID as the run ID (exactly-once starts). */

@@ -1,6 +1,8 @@
 // End to end, issue 13: the return value from each place it may be, the pull-request comment
 // (created, updated, refused, never outside pull requests), progress lines with an estimate from a
 // seeded history, and `az` failures that fail fast with az's own message.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeFakeAzConfig, type RunScript } from '../emulator/index.ts';
 import { startWorld, type World } from '../support/scenario.ts';
@@ -229,7 +231,13 @@ describe('pr-comment', () => {
   });
 
   test('sends nothing to GitHub outside pull requests', async () => {
-    const s = await step(w, { inputs: prInputs(pipeline({})), env: ghEnv({ GITHUB_EVENT_NAME: 'push' }) });
+    // A push's payload carries no pull request (the event name alone no longer decides).
+    const push = path.join(tempDir('adf-push-'), 'event.json');
+    writeFileSync(push, JSON.stringify({ ref: 'refs/heads/main', commits: [] }));
+    const s = await step(w, {
+      inputs: prInputs(pipeline({})),
+      env: ghEnv({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: push, GITHUB_REF: 'refs/heads/main' }),
+    });
     expectSuccess(s.r);
     expect(s.requests.filter((q) => q.service === 'github')).toEqual([]);
     expect(w.emu.tlsConnections().github).toBe(0);

@@ -59,7 +59,7 @@ export async function makeCerts(): Promise<Certs> {
       'basicConstraints=CA:FALSE',
       'keyUsage=critical,digitalSignature,keyEncipherment',
       'extendedKeyUsage=serverAuth',
-      'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost',
+      'subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost,DNS:*.emulator.invalid',
       '',
     ].join('\n'),
   );

@@ -12,7 +12,12 @@ export interface ConnectProxy {
   close(): Promise<void>;
 }
 
-export async function startConnectProxy(): Promise<ConnectProxy> {
+/**
+ * `hosts` stands in for the proxy's DNS: names only the proxy can resolve (such as the emulator's
+ * `*.emulator.invalid`, which the runner cannot), so a request that reaches the target at all went
+ * through the proxy.
+ */
+export async function startConnectProxy(hosts: Record<string, string> = {}): Promise<ConnectProxy> {
   const tunnels: string[] = [];
   const sockets = new Set<net.Socket>();
   const server = http.createServer((_req, res) => {
@@ -23,7 +28,8 @@ export async function startConnectProxy(): Promise<ConnectProxy> {
     const target = req.url ?? '';
     tunnels.push(target);
     const [host, port] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))];
-    const upstream = net.connect(port, host.replace(/^\[|\]$/g, ''), () => {
+    const bare = host.replace(/^\[|\]$/g, '');
+    const upstream = net.connect(port, hosts[bare] ?? bare, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       if (head.length) upstream.write(head);
       upstream.pipe(client);

@@ -51,6 +51,7 @@ export class FabricService implements PipelineService {
   readonly kind = 'fabric' as const;
   readonly shortName = FABRIC_LABELS.short;
   readonly studioName = FABRIC_LABELS.studio;
+  readonly startRequest = 'the job start';
   /** Fabric has no client request ID de-duplication: an ambiguous start is checked by listing. */
   readonly runIdFromClientRequestId = false;
   readonly client: FabricClient;

@@ -44,6 +44,17 @@ describe('pipelines', () => {
     expect(i.failFast).toBe(true);
   });
 
+  it('takes the same pipeline twice with different parameters: two items', async () => {
+    const i = await read({
+      pipelines: '- name: load\n  parameters: {part: 1}\n- name: load\n  parameters: {part: 2}\n- load',
+    });
+    expect(i.pipelines).toEqual([
+      { name: 'load', parameters: { part: 1 } },
+      { name: 'load', parameters: { part: 2 } },
+      { name: 'load', parameters: {} },
+    ]);
+  });
+
   it('reads a JSON list', async () => {
     const i = await read({ pipelines: '["a", {"name": "b", "parameters": {"x": [1, 2]}}]' });
     expect(i.pipelines).toEqual([
@@ -71,6 +82,10 @@ describe('pipelines', () => {
     [{ pipelines: '- ^load$' }, 'looks like a pattern'],
     [{ pipelines: '- a/b' }, 'may not contain any of'],
     [{ pipelines: '- a\n- A' }, 'repeats item 1'],
+    [
+      { pipelines: '- name: a\n  parameters: {x: 1, y: [2]}\n- name: A\n  parameters: {y: [2], x: 1}' },
+      'repeats item 1',
+    ],
     [{ pipelines: '- a', 'max-parallel': '-1' }, "'max-parallel' must be a whole number"],
     [{ pipelines: '- a', 'max-parallel': '1.5' }, "'max-parallel' must be a whole number"],
     [{ pipelines: '- a', 'fail-fast': 'yes' }, "'fail-fast' must be true or false"],
