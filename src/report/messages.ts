@@ -33,6 +33,8 @@ export function stepFailure(step: StepResult): string {
   }
   const failing = step.runs.map(failingLine).filter((l): l is string => Boolean(l));
   const list = failing.join('\n');
+  // Every run ended as wanted (one may have ended as the wait timed out): the step succeeds.
+  if (!failing.length && step.stop !== 'error') return '';
   switch (step.stop) {
     case 'error':
       return `${step.error ?? 'The action failed.'}\n${list}`;

@@ -83,11 +83,15 @@ export function outputsOf(step: StepResult): Record<string, string> {
   if (step.batch) {
     return {
       runs,
-      status: aggregateStatus(step.runs),
-      message: step.runs
-        .map(failingLine)
-        .filter((l): l is string => Boolean(l))
-        .join('\n'),
+      // No run at all (refused before any start): no status, as for a single run.
+      status: step.runs.some((r) => r.runId) ? aggregateStatus(step.runs) : '',
+      message:
+        !step.runs.some((r) => r.runId) && step.error
+          ? step.error
+          : step.runs
+              .map(failingLine)
+              .filter((l): l is string => Boolean(l))
+              .join('\n'),
       'failed-activities': JSON.stringify(step.runs.flatMap((r) => r.failed.map(failedOutput))),
       started: String(step.runs.every((r) => r.started && Boolean(r.runId))),
       // The single run's outputs say nothing for a batch; `return-value` is still an object (the contract).

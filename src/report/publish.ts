@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
 import { endedAsWanted, type RunResult, type StepResult } from '../model/result.js';
+import { secureValues } from '../inputs/parameters.js';
 import { closingLine, stepFailure } from './messages.js';
 import { outputsOf } from './outputs.js';
 import { fitSummary } from './size-limits.js';
@@ -39,6 +40,9 @@ export function announceRun(r: Pick<RunResult, 'runId' | 'runUrl' | 'started'>):
 
 /** Outputs, annotations, summary, comment; then the step fails or says its closing line. */
 export async function publishStep(step: StepResult, o: PublishOptions): Promise<void> {
+  // The services echo every parameter value, SecureString ones included (a run the step attached
+  // to, a rerun's reference parameters): registered before anything is written, so none shows.
+  for (const r of step.runs) for (const secret of echoedSecrets(r)) core.setSecret(secret);
   for (const [name, value] of Object.entries(outputsOf(step))) core.setOutput(name, value);
   for (const a of annotationsOf(step)) core.error(a.message, { title: a.title });
   // A step that started nothing has no run to summarise (a batch still lists what it meant to run).
@@ -56,6 +60,17 @@ export async function publishStep(step: StepResult, o: PublishOptions): Promise<
   const failure = stepFailure(step);
   if (failure) core.setFailed(failure);
   else if (step.runs.every(endedAsWanted)) core.info(closingLine(step));
+}
+
+/** The SecureString values among the parameters a run echoes (all of them where no definition could be read). */
+function echoedSecrets(r: RunResult): string[] {
+  const params = r.run?.raw.parameters;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return [];
+  const values = params as Record<string, unknown>;
+  if (!r.maskAllParameters) return secureValues(values, r.definitions);
+  return Object.values(values)
+    .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    .filter((v) => v.length > 0);
 }
 
 /** Fails the step before any service is reached (invalid inputs, no way to sign in). */
