@@ -4,7 +4,7 @@
 // 3. memory, 4. several pipelines in one step against a matrix of steps.
 // Options: --quick (fewer runs, a 60 s memory run, 10 s batch runs), --runs N (measured trigger
 // runs per variant), --memory-seconds N, --batch-sizes 1,5,20, --batch-run-seconds N,
-// --only trigger,services,polling,memory,batch (a subset of the sections).
+// --only trigger,services,polling,memory,batch,history (a subset of the sections).
 // BENCH_DIST=<dir> measures another build's main/ and post/ instead of dist/ (for before/after).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ import {
   type RealRun,
 } from './polling.ts';
 import { benchBatch, renderBatch } from './batch.ts';
+import { benchHistory, renderHistory } from './batch-history.ts';
 import { benchServices, renderServices } from './services.ts';
 import { benchTrigger, type TriggerResult } from './trigger.ts';
 
@@ -47,7 +48,7 @@ const pollingRunsMs = [8_000, 27_000];
 const stressMs = quick ? 60_000 : 150_000;
 const batchSizes = (values['batch-sizes'] ?? '1,5,20').split(',').map(Number);
 const batchRunMs = Number(values['batch-run-seconds'] ?? (quick ? 10 : 20)) * 1000;
-const sections = new Set((values.only ?? 'trigger,services,polling,memory,batch').split(',').map((x) => x.trim()));
+const sections = new Set((values.only ?? 'trigger,services,polling,memory,batch,history').split(',').map((x) => x.trim()));
 
 function tryRun(cmd: string, args: string[]): string {
   try {
@@ -300,11 +301,13 @@ const started = performance.now();
 const trigger = sections.has('trigger') ? await benchTrigger({ runs, warmups, quick }) : undefined;
 const services = sections.has('services') ? await benchServices({ runs, warmups }) : undefined;
 // Waiting runs are timed in seconds, not milliseconds: run them side by side, each on its own emulator.
-const [polling, memory, memoryStress, batch] = await Promise.all([
+const historyRunsMs = quick ? [60_000, 70_000] : [150_000, 170_000];
+const [polling, memory, memoryStress, batch, history] = await Promise.all([
   sections.has('polling') ? benchPollingRuns(pollingRunsMs) : undefined,
   sections.has('memory') ? benchMemory(memoryMs) : undefined,
   sections.has('memory') ? benchMemory(stressMs, 1_000) : undefined,
   sections.has('batch') ? benchBatch({ sizes: batchSizes, runMs: batchRunMs }) : undefined,
+  sections.has('history') ? benchHistory(historyRunsMs) : undefined,
 ]);
 
 const markdown = [
@@ -316,6 +319,7 @@ const markdown = [
   polling ? renderPolling(polling) : '',
   memory && memoryStress ? renderMemory([memory, memoryStress]) : '',
   batch ? renderBatch(batch, batchRunMs) : '',
+  history ? renderHistory(history, historyRunsMs) : '',
   `_Bench took ${seconds(performance.now() - started)}._\n`,
 ].join('\n');
 
@@ -342,6 +346,7 @@ const json = {
   polling: { computed: computedTable(), history: historyTable(), real: polling },
   memory: memory && memoryStress ? [memory, memoryStress] : undefined,
   batch,
+  history,
 };
 writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
 writeFileSync(`${base}.md`, markdown);

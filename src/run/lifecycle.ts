@@ -691,6 +691,7 @@ class Step {
         it.note = this.stop ? `Not started (${this.stop}).` : 'Not started.';
     }
     await Promise.all(this.items.map((i) => i.details));
+    for (const it of this.items) this.closeTry(it);
     this.result.stop = this.stop;
     this.result.elapsedMs = Date.now() - this.started;
     await publishStep(this.result, inputs);

@@ -160,7 +160,10 @@ export async function runStep(o: StepOptions): Promise<StepResult> {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const script = path.join(repoRoot, o.entry === 'post' ? actionYml.runs.post! : actionYml.runs.main);
+  // ACTION_BUNDLE_ROOT runs another checkout's bundle (an earlier release) with these tests: how a
+  // new test is seen failing against the code it is meant to catch.
+  const root = process.env.ACTION_BUNDLE_ROOT ?? repoRoot;
+  const script = path.join(root, o.entry === 'post' ? actionYml.runs.post! : actionYml.runs.main);
   const started = Date.now();
   const child = spawn(process.execPath, [script], { env, cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
