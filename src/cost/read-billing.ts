@@ -3,7 +3,7 @@
 // and a budget shared by the whole step (100). Whatever a cap or an unreadable page leaves out
 // makes the tally say `complete: false`; nothing here throws for a read that failed.
 import type { CallOptions } from '../http/rest-client.js';
-import type { ActivityRun, RunView } from '../model/run.js';
+import { childPipeline, type ActivityRun, type RunView } from '../model/run.js';
 import type { PageGate, PipelineService } from '../services/service.js';
 import { addTallies, tallyActivityRuns, type BillingTally } from './billing.js';
 import { regionOfActivities } from './region.js';
@@ -114,14 +114,6 @@ function groupByRun(rows: readonly ActivityRun[]): Map<string, ActivityRun[]> {
     m.set(id, list);
   }
   return m;
-}
-
-/** The child pipeline an Execute Pipeline activity ran (Synapse needs it in the activity-runs path). */
-function childPipeline(a: ActivityRun): string {
-  const fromOutput = a.output?.pipelineName;
-  if (typeof fromOutput === 'string' && fromOutput) return fromOutput;
-  const ref = (a.input as { pipeline?: { referenceName?: unknown } } | undefined)?.pipeline?.referenceName;
-  return typeof ref === 'string' ? ref : '';
 }
 
 function stringOf(v: unknown): string | undefined {

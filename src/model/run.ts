@@ -94,3 +94,11 @@ export function utcTimestamp(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value) return undefined;
   return /(?:Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`;
 }
+
+/** The child pipeline an Execute Pipeline activity ran (Synapse needs it in the activity-runs path). */
+export function childPipeline(a: ActivityRun): string {
+  const fromOutput = a.output?.pipelineName;
+  if (typeof fromOutput === 'string' && fromOutput) return fromOutput;
+  const ref = (a.input as { pipeline?: { referenceName?: unknown } } | undefined)?.pipeline?.referenceName;
+  return typeof ref === 'string' ? ref : '';
+}

@@ -5,6 +5,7 @@ import { formatDuration } from '../inputs/duration.js';
 import {
   endedAsWanted,
   type ActivityRow,
+  type FailedActivity,
   type RunResult,
   type ServiceLabels,
   type StepResult,
@@ -79,15 +80,7 @@ export function renderRunSummary(r: RunResult, service: ServiceLabels): string {
 
   if (r.failed.length) {
     out.push(`### Failed activities (${r.failed.length})`, '');
-    for (const f of r.failed) {
-      out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
-      if (f.errorCode || f.failureType)
-        out.push(
-          `${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`,
-          '',
-        );
-      out.push(quote(f.message || '(no message)'), '');
-    }
+    for (const f of r.failed) out.push(...failedActivity(f));
   }
 
   const rows = r.activities ?? [];
@@ -142,6 +135,18 @@ export function runTable(runs: RunResult[], notes = false): string[] {
   return rows;
 }
 
+/** One failed activity: its path and type, its failure type and code, its message (quoted, so it wraps). */
+function failedActivity(f: FailedActivity): string[] {
+  const kind = [f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean);
+  return [
+    `#### ❌ ${mdText(f.path)} (${mdText(f.type)})`,
+    '',
+    ...(kind.length ? [kind.join(' · '), ''] : []),
+    quote(f.message || '(no message)'),
+    '',
+  ];
+}
+
 /** What this attempt made of an earlier attempt's run (`on-rerun: resume`), or '' when nothing. */
 export function earlierRunLine(r: RunResult): string {
   if (!r.earlierRunId) return '';
@@ -180,15 +185,7 @@ export function renderBatchSummary(runs: RunResult[], service: ServiceLabels): s
     const message = r.error ?? r.run?.message ?? '';
     // Quoted, so long messages wrap instead of scrolling out of sight; said once per run.
     if (message && !repeatsActivities(r)) out.push(quote(trimText(message, 2000)), '');
-    for (const f of r.failed) {
-      out.push(`#### ❌ ${mdText(f.path)} (${mdText(f.type)})`, '');
-      if (f.errorCode || f.failureType)
-        out.push(
-          `${[f.failureType && mdText(f.failureType), f.errorCode && `\`${f.errorCode}\``].filter(Boolean).join(' · ')}`,
-          '',
-        );
-      out.push(quote(f.message || '(no message)'), '');
-    }
+    for (const f of r.failed) out.push(...failedActivity(f));
   }
   const retried = runs.filter((r) => (r.tries?.length ?? 0) > 1 || r.earlierRunId);
   for (const r of retried) {

@@ -1,7 +1,7 @@
 // Reads a finished run's activity runs, following nested pipelines (Execute Pipeline activities),
 // once at the end: polling them during the wait would spend ARM's read budget for nothing.
 import type { CallOptions } from '../http/rest-client.js';
-import type { ActivityRun, RunView } from '../model/run.js';
+import { childPipeline, type RunView } from '../model/run.js';
 import type { ActivityRow, FailedActivity } from '../model/result.js';
 import type { PipelineService } from '../services/service.js';
 
@@ -35,14 +35,6 @@ export async function fetchActivityRows(
   };
   await visit(run.runId, run.pipelineName, run.runStart ?? String(run.raw.lastUpdated ?? ''), 0, []);
   return rows;
-}
-
-/** The child pipeline an Execute Pipeline activity ran (Synapse needs it in the activity-runs path). */
-function childPipeline(a: ActivityRun): string {
-  const fromOutput = a.output?.pipelineName;
-  if (typeof fromOutput === 'string' && fromOutput) return fromOutput;
-  const ref = (a.input as { pipeline?: { referenceName?: unknown } } | undefined)?.pipeline?.referenceName;
-  return typeof ref === 'string' ? ref : '';
 }
 
 /**

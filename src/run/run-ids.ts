@@ -80,14 +80,7 @@ export function githubRun(env: NodeJS.ProcessEnv = process.env): GithubRun | und
 /** The identity of one item's starts, or undefined outside GitHub Actions (see githubRun). */
 export function runIdentity(
   run: GithubRun | undefined,
-  item: {
-    rerunKey: string;
-    service: ServiceKind;
-    home: string;
-    pipeline: string;
-    parameters: Record<string, unknown>;
-    item: number;
-  },
+  item: Omit<RunIdentity, 'repository' | 'workflowRunId' | 'job' | 'action'>,
 ): RunIdentity | undefined {
   if (!run) return undefined;
   return {
