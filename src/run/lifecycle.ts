@@ -686,6 +686,8 @@ class Step {
   private async report(refused?: string): Promise<void> {
     const { inputs } = this.l;
     if (refused) this.result.error = refused;
+    // One run that never started says why, in its own message too (sign-in, cancelled before the start).
+    if (refused && !this.batch && !this.items[0]!.error) this.items[0]!.error = refused;
     for (const it of this.items) {
       if (it.phase === 'pending' && !it.note && !it.error)
         it.note = this.stop ? `Not started (${this.stop}).` : 'Not started.';
