@@ -30,7 +30,12 @@ async function once(w: World, bundle: string, runsMs: number[]): Promise<History
   w.emu.clearRequests();
   const step = new StepDir();
   const before = w.emu.runs.length;
-  const inputs = { ...w.base, ...w.secretAuth, 'poll-interval': 'auto', pipelines: names.map((n) => `- ${n}`).join('\n') };
+  const inputs = {
+    ...w.base,
+    ...w.secretAuth,
+    'poll-interval': 'auto',
+    pipelines: names.map((n) => `- ${n}`).join('\n'),
+  };
   const r = await runProcess(NODE, [path.join(bundle, 'main/index.js')], {
     env: step.env(inputs, { ...w.caEnv, TMPDIR: step.dir }),
     timeoutMs: Math.max(...runsMs) + 180_000,
@@ -44,7 +49,8 @@ async function once(w: World, bundle: string, runsMs: number[]): Promise<History
     JSON.stringify((q.body as { filters?: unknown }).filters ?? []).includes('"Status"');
   return {
     bundle,
-    status: reqs.filter((q) => q.service === 'arm' && q.op === 'getRun').length + queries.filter((q) => !isHistory(q)).length,
+    status:
+      reqs.filter((q) => q.service === 'arm' && q.op === 'getRun').length + queries.filter((q) => !isHistory(q)).length,
     history: queries.filter(isHistory).length,
     latencyMs: r.startedAt + r.wallMs - lastEnd,
     wallMs: r.wallMs,

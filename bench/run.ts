@@ -48,7 +48,9 @@ const pollingRunsMs = [8_000, 27_000];
 const stressMs = quick ? 60_000 : 150_000;
 const batchSizes = (values['batch-sizes'] ?? '1,5,20').split(',').map(Number);
 const batchRunMs = Number(values['batch-run-seconds'] ?? (quick ? 10 : 20)) * 1000;
-const sections = new Set((values.only ?? 'trigger,services,polling,memory,batch,history').split(',').map((x) => x.trim()));
+const sections = new Set(
+  (values.only ?? 'trigger,services,polling,memory,batch,history').split(',').map((x) => x.trim()),
+);
 
 function tryRun(cmd: string, args: string[]): string {
   try {

@@ -461,7 +461,7 @@ describe('workflow cancellation and the post step', () => {
     const o = long({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
     const main = await runStep(o);
     expect(main.signal, log(main)).toBe('SIGKILL');
-    const jobId = savedRun(main)?.runId!;
+    const jobId = savedRun(main)?.runId ?? '';
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
     const context = JSON.parse(main.state.context!) as { target: Record<string, unknown> };
     expect(context.target).toMatchObject({
@@ -494,7 +494,7 @@ describe('workflow cancellation and the post step', () => {
     });
     const o = long({ cancel: { whenStdout: 'Status: InProgress', kill: true } });
     const main = await runStep(o);
-    const jobId = savedRun(main)?.runId!;
+    const jobId = savedRun(main)?.runId ?? '';
     await sleep(3_000);
     const from = w.emu.requests.length;
     const post = await runStep({ ...o, entry: 'post', cancel: undefined, state: main.state });
