@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
 import type { FailedActivity, RunResult, StepResult } from '../model/result.js';
+import { batchCostLines, runCostLines } from './cost-lines.js';
 import { aggregateStatus } from './outputs.js';
 import { runTable } from './summary.js';
 import { describeUsual, markOf, oneLine, trimText } from './text.js';
@@ -54,6 +55,7 @@ function renderRunComment(r: RunResult, step: StepResult, env: CommentEnv, now: 
     facts.push(`took ${formatDuration(ms)}${r.usual ? ` (usually ${describeUsual(r.usual)})` : ''}`);
   lines.push(`${facts.join(', ')}. ${service.home.label} ${service.home.text}.`, '');
   if (r.note) lines.push(`> ${oneLine(r.note)}`, '');
+  lines.push(...runCostLines(r));
   if (r.failed.length) {
     lines.push(...failedList(r.failed));
   } else if (r.run?.message && r.status !== 'Succeeded') {
@@ -102,6 +104,7 @@ function renderBatchComment(step: StepResult, env: CommentEnv, now: Date): strin
     '',
     ...runTable(step.runs),
     '',
+    ...batchCostLines(step),
   ];
   const failed = step.runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
   if (failed.length) lines.push(...failedList(failed));

@@ -24,6 +24,7 @@ import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 import { isFinal } from '../model/run.js';
 import type { PipelineService } from '../services/service.js';
 import { cancelRun } from './cancel.js';
+import { StepCost } from './cost.js';
 import { readDetails } from './details.js';
 import { decide, type CancelResult, type Ending } from './endings.js';
 import { readUsualDuration } from './history.js';
@@ -59,6 +60,10 @@ export type LifecycleInputs = Pick<
   | 'ifRunning'
   | 'prComment'
   | 'githubToken'
+  | 'billing'
+  | 'costEstimate'
+  | 'currency'
+  | 'retailPricesEndpoint'
 >;
 
 export interface Lifecycle {
@@ -114,6 +119,8 @@ class Step {
   private readonly pending: Promise<void>[] = [];
   private wake: () => void = () => {};
   private history: Promise<void> = Promise.resolve();
+  /** Billable units and prices: one read budget for every run of the step. */
+  private readonly cost: StepCost;
 
   constructor(private readonly l: Lifecycle) {
     const { inputs } = l;
@@ -130,6 +137,7 @@ class Step {
       elapsedMs: 0,
     };
     this.reads = new StatusReads(l.service, core, this.batch);
+    this.cost = new StepCost(l.service, inputs);
   }
 
   private why = (e: unknown, pipelineName: string) => explain(e, this.l.service, this.l.auth, pipelineName);
@@ -437,7 +445,7 @@ class Step {
       if (d.log) it.log.info(d.log);
       else if (this.batch && d.note) it.log.info(d.note);
     }
-    if (d.reportRun && it.run) it.details = readDetails(this.l.service, it, !this.batch);
+    if (d.reportRun && it.run) it.details = readDetails(this.l.service, it, !this.batch, this.cost);
     if (it.saved && d.handled) it.saved.ended = true;
     this.finishItem(it, d.fail);
   }
@@ -472,6 +480,7 @@ class Step {
         it.note = this.stop ? `Not started (${this.stop}).` : 'Not started.';
     }
     await Promise.all(this.items.map((i) => i.details));
+    await this.cost.finish(this.result, this.items);
     this.result.stop = this.stop;
     this.result.elapsedMs = Date.now() - this.started;
     await publishStep(this.result, inputs);
