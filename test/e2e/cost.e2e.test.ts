@@ -3,7 +3,7 @@
 // the job summary, asserted on the built action's outputs, notices, summary and on the requests the
 // emulator got.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { ActivityScript, RecordedRequest } from '../emulator/index.ts';
+import { DEFAULTS, type ActivityScript, type RecordedRequest } from '../emulator/index.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 import { expectSuccess, factoryPath, log, step, type Step } from './helpers.ts';
 
@@ -88,6 +88,13 @@ const inputs = (more: Record<string, string>) => ({
   ...more,
 });
 const run = (more: Record<string, string>) => step(w, { inputs: inputs(more), env: w.caEnv });
+/** On a pull request, with `pr-comment`: the comment is in the emulator's GitHub afterwards. */
+const onPullRequest = (more: Record<string, string>) =>
+  step(w, {
+    inputs: inputs({ ...more, 'pr-comment': 'true', 'github-token': w.emu.github.config.token }),
+    env: { ...w.emu.githubEnv({ pullNumber: 1 }), GITHUB_WORKFLOW: 'CI', GITHUB_JOB: 'cost' },
+  });
+const lastComment = () => w.emu.github.comments('octo-org', 'octo-repo', 1).at(-1)?.body ?? '';
 const json = (s: Step, name: string) => JSON.parse(s.r.outputs[name] || 'null') as Record<string, unknown>;
 const activityReads = (s: Step) => s.ops('queryActivityRuns', 'arm');
 const pricesReqs = (s: Step) => s.ops('retailPrices', 'prices');
@@ -177,7 +184,7 @@ describe('billable units', () => {
 
 describe('estimate at list prices', () => {
   test("priced in the factory's region (no runtime location): amount, currency, basis, the request's $filter, no credential", async () => {
-    const s = await run({ 'pipeline-name': 'cost-nested', 'cost-estimate': 'true' });
+    const s = await onPullRequest({ 'pipeline-name': 'cost-nested', 'cost-estimate': 'true' });
     expectSuccess(s.r);
     const est = json(s, 'estimated-cost');
     expect(est, log(s.r)).toMatchObject({ currency: 'USD', region: 'eastus' });
@@ -192,7 +199,10 @@ describe('estimate at list prices', () => {
     expect(req!.query.$filter).toContain("serviceName eq 'Azure Data Factory v2' and armRegionName eq 'eastus'");
     expect(req!.query.$filter).toContain("priceType eq 'Consumption'");
     expectNoCredential(req!, s);
-    expect(s.r.summary).toContain('about 0.04 USD at list prices in eastus: an estimate, not your invoice');
+    const line =
+      '**Cost:** 5 activity runs, 0.13 DIU-hours, 0.02 external-activity hours, 0.02 pipeline-activity hours; about 0.04 USD at list prices in eastus: an estimate, not your invoice';
+    expect(s.r.summary).toContain(line);
+    expect(lastComment()).toContain(line);
   });
 
   test("priced in the runtime's region, in another currency", async () => {
@@ -209,7 +219,7 @@ describe('estimate at list prices', () => {
   });
 
   test('a batch: each run priced, one prices query for the region, the sums in the outputs', async () => {
-    const s = await run({ pipelines: '- cost-nested\n- cost-string', 'cost-estimate': 'true' });
+    const s = await onPullRequest({ pipelines: '- cost-nested\n- cost-string', 'cost-estimate': 'true' });
     expectSuccess(s.r);
     expect(pricesReqs(s)).toHaveLength(1);
     const runs = JSON.parse(s.r.outputs.runs!) as Array<{
@@ -224,6 +234,13 @@ describe('estimate at list prices', () => {
     expect(s.r.summary).toContain('**Cost, all runs:** 7 activity runs');
     expect(s.r.summary).toMatch(/- `cost-nested`: 5 activity runs.*an estimate, not your invoice/);
     expect(s.r.summary).toMatch(/- `cost-string`: 2 activity runs/);
+    const comment = lastComment();
+    expect(comment).toContain('pipelines=cost-nested%2Ccost-string');
+    expect(comment).toMatch(
+      /\*\*Cost, all runs:\*\* 7 activity runs.*; at least 0\.0\d+ USD at list prices in eastus: an estimate, not your invoice/,
+    );
+    expect(comment).toMatch(/- `cost-nested`: 5 activity runs/);
+    expectNoCredential(pricesReqs(s)[0]!, s);
   });
 
   test('a prices API that fails: a notice, estimated-cost {}, the units still there, the step succeeds', async () => {
@@ -259,6 +276,58 @@ function expectNoCredential(req: RecordedRequest, s: Step): void {
   const sent = JSON.stringify({ headers: req.headers, query: req.query, path: req.path });
   expect(sent).not.toMatch(/bearer|eyJ/i);
   expect(sent).not.toContain(w.seed.clientSecret);
+  expect(sent).not.toContain(w.emu.github.config.token);
   for (const q of s.requests.filter((r) => r.service === 'arm'))
     expect(sent).not.toContain(/^Bearer\s+(\S+)$/i.exec(q.headers.authorization ?? '')?.[1] ?? '\u0000');
 }
+
+describe('Fabric', () => {
+  const fabric = (more: Record<string, string>) =>
+    step(w, {
+      inputs: {
+        service: 'fabric',
+        workspace: DEFAULTS.fabricWorkspaceName,
+        'service-endpoint': w.emu.fabricUrl,
+        'authority-host': w.emu.entraUrl,
+        ...w.secretAuth,
+        'pipeline-name': 'daily-load',
+        'poll-interval': '1s',
+        'retail-prices-endpoint': w.emu.pricesUrl,
+        'cost-estimate': 'true',
+        ...more,
+      },
+      env: w.caEnv,
+    });
+
+  test("capacity-unit hours at Fabric's documented rates, no prices API", async () => {
+    w.emu.config.fabricActivityBilling = true;
+    try {
+      const s = await fabric({});
+      expectSuccess(s.r);
+      const billing = json(s, 'billing') as {
+        'activity-runs': number;
+        meters: Array<{ 'activity-type': string; quantity: number }>;
+      };
+      expect(billing['activity-runs'], log(s.r)).toBe(4);
+      // 1.5 CU-hours per data-movement hour, 0.0056 per non-copy activity run (2 of the 4).
+      const movement = billing.meters
+        .filter((m) => m['activity-type'] === 'DataMovement')
+        .reduce((t, m) => t + m.quantity, 0);
+      expect(movement).toBeGreaterThan(0);
+      expect(json(s, 'estimated-cost')['capacity-unit-hours']).toBeCloseTo(movement * 1.5 + 2 * 0.0056, 4);
+      expect(pricesReqs(s)).toEqual([]);
+      expect(s.r.summary).toMatch(/capacity-unit hours at Fabric's documented rates: an estimate/);
+    } finally {
+      w.emu.config.fabricActivityBilling = false;
+    }
+  });
+
+  test('without billed copy hours: the counts alone, and a notice', async () => {
+    const s = await fabric({});
+    expectSuccess(s.r);
+    expect(json(s, 'billing')).toEqual({ 'activity-runs': 4, meters: [], complete: true });
+    expect(json(s, 'estimated-cost')).toEqual({});
+    expect(notices(s)).toEqual([expect.stringMatching(/^No capacity-unit estimate/)]);
+    expect(s.r.summary).toContain('**Cost:** 4 activity runs');
+  });
+});
