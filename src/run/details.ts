@@ -29,7 +29,8 @@ export async function readDetails(
       const billed = await cost!.readRun(it);
       const own = billed?.rows.filter((r) => r.pipelineRunId?.toLowerCase() === run.runId.toLowerCase()) ?? [];
       if (!it.returnValue.source && own.length) it.returnValue = readReturnValue(run, own);
-      if (it.returnValue.source || own.length) return;
+      // A complete read read the run's own level too, even when it holds no activity run.
+      if (it.returnValue.source || own.length || billed?.tally.billing.complete) return;
     }
     if (it.returnValue.source) return;
     try {
