@@ -159,6 +159,16 @@ describe('billable units', () => {
     expect(json(on, 'billing')).toMatchObject({ 'activity-runs': 1, complete: true });
   });
 
+  test('cap per run: 20 pages, then the totals say they are incomplete', async () => {
+    w.emu.config.activityPageSize = 2;
+    const s = await run({ pipelines: '- cost-cap-1' });
+    expectSuccess(s.r);
+    // 50 activity runs in pages of 2: 25 pages, of which 20 are read.
+    expect(activityReads(s)).toHaveLength(20);
+    expect(json(s, 'billing')).toMatchObject({ 'activity-runs': 40, complete: false });
+    expect(s.r.summary).toContain('**Cost, all runs:** at least 40 activity runs');
+  });
+
   test('caps: 20 pages per run and 100 per step; what they leave out makes the totals incomplete', async () => {
     w.emu.config.activityPageSize = 2;
     const names = [1, 2, 3, 4, 5, 6].map((i) => `cost-cap-${i}`);
