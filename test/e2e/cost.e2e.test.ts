@@ -341,3 +341,34 @@ describe('Fabric', () => {
     expect(s.r.summary).toContain('**Cost:** 4 activity runs');
   });
 });
+
+describe('Synapse', () => {
+  test("priced at Data Factory's meters, in the runtime's region, and says so", async () => {
+    const s = await step(w, {
+      inputs: {
+        service: 'synapse',
+        workspace: w.seed.synapseWorkspace,
+        'service-endpoint': w.emu.synapseEndpoint(),
+        'authority-host': w.emu.entraUrl,
+        ...w.secretAuth,
+        'pipeline-name': 'daily-load',
+        'poll-interval': '1s',
+        'retail-prices-endpoint': w.emu.pricesUrl,
+        'cost-estimate': 'true',
+      },
+      env: w.caEnv,
+    });
+    expectSuccess(s.r);
+    expect(json(s, 'billing'), log(s.r)).toMatchObject({ 'activity-runs': 4, complete: true });
+    const est = json(s, 'estimated-cost');
+    // The copies ran on "AutoResolveIntegrationRuntime (East US)"; Synapse has no factory to read.
+    expect(est).toMatchObject({ currency: 'USD', region: 'eastus' });
+    expect(est.amount).toBeGreaterThan(0);
+    expect(est.basis).toContain("Synapse priced at Data Factory's meters");
+    expect(s.ops('getFactory', 'arm')).toEqual([]);
+    expect(pricesReqs(s)).toHaveLength(1);
+    expect(s.r.summary).toMatch(
+      /\*\*Cost:\*\* 4 activity runs, .*about 0\.\d+ USD at list prices in eastus: an estimate, not your invoice/,
+    );
+  });
+});
