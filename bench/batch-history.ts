@@ -1,4 +1,4 @@
-// Section 5 of `npm run bench` (alone: `npm run bench -- --only history`): a batch of two pipelines
+// Section 6 of `npm run bench` (alone: `npm run bench -- --only history`): a batch of two pipelines
 // whose recent runs say how long they usually take. The one lifecycle gives every run of a batch the
 // single run's schedule: its usual duration and the dense band of reads near it. Measured on the
 // emulator: status reads and how long after the last run's end the step noticed it (detection
@@ -78,7 +78,7 @@ export async function benchHistory(runsMs: number[]): Promise<HistoryCell[]> {
 }
 
 export function renderHistory(cells: HistoryCell[], runsMs: number[]): string {
-  const lines = [`## 5. A batch of pipelines with history`, ''];
+  const lines = [`## 6. A batch of pipelines with history`, ''];
   lines.push(
     `Two pipelines in one step (\`pipelines\`, \`poll-interval: auto\`), runs of ${runsMs.map((m) => `${m / 1000} s`).join(' and ')}, each with ten past runs within 3 % of that. "status reads" counts getRun and the batch's status queries; "history" the queries for the pipelines' recent successful runs; "noticed after" is the time from the last run's end to the step's exit.`,
     '',

@@ -1,10 +1,11 @@
 // `npm run bench` (or `npm run bench -- --quick`): measures the action against the local emulator
 // and the curl + jq baseline, and writes bench/results/<time>.json and .md (Markdown also to
 // stdout; progress goes to stderr). Sections: 1. cold trigger (1b per service), 2. polling economy,
-// 3. memory, 4. several pipelines in one step against a matrix of steps.
+// 3. memory, 4. several pipelines in one step against a matrix of steps, 5. what the billing read
+// adds at a run's end, 6. a batch of pipelines with history (BENCH_COMPARE_DIST: against another bundle).
 // Options: --quick (fewer runs, a 60 s memory run, 10 s batch runs), --runs N (measured trigger
 // runs per variant), --memory-seconds N, --batch-sizes 1,5,20, --batch-run-seconds N,
-// --only trigger,services,polling,memory,batch,history (a subset of the sections).
+// --only trigger,services,polling,memory,batch,history,billing (a subset of the sections).
 // BENCH_DIST=<dir> measures another build's main/ and post/ instead of dist/ (for before/after).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import {
 } from './polling.ts';
 import { benchBatch, renderBatch } from './batch.ts';
 import { benchHistory, renderHistory } from './batch-history.ts';
+import { benchBilling, renderBilling } from './billing.ts';
 import { benchServices, renderServices } from './services.ts';
 import { benchTrigger, type TriggerResult } from './trigger.ts';
 
@@ -49,7 +51,7 @@ const stressMs = quick ? 60_000 : 150_000;
 const batchSizes = (values['batch-sizes'] ?? '1,5,20').split(',').map(Number);
 const batchRunMs = Number(values['batch-run-seconds'] ?? (quick ? 10 : 20)) * 1000;
 const sections = new Set(
-  (values.only ?? 'trigger,services,polling,memory,batch,history').split(',').map((x) => x.trim()),
+  (values.only ?? 'trigger,services,polling,memory,batch,history,billing').split(',').map((x) => x.trim()),
 );
 
 function tryRun(cmd: string, args: string[]): string {
@@ -302,6 +304,8 @@ const started = performance.now();
 
 const trigger = sections.has('trigger') ? await benchTrigger({ runs, warmups, quick }) : undefined;
 const services = sections.has('services') ? await benchServices({ runs, warmups }) : undefined;
+// In process and over in seconds: before the long waits, so nothing else shares the cores.
+const billing = sections.has('billing') ? benchBilling() : undefined;
 // Waiting runs are timed in seconds, not milliseconds: run them side by side, each on its own emulator.
 const historyRunsMs = quick ? [60_000, 70_000] : [150_000, 170_000];
 const [polling, memory, memoryStress, batch, history] = await Promise.all([
@@ -322,6 +326,7 @@ const markdown = [
   memory && memoryStress ? renderMemory([memory, memoryStress]) : '',
   batch ? renderBatch(batch, batchRunMs) : '',
   history ? renderHistory(history, historyRunsMs) : '',
+  billing ? renderBilling(billing) : '',
   `_Bench took ${seconds(performance.now() - started)}._\n`,
 ].join('\n');
 
@@ -349,6 +354,7 @@ const json = {
   memory: memory && memoryStress ? [memory, memoryStress] : undefined,
   batch,
   history,
+  billing,
 };
 writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
 writeFileSync(`${base}.md`, markdown);

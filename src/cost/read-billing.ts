@@ -37,6 +37,8 @@ export interface RunBilling {
   region: string;
   /** HTTP pages this run's read spent. */
   reads: number;
+  /** Every activity run counted (the known ones included), for callers that need more than the tally. */
+  rows: ActivityRun[];
 }
 
 type RunLike = Pick<RunView, 'runId' | 'pipelineName' | 'runStart' | 'raw'>;
@@ -96,7 +98,7 @@ export async function readRunBilling(
         queue.push({ runId: child, pipelineName: childPipeline(a), anchor: a.activityRunStart ?? next.anchor });
     }
   }
-  return { tally: tallyActivityRuns(rows, !capped && !failed), region: regionOfActivities(rows), reads };
+  return { tally: tallyActivityRuns(rows, !capped && !failed), region: regionOfActivities(rows), reads, rows };
 }
 
 /** A batch's tally: the sum of its runs'. */

@@ -10,6 +10,7 @@ import { formatDuration } from '../inputs/duration.js';
 import { secureValues } from '../inputs/parameters.js';
 import { COMMENT_LIMIT, chars, fitRows, truncateMarkdown } from './size-limits.js';
 import type { FailedActivity, RunResult, StepResult } from '../model/result.js';
+import { batchCostLines, runCostLines } from './cost-lines.js';
 import { aggregateStatus } from './outputs.js';
 import { earlierRunLine, runTable } from './summary.js';
 import { describeUsual, markOf, oneLine, trimText } from './text.js';
@@ -72,6 +73,7 @@ function renderRunComment(r: RunResult, step: StepResult, env: CommentEnv, now: 
   if ((r.tries?.length ?? 0) > 1) {
     lines.push(`Tries: ${r.tries!.map((t, i) => `${i + 1} ${markOf(t.status)} \`${t.runId}\``).join(' → ')}`, '');
   }
+  lines.push(...runCostLines(r));
   if (r.failed.length) {
     lines.push(...failedList(r.failed));
   } else if (r.run?.message && r.status !== 'Succeeded') {
@@ -124,7 +126,7 @@ function renderBatchComment(step: StepResult, env: CommentEnv, now: Date): strin
     `${step.service.home.label} ${step.service.home.text}.`,
     '',
   ];
-  const tail = [''];
+  const tail = ['', ...batchCostLines(step)];
   const failed = runs.flatMap((r) => r.failed.map((f) => ({ ...f, path: `${r.pipelineName} › ${f.path}` })));
   if (failed.length) tail.push(...failedList(failed));
   tail.push(footer(env, now));

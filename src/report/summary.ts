@@ -10,6 +10,7 @@ import {
   type ServiceLabels,
   type StepResult,
 } from '../model/result.js';
+import { batchCostLines, runCostLines } from './cost-lines.js';
 import { aggregateStatus, failingLine } from './outputs.js';
 import { gantt } from './timeline.js';
 import {
@@ -28,7 +29,7 @@ import {
 } from './text.js';
 
 export function renderSummary(step: StepResult): string {
-  return step.batch ? renderBatchSummary(step.runs, step.service) : renderRunSummary(step.runs[0]!, step.service);
+  return step.batch ? renderBatchSummary(step.runs, step.service, step) : renderRunSummary(step.runs[0]!, step.service);
 }
 
 /** The facts about the run, in the order a reader wants them, leaving out what is unknown. */
@@ -65,6 +66,7 @@ export function renderRunSummary(r: RunResult, service: ServiceLabels): string {
   const facts = runFacts(r, mark);
   out.push(`| ${facts.map(([k]) => k).join(' | ')} |`, `|${facts.map(() => '---').join('|')}|`);
   out.push(`| ${facts.map(([, v]) => esc(v)).join(' | ')} |`, '');
+  out.push(...runCostLines(r));
   if (run?.message && !repeatsActivities(r))
     out.push(`**${esc(service.shortName)} says:**`, '', quote(run.message), '');
 
@@ -173,12 +175,17 @@ export function triesTable(r: RunResult): string[] {
   return out;
 }
 
-export function renderBatchSummary(runs: RunResult[], service: ServiceLabels): string {
+export function renderBatchSummary(
+  runs: RunResult[],
+  service: ServiceLabels,
+  totals: Pick<StepResult, 'costLine'> = {},
+): string {
   const status = aggregateStatus(runs);
   const out: string[] = [];
   out.push(`## ${markOf(status)} ${runs.length} pipelines: ${status}`, '');
   out.push(`${service.home.label}: ${service.home.text}`, '');
   out.push(...runTable(runs, true), '');
+  out.push(...batchCostLines({ costLine: totals.costLine, runs }));
   for (const r of runs) {
     if (!failingLine(r)) continue;
     out.push(`### ❌ ${esc(r.pipelineName)}: ${r.status || 'not started'}`, '');

@@ -25,6 +25,7 @@ import { CANCEL_BUDGET_MS } from '../runtime/tuning.js';
 import { isFinal } from '../model/run.js';
 import type { PipelineService } from '../services/service.js';
 import { cancelRun } from './cancel.js';
+import { StepCost } from './cost.js';
 import { readDetails } from './details.js';
 import { decide, type CancelResult, type Ending } from './endings.js';
 import { readUsualDuration } from './history.js';
@@ -73,6 +74,10 @@ export type LifecycleInputs = Pick<
   | 'retries'
   | 'retryOn'
   | 'retryDelayMs'
+  | 'billing'
+  | 'costEstimate'
+  | 'currency'
+  | 'retailPricesEndpoint'
 >;
 
 export interface Lifecycle {
@@ -133,6 +138,8 @@ class Step {
   /** The workflow run and its attempt (GITHUB_RUN_ATTEMPT): a re-run resumes what earlier attempts started. */
   private readonly github = githubRun();
   private readonly attempt = this.github?.attempt ?? 1;
+  /** Billable units and prices: one read budget for every run of the step. */
+  private readonly cost: StepCost;
 
   constructor(private readonly l: Lifecycle) {
     const { inputs } = l;
@@ -149,6 +156,7 @@ class Step {
       elapsedMs: 0,
     };
     this.reads = new StatusReads(l.service, core, this.batch);
+    this.cost = new StepCost(l.service, inputs);
   }
 
   private why = (e: unknown, pipelineName: string) => explain(e, this.l.service, this.l.auth, pipelineName);
@@ -656,7 +664,7 @@ class Step {
       if (d.log) it.log.info(d.log);
       else if (this.batch && d.note) it.log.info(d.note);
     }
-    if (d.reportRun && it.run) it.details = readDetails(this.l.service, it, !this.batch);
+    if (d.reportRun && it.run) it.details = readDetails(this.l.service, it, !this.batch, this.cost);
     if (it.saved && d.handled) it.saved.ended = true;
     this.finishItem(it, d.fail);
   }
@@ -694,6 +702,7 @@ class Step {
     }
     await Promise.all(this.items.map((i) => i.details));
     for (const it of this.items) this.closeTry(it);
+    await this.cost.finish(this.result, this.items);
     this.result.stop = this.stop;
     this.result.elapsedMs = Date.now() - this.started;
     await publishStep(this.result, inputs);

@@ -71,6 +71,12 @@ export interface PipelineService {
     window: { after: Date; before: Date },
     o?: CallOptions,
   ): Promise<RunView | undefined>;
+  /**
+   * Where the factory or workspace lives (an ARM region name such as `eastus`), for the cost
+   * estimate of runs whose activities name no runtime location; one read. Services without an ARM
+   * resource to read leave it out.
+   */
+  factoryLocation?(o?: CallOptions): Promise<string | undefined>;
   /** The monitoring link; '' where it cannot be built. */
   runUrl(ref: RunRef): string;
   /** Adds what to do (`hint`) to the service's own errors. */

@@ -216,7 +216,7 @@ test('mixed results without fail-fast: every run ends, the step fails naming the
   expect(r.summary).toContain('### ❌ nightly-fail: Failed');
 });
 
-test("each run's return-value, read from the run or (one request) from its activity runs; {} unless Succeeded", async () => {
+test("each run's return-value, read from the run or from its activity runs (one request with billing's); {} unless Succeeded", async () => {
   const from = w.emu.requests.length;
   const r = await runStep(step({ pipelines: '- ret-on-run\n- ret-by-activity\n- no-params\n- ret-failed' }));
   expect(r.exitCode).not.toBe(0);
@@ -233,11 +233,11 @@ test("each run's return-value, read from the run or (one request) from its activ
   expect(r.summary).toContain('### Return values (2)');
   expect(r.summary).toContain("Read from the run's `pipelineReturnValue`.");
   expect(r.summary).toContain('Read from Set Variable activity `Return` (its input).');
-  // Activity runs: none for the run that carries its value; one each for the others.
+  // Activity runs: one read each, for billing (on by default), the return value and the failure
+  // report together; the run that carries its value needs none without billing (cost.e2e.test.ts).
   const activityReads = ops(since(w, from), 'queryActivityRuns').map((q) => q.path);
   const idOf = (i: number) => String(out[i]!['run-id']);
-  expect(activityReads.filter((p) => p.includes(idOf(0)))).toHaveLength(0);
-  for (const i of [1, 2, 3]) expect(activityReads.filter((p) => p.includes(idOf(i)))).toHaveLength(1);
+  for (const i of [0, 1, 2, 3]) expect(activityReads.filter((p) => p.includes(idOf(i)))).toHaveLength(1);
 });
 
 test('fail-fast: the first failure cancels the runs in flight, and no more start', async () => {

@@ -1,6 +1,6 @@
 // Azure Data Factory behind the PipelineService interface: ARM, api-version 2018-06-01. The
 // pipeline API itself is written once in ../pipeline-api/ (Synapse speaks it too).
-import type { RestClient } from '../../http/rest-client.js';
+import type { CallOptions, RestClient } from '../../http/rest-client.js';
 import { factoryResourceId, studioRunUrl } from './ids.js';
 import { PipelineApiService } from '../pipeline-api/service.js';
 import type { RunRef } from '../../model/run.js';
@@ -37,6 +37,12 @@ export class DataFactoryService extends PipelineApiService<DataFactoryClient> {
       label: DATA_FACTORY_LABELS.home,
       text: `\`${target.factoryName}\` (resource group \`${target.resourceGroup}\`)`,
     };
+  }
+
+  /** The factory's `location` (one ARM read of the factory). */
+  async factoryLocation(o?: CallOptions): Promise<string | undefined> {
+    const location = (await this.client.getFactory(o))?.location;
+    return typeof location === 'string' ? location : undefined;
   }
 
   runUrl(ref: RunRef): string {
