@@ -265,7 +265,7 @@ class Step {
     if (resumed === 'handled') return;
     const begun = await this.begin(it, 0, resumed?.flags);
     if (!begun) return this.finishItem(it);
-    if (resumed) it.earlierRunId = resumed.from;
+    if (resumed) Object.assign(it, { earlierRunId: resumed.from, resumed: 'recover' });
     await this.watchRun(it, begun);
   }
 
@@ -325,6 +325,7 @@ class Step {
         : `Attempt ${this.attempt}: run ${run.runId} (${by}) is still ${run.status}; waiting for it instead of starting another.`,
     );
     it.earlierRunId = run.runId;
+    it.resumed = found.kind;
     it.ours = true;
     it.saved = {
       pipelineName: it.pipelineName,
@@ -643,6 +644,8 @@ class Step {
 
   /** One decision per run; its details are read in the background, so fail-fast cancels at once. */
   private end(it: Item, ending: Ending): void {
+    // The last try ends with the run: `tries` says how, as the summary's table does.
+    this.closeTry(it);
     const d = decide(ending, {
       runId: it.runId,
       pipelineName: it.pipelineName,
