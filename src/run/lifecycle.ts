@@ -327,6 +327,10 @@ class Step {
     it.earlierRunId = run.runId;
     it.resumed = found.kind;
     it.ours = true;
+    // The earlier run is this attempt's first try: a retry after it lists both.
+    it.tries = [
+      { runId: run.runId, status: '', message: '', recovery: Boolean(run.runGroupId && run.runGroupId !== run.runId) },
+    ];
     it.saved = {
       pipelineName: it.pipelineName,
       runId: run.runId,

@@ -175,6 +175,24 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(w.emu.runStatus(run!.runId)).toMatch(/Cancell?ing|Cancelled/);
   });
 
+  test('an attached earlier run that fails is retried like the step’s own: tries lists it first', async () => {
+    const wf = newWorkflowRun();
+    const from = w.emu.runs.length;
+    const retrying = { retries: '1', 'retry-delay': '1s' };
+    await attempt(kind, wf, 1, SLOW_FAILS, retrying, {
+      cancel: { whenStdout: 'Waiting for the run to end', kill: true },
+    });
+    const a2 = await attempt(kind, wf, 2, SLOW_FAILS, retrying);
+    expectFailure(a2.r);
+    const [first, retry] = runsOf(kind, SLOW_FAILS, from);
+    expect(retry!.referencePipelineRunId).toBe(first!.runId);
+    expect(a2.r.outputs['earlier-run-id']).toBe(first!.runId);
+    expect(tries(a2.r).map((t) => [t['run-id'], t.status, t.recovery])).toEqual([
+      [first!.runId, 'Failed', false],
+      [retry!.runId, 'Failed', true],
+    ]);
+  });
+
   test('an earlier run that succeeded is the result: nothing starts', async () => {
     const wf = newWorkflowRun();
     const a1 = await attempt(kind, wf, 1, 'quick');
