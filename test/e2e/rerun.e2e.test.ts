@@ -175,6 +175,23 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(w.emu.runStatus(run!.runId)).toMatch(/Cancell?ing|Cancelled/);
   });
 
+  test('an attached earlier run is the step’s own in the post step too: attempt 2 killed, its post step cancels it', async () => {
+    const wf = newWorkflowRun();
+    const from = w.emu.runs.length;
+    const killed = { cancel: { whenStdout: 'instead of starting another', kill: true } };
+    await attempt(kind, wf, 1, SLOW, {}, { cancel: { whenStdout: 'Waiting for the run to end', kill: true } });
+    const [run] = runsOf(kind, SLOW, from);
+    const a2 = await attempt(kind, wf, 2, SLOW, {}, killed);
+    expect(a2.r.signal, log(a2.r)).toBe('SIGKILL');
+    const post = await attempt(kind, wf, 2, SLOW, {}, { entry: 'post', state: a2.r.state });
+    expect(post.r.exitCode, log(post.r)).toBe(0);
+    expect(
+      post.ops('cancel', svc(kind)).map((q) => q.path.includes(run!.runId)),
+      log(post.r),
+    ).toEqual([true]);
+    await expect.poll(() => w.emu.runStatus(run!.runId), { timeout: 5000 }).toBe('Cancelled');
+  });
+
   test('an attached earlier run that fails is retried like the step’s own: tries lists it first', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
