@@ -187,7 +187,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(post.r.exitCode, log(post.r)).toBe(0);
     expect(
       post.ops('cancel', svc(kind)).map((q) => q.path.includes(run!.runId)),
-      log(post.r),
+      `${log(a2.r)}\n${JSON.stringify(a2.r.state)}\n${log(post.r)}`,
     ).toEqual([true]);
     await expect.poll(() => w.emu.runStatus(run!.runId), { timeout: 5000 }).toBe('Cancelled');
   });
@@ -529,5 +529,32 @@ describe('fabric', () => {
       [jobs[1]!.id, false],
     ]);
     expect(s.r.stdout).toContain('Fabric has no recovery runs');
+  });
+});
+
+describe('pull-request comment', () => {
+  const PULL = 21;
+  const comment = () => w.emu.github.comments('octo-org', 'octo-repo', PULL).at(-1)?.body ?? '';
+  const commented = (wf: string, n: number, more: Record<string, string> = {}) =>
+    step(w, {
+      inputs: inputsFor(
+        'data-factory',
+        { 'pipeline-name': RERUN_PIPELINES.failsOnce },
+        { 'pr-comment': 'true', 'github-token': w.emu.github.config.token, 'retry-delay': '1s', ...more },
+      ),
+      env: { ...w.emu.githubEnv({ pullNumber: PULL }), GITHUB_WORKFLOW: 'CI', ...runnerEnv(wf, n) },
+    });
+
+  test('says which earlier run a re-run recovered, and lists the tries of a retried run', async () => {
+    const wf = newWorkflowRun();
+    expectFailure((await commented(wf, 1)).r);
+    const first = (await commented(wf, 2)).r;
+    expectSuccess(first);
+    expect(comment()).toContain(`↻ Recovers run \`${first.outputs['earlier-run-id']}\``);
+
+    const retried = (await commented(newWorkflowRun(), 1, { retries: '1' })).r;
+    expectSuccess(retried);
+    const [t1, t2] = tries(retried);
+    expect(comment()).toContain(`Tries: 1 ❌ \`${t1!['run-id']}\` → 2 ✅ \`${t2!['run-id']}\``);
   });
 });
