@@ -319,11 +319,6 @@ class Step {
       return { flags: plan.flags, from: run.runId };
     }
     // Waited for, or taken as it is: this workflow started it, so the cancel defaults treat it as the step's own.
-    it.log.info(
-      found.kind === 'reuse'
-        ? `Attempt ${this.attempt}: run ${run.runId} (${by}) already succeeded; it is this attempt's result, and nothing is started.`
-        : `Attempt ${this.attempt}: run ${run.runId} (${by}) is still ${run.status}; waiting for it instead of starting another.`,
-    );
     it.earlierRunId = run.runId;
     it.resumed = found.kind;
     it.ours = true;
@@ -338,7 +333,13 @@ class Step {
       cancel: cancelFor(inputs.cancelOnWorkflowCancel, true),
     };
     this.saved.push(it.saved);
+    // Saved before it is said: a step killed right after the line still leaves the post step the run.
     this.save();
+    it.log.info(
+      found.kind === 'reuse'
+        ? `Attempt ${this.attempt}: run ${run.runId} (${by}) already succeeded; it is this attempt's result, and nothing is started.`
+        : `Attempt ${this.attempt}: run ${run.runId} (${by}) is still ${run.status}; waiting for it instead of starting another.`,
+    );
     const created = Date.parse(run.runStart ?? '');
     await this.watchRun(it, {
       runId: run.runId,
