@@ -3,8 +3,10 @@
 // summary. `npm run demo -- nightly-fail` shows a failing run instead.
 // `npm run demo -- synapse [pipeline]` and `npm run demo -- fabric [pipeline]` run the same against
 // the emulated Azure Synapse and Microsoft Fabric workspaces. `npm run demo -- batch` runs three
-// pipelines in one step (`pipelines`, `max-parallel: 2`), one of which fails.
-import { DEFAULTS } from '../test/emulator/index.ts';
+// pipelines in one step (`pipelines`, `max-parallel: 2`), one of which fails. `npm run demo -- rerun`
+// shows "Re-run failed jobs": a first attempt whose last activity fails, and a second attempt of the
+// same workflow run (GITHUB_RUN_ATTEMPT=2) that recovers it, rerunning only what failed.
+import { DEFAULTS, RERUN_PIPELINES } from '../test/emulator/index.ts';
 import { runStep, type StepResult } from '../test/support/action-runner.ts';
 import { startWorld, type World } from '../test/support/scenario.ts';
 
@@ -62,7 +64,68 @@ function renderLog(r: StepResult): string {
     .join('\n');
 }
 
+/** Two attempts of one job's step, as the runner gives them: the same run, the attempt raised. */
+async function rerunDemo(w: World): Promise<void> {
+  w.emu.addRerunPipelines();
+  const inputs = {
+    ...w.base,
+    ...w.oidcAuth,
+    'pipeline-name': RERUN_PIPELINES.failsOnce,
+    'poll-interval': '1s',
+    timeout: '2m',
+  };
+  const runnerEnv = (attempt: number) => ({
+    ...w.oidcEnv,
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_RUN_ID: '7300000001',
+    GITHUB_JOB: 'load',
+    GITHUB_ACTION: 'run-pipeline',
+    GITHUB_RUN_ATTEMPT: String(attempt),
+  });
+  rule(`Workflow step: run ADF pipeline '${RERUN_PIPELINES.failsOnce}' (its last activity fails once)`);
+  for (const [k, v] of Object.entries(inputs)) {
+    if (!['resource-manager-endpoint', 'authority-host'].includes(k)) console.log(`  ${k}: ${v}`);
+  }
+  const attempts: StepResult[] = [];
+  for (const n of [1, 2]) {
+    rule(`Attempt ${n}: GITHUB_RUN_ATTEMPT=${n}${n > 1 ? ' ("Re-run failed jobs")' : ''}, log`);
+    const r = await runStep({ inputs, env: runnerEnv(n) });
+    attempts.push(r);
+    console.log(renderLog(r));
+    rule(`Attempt ${n}: exit code ${r.exitCode}${r.exitCode === 0 ? ' (step succeeded)' : ' (step failed)'}`);
+    for (const k of ['run-id', 'status', 'started', 'earlier-run-id', 'tries'])
+      console.log(`  ${k} = ${r.outputs[k] ?? ''}`);
+  }
+  const [first, second] = attempts as [StepResult, StepResult];
+  rule('Attempt 2: job summary (Markdown)');
+  console.log(second.summary);
+  // What the recovery run left out: the activities that had succeeded in attempt 1's run.
+  const firstId = first.outputs['run-id']!;
+  const recoveryId = second.outputs['run-id']!;
+  const rerun = new Set(w.emu.activityRuns(recoveryId).map((a) => a.activityName));
+  const skipped = w.emu.activityRuns(firstId).filter((a) => a.status === 'Succeeded' && !rerun.has(a.activityName));
+  const savedMs = skipped.reduce((sum, a) => sum + (a.durationInMs ?? 0), 0);
+  const took = (id: string) => (w.emu.runView(id)?.durationInMs ?? 0) / 1000;
+  rule('What the recovery saved');
+  console.log(
+    `  The recovery run ${recoveryId} reran ${[...rerun].map((n) => `'${n}'`).join(', ')} and skipped ${skipped.length} ` +
+      `activities that had succeeded (${skipped.map((a) => `'${a.activityName}'`).join(', ')}): ` +
+      `${(savedMs / 1000).toFixed(1)} s of activity time not spent again.`,
+  );
+  console.log(
+    `  Run ${firstId} took ${took(firstId).toFixed(1)} s; the recovery run took ${took(recoveryId).toFixed(1)} s.`,
+  );
+}
+
 const w = await startWorld();
+if (process.argv[2] === 'rerun') {
+  try {
+    await rerunDemo(w);
+  } finally {
+    await w.emu.close();
+  }
+  process.exit(0);
+}
 try {
   const inputs = {
     ...serviceInputs(w),

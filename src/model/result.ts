@@ -114,6 +114,8 @@ export interface RunResult {
   ending?: { kind: 'timeout' | 'cancelled' | 'error' | 'stopped'; fail: boolean; message: string };
   /** The run of an earlier attempt of this step that this one resumed, recovered or reused. */
   earlierRunId?: string;
+  /** What this attempt did with that run: waited for it, took its success, or recovered it. */
+  resumed?: 'attach' | 'reuse' | 'recover';
   /** This step's tries, in order; the last is the result (one without retries). */
   tries?: Try[];
   /** Billable units, once the run ended (`billing: true`). */

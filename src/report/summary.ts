@@ -153,9 +153,9 @@ function failedActivity(f: FailedActivity): string[] {
 export function earlierRunLine(r: RunResult): string {
   if (!r.earlierRunId) return '';
   const id = `\`${r.earlierRunId}\``;
-  if (r.started)
+  if (r.resumed === 'recover' || r.started)
     return `↻ Recovers run ${id}, which an earlier attempt of this job started: only what failed runs again.`;
-  if (r.runId === r.earlierRunId && r.status === 'Succeeded' && !r.tries?.length)
+  if (r.resumed === 'reuse')
     return `↻ Run ${id} of an earlier attempt of this job had already succeeded: it is this attempt's result, and nothing was started.`;
   return `↻ Run ${id} was started by an earlier attempt of this job; this attempt waited for it instead of starting another.`;
 }

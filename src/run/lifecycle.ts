@@ -273,7 +273,7 @@ class Step {
     if (resumed === 'handled') return;
     const begun = await this.begin(it, 0, resumed?.flags);
     if (!begun) return this.finishItem(it);
-    if (resumed) it.earlierRunId = resumed.from;
+    if (resumed) Object.assign(it, { earlierRunId: resumed.from, resumed: 'recover' });
     await this.watchRun(it, begun);
   }
 
@@ -327,13 +327,13 @@ class Step {
       return { flags: plan.flags, from: run.runId };
     }
     // Waited for, or taken as it is: this workflow started it, so the cancel defaults treat it as the step's own.
-    it.log.info(
-      found.kind === 'reuse'
-        ? `Attempt ${this.attempt}: run ${run.runId} (${by}) already succeeded; it is this attempt's result, and nothing is started.`
-        : `Attempt ${this.attempt}: run ${run.runId} (${by}) is still ${run.status}; waiting for it instead of starting another.`,
-    );
     it.earlierRunId = run.runId;
+    it.resumed = found.kind;
     it.ours = true;
+    // The earlier run is this attempt's first try: a retry after it lists both.
+    it.tries = [
+      { runId: run.runId, status: '', message: '', recovery: Boolean(run.runGroupId && run.runGroupId !== run.runId) },
+    ];
     it.saved = {
       pipelineName: it.pipelineName,
       runId: run.runId,
@@ -341,7 +341,13 @@ class Step {
       cancel: cancelFor(inputs.cancelOnWorkflowCancel, true),
     };
     this.saved.push(it.saved);
+    // Saved before it is said: a step killed right after the line still leaves the post step the run.
     this.save();
+    it.log.info(
+      found.kind === 'reuse'
+        ? `Attempt ${this.attempt}: run ${run.runId} (${by}) already succeeded; it is this attempt's result, and nothing is started.`
+        : `Attempt ${this.attempt}: run ${run.runId} (${by}) is still ${run.status}; waiting for it instead of starting another.`,
+    );
     const created = Date.parse(run.runStart ?? '');
     await this.watchRun(it, {
       runId: run.runId,
@@ -651,6 +657,8 @@ class Step {
 
   /** One decision per run; its details are read in the background, so fail-fast cancels at once. */
   private end(it: Item, ending: Ending): void {
+    // The last try ends with the run: `tries` says how, as the summary's table does.
+    this.closeTry(it);
     const d = decide(ending, {
       runId: it.runId,
       pipelineName: it.pipelineName,
