@@ -32,7 +32,11 @@ export function readableUtc(iso: string | undefined, timeOnly = false): string {
 /** The run's duration: the service's own figure, else from its start and end; null while unknown. */
 export function durationOf(run: RunView | undefined): number | null {
   if (typeof run?.durationMs === 'number') return run.durationMs;
-  if (run?.runStart && run.runEnd) return Date.parse(run.runEnd) - Date.parse(run.runStart);
+  if (run?.runStart && run.runEnd) {
+    const ms = Date.parse(run.runEnd) - Date.parse(run.runStart);
+    // A time the service wrote in a shape Date.parse does not read is unknown, not NaN.
+    if (Number.isFinite(ms)) return ms;
+  }
   return null;
 }
 
