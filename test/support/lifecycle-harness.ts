@@ -13,6 +13,9 @@ export const HOUR = 60 * MIN;
 
 export const baseInputs = (over: Partial<LifecycleInputs> = {}): LifecycleInputs => ({
   pipelineName: 'p1',
+  pipelines: [],
+  maxParallel: 0,
+  failFast: false,
   parameters: {},
   referenceRunId: '',
   recovery: false,
@@ -56,7 +59,7 @@ export function start(service: FakeService, inputs: Partial<LifecycleInputs> = {
         abortedAt === undefined ? 60_000 : Math.max(1_000, abortedAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
     },
     auth: {} as AuthContext,
-    beforeStart: () => undefined,
+    saveContext: () => undefined,
   }).then(() => Date.now() - startedAt);
   return { service, controller, done, startedAt };
 }

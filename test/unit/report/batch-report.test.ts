@@ -1,7 +1,10 @@
 // Issue 12: the batch's aggregate status, `runs` output and summary.
 import { describe, expect, it } from 'vitest';
-import { aggregateStatus, renderBatchSummary, runsOutput, type BatchRun } from '../../../src/report/batch-report.js';
-import type { PipelineService, RunView } from '../../../src/services/service.js';
+import type { RunResult, ServiceLabels } from '../../../src/report/model.js';
+import { aggregateStatus, runsOutput } from '../../../src/report/outputs.js';
+import { renderBatchSummary } from '../../../src/report/summary.js';
+import type { RunView } from '../../../src/services/service.js';
+import { runResult } from '../../support/results.js';
 
 const run = (status: RunView['status'], extra: Partial<RunView> = {}): RunView => ({
   runId: 'r',
@@ -11,18 +14,23 @@ const run = (status: RunView['status'], extra: Partial<RunView> = {}): RunView =
   raw: {},
   ...extra,
 });
-const item = (name: string, status: string, extra: Partial<BatchRun> = {}): BatchRun => ({
-  pipelineName: name,
-  runId: status ? `${name}-id` : '',
-  runUrl: status ? `https://studio/${name}` : '',
-  started: Boolean(status),
-  status,
-  failed: [],
-  shown: {},
-  ...(status ? { run: run(status as RunView['status'], { durationMs: 1500, runStart: '2026-12-01T00:00:00Z' }) } : {}),
-  ...extra,
-});
-const service = { home: { label: 'Factory', text: '`adf`' } } as unknown as PipelineService;
+const item = (name: string, status: string, extra: Partial<RunResult> = {}): RunResult =>
+  runResult({
+    pipelineName: name,
+    runId: status ? `${name}-id` : '',
+    runUrl: status ? `https://studio/${name}` : '',
+    started: Boolean(status),
+    status,
+    ...(status
+      ? { run: run(status as RunView['status'], { durationMs: 1500, runStart: '2026-12-01T00:00:00Z' }) }
+      : {}),
+    ...extra,
+  });
+const service: ServiceLabels = {
+  shortName: 'ADF',
+  studioName: 'ADF Studio',
+  home: { label: 'Factory', text: '`adf`' },
+};
 
 describe('aggregateStatus', () => {
   it.each([

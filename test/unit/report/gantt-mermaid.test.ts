@@ -1,10 +1,12 @@
 // The job summary's timeline is a Mermaid gantt chart, which GitHub renders in Markdown (job
-// summaries included). This parses what report.ts emits with Mermaid itself, so a chart GitHub
+// summaries included). This parses what timeline.ts emits with Mermaid itself, so a chart GitHub
 // could not draw fails here: every activity must come out as one task with its own times.
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ActivityRow } from '../../../src/run/activities.js';
-import { gantt, renderSummary } from '../../../src/report/report.js';
+import type { ActivityRow } from '../../../src/report/model.js';
+import { renderSummary } from '../../../src/report/summary.js';
+import { axisFormat, gantt, tickInterval } from '../../../src/report/timeline.js';
+import { runResult, stepResult } from '../../support/results.js';
 
 interface Task {
   task: string;
@@ -72,21 +74,79 @@ describe('the gantt chart parses as Mermaid', () => {
   });
 
   it('the chart inside a whole job summary is a well-formed mermaid block', async () => {
-    const md = renderSummary({
-      pipelineName: 'daily-load',
-      service: {
-        shortName: 'ADF',
-        studioName: 'ADF Studio',
-        home: { label: 'Factory', text: '`adf-prod` (resource group `rg-data`)' },
-      },
-      runId: '2f7fdb90-5df1-4b8e-ac2f-064cfa58202b',
-      runUrl: 'https://adf.azure.com/en/monitoring/pipelineruns/2f7fdb90-5df1-4b8e-ac2f-064cfa58202b?factory=x',
-      status: 'Succeeded',
-      parameters: {},
-      activities: [row('A', 0, 1), row('B', 1, 1), row('C', 2, 1), row('D', 3, 1)],
-    });
+    const md = renderSummary(
+      stepResult([
+        runResult({
+          pipelineName: 'daily-load',
+          runId: '2f7fdb90-5df1-4b8e-ac2f-064cfa58202b',
+          runUrl: 'https://adf.azure.com/en/monitoring/pipelineruns/2f7fdb90-5df1-4b8e-ac2f-064cfa58202b?factory=x',
+          status: 'Succeeded',
+          parameters: {},
+          activities: [row('A', 0, 1), row('B', 1, 1), row('C', 2, 1), row('D', 3, 1)],
+        }),
+      ]),
+    );
     const block = /```mermaid\n([\s\S]*?)\n```/.exec(md);
     expect(block).not.toBeNull();
     expect(await tasksOf(block![1])).toHaveLength(4);
   });
+
+  it('draws succeeded bars green through a theme line Mermaid reads', async () => {
+    const lines = gantt([row('A', 0, 1), row('B', 1, 1)]);
+    expect(lines[1]).toMatch(/^%%\{init: .*'doneTaskBkgColor': '#2da44e'/);
+    // The theme line is a directive: the chart still parses with it, and its tasks are the same.
+    expect(await tasksOf(chartOf(lines))).toHaveLength(2);
+  });
 });
+
+describe('the gantt axis has distinct labels', () => {
+  const S = 1_000;
+  const M = 60 * S;
+  const H = 60 * M;
+  it('seconds for a short timeline, minutes up to half a day, then day and time', () => {
+    expect(axisFormat(30 * S)).toBe('%H:%M:%S');
+    expect(axisFormat(5 * M)).toBe('%H:%M:%S');
+    expect(axisFormat(5 * M + 1)).toBe('%H:%M');
+    expect(axisFormat(12 * H)).toBe('%H:%M');
+    expect(axisFormat(12 * H + 1)).toBe('%d %H:%M');
+  });
+
+  it('a tick interval that gives at most eight ticks', () => {
+    expect(tickInterval(8 * S)).toBe('1second');
+    expect(tickInterval(8 * S + 1)).toBe('5second');
+    expect(tickInterval(40 * S)).toBe('5second');
+    expect(tickInterval(2 * M)).toBe('15second');
+    expect(tickInterval(8 * M)).toBe('1minute');
+    expect(tickInterval(40 * M)).toBe('5minute');
+    expect(tickInterval(2 * H)).toBe('15minute');
+    expect(tickInterval(8 * H)).toBe('1hour');
+    expect(tickInterval(48 * H)).toBe('6hour');
+    expect(tickInterval(8 * 24 * H)).toBe('1day');
+    expect(tickInterval(9 * 24 * H)).toBe('1week');
+  });
+
+  it('every tick label of the chart is different', async () => {
+    for (const spanS of [20, 200, 2_000, 20_000, 200_000]) {
+      const rows = [row('A', 0, spanS / 2), row('B', spanS / 2, spanS / 2)];
+      const lines = gantt(rows);
+      const format = /axisFormat (.*)/.exec(lines.join('\n'))![1]!;
+      const every = /tickInterval (\d+)(\w+)/.exec(lines.join('\n'))!;
+      const unit = { second: S, minute: M, hour: H, day: 24 * H, week: 7 * 24 * H }[every[2]!]!;
+      const step = Number(every[1]) * unit;
+      const labels = new Set<string>();
+      let n = 0;
+      for (let t = t0; t <= t0 + spanS * S; t += step, n++) labels.add(strftime(format, new Date(t)));
+      expect(labels.size, `span ${spanS}s, ${format} every ${every[1]}${every[2]}`).toBe(n);
+    }
+  });
+});
+
+/** The few d3 time-format directives the axis uses, in UTC (the chart's x dates are epoch ms). */
+function strftime(format: string, d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return format
+    .replace('%d', p(d.getUTCDate()))
+    .replace('%H', p(d.getUTCHours()))
+    .replace('%M', p(d.getUTCMinutes()))
+    .replace('%S', p(d.getUTCSeconds()));
+}

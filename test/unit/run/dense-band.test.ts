@@ -7,8 +7,8 @@ import {
   denseBand,
   nextPollDelay,
   pollTimes,
-  type UsualDuration,
 } from '../../../src/run/schedule.ts';
+import type { UsualDuration } from '../../../src/report/model.ts';
 
 const MIN = 60_000;
 const usual = (medianMs: number, spread: number): UsualDuration => ({
