@@ -57,7 +57,11 @@ const succeeds = (ms: number): Phase[] => [{ status: 'InProgress', ms }, { statu
 const fails = (ms: number): Phase[] => [{ status: 'InProgress', ms }, { status: 'Failed' }];
 
 /** One pipeline 'p1' on the fake service; runs main.run() to its end. */
-async function single(service: FakeService, inputs: Record<string, string> = {}, at?: Array<[number, () => void]>) {
+async function single(
+  service: FakeService,
+  inputs: Record<string, string> = {},
+  at?: Array<[() => boolean, () => void]>,
+) {
   services.current = FakeFleet.of(service);
   setInputs({ 'pipeline-name': 'p1', ...inputs });
   return drive(run, { at });
@@ -67,7 +71,7 @@ async function single(service: FakeService, inputs: Record<string, string> = {},
 async function batch(
   fakes: Record<string, FakeService>,
   inputs: Record<string, string> = {},
-  at?: Array<[number, () => void]>,
+  at?: Array<[() => boolean, () => void]>,
 ) {
   const fleet = new FakeFleet(fakes);
   services.current = fleet;
@@ -166,7 +170,7 @@ describe('one run', () => {
 
   it('the workflow is cancelled: the run is cancelled, the step fails, the post step has nothing to do', async () => {
     const service = fake(going);
-    await single(service, {}, [[5_000, cancelWorkflow]]);
+    await single(service, {}, [[() => service.ops('getRun').length >= 3, cancelWorkflow]]);
     expect(service.ops('cancelRun')).toHaveLength(1);
     expect(recorded.failed[0]).toMatch(/^The workflow was cancelled while waiting for run /);
     expect(recorded.outputs.status).toBe('Cancelled');
@@ -318,7 +322,8 @@ describe('a batch', () => {
   });
 
   it('the workflow is cancelled: every run going is cancelled', async () => {
-    const fleet = await batch(trio(going, going, succeeds(1_000)), {}, [[5_000, cancelWorkflow]]);
+    const fakes = trio(going, going, succeeds(1_000));
+    const fleet = await batch(fakes, {}, [[() => fakes.a.ops('getRun').length >= 2, cancelWorkflow]]);
     expect(
       fleet
         .ops('cancelRun')
