@@ -33,9 +33,31 @@ export class FakeFleet implements PipelineService {
   readonly home = { label: 'Factory', text: 'f1' };
   readonly target = TARGET;
   readonly runIdFromClientRequestId: boolean;
+  /** Present with `listQuery`: one query for many runs (ADF's queryPipelineRuns). */
+  readonly readRuns?: PipelineService['readRuns'];
+  /** Every list query: when, and which runs it asked for. */
+  readonly listQueries: Array<{ at: number; runIds: string[] }> = [];
+  /** The next list queries fail with these, in order. */
+  readonly listFaults: Error[] = [];
+  /** Runs the list query does not show yet (its visibility delay). */
+  readonly hidden = new Set<string>();
 
-  constructor(readonly pipelines: Record<string, FakeService>) {
+  constructor(
+    readonly pipelines: Record<string, FakeService>,
+    o: { listQuery?: boolean } = {},
+  ) {
     this.runIdFromClientRequestId = Object.values(pipelines).every((p) => p.runIdFromClientRequestId);
+    if (o.listQuery) this.readRuns = (refs) => this.queryRuns(refs);
+  }
+
+  private async queryRuns(refs: RunRef[]): Promise<RunView[]> {
+    this.listQueries.push({ at: Date.now(), runIds: refs.map((r) => r.runId) });
+    const fault = this.listFaults.shift();
+    if (fault) throw fault;
+    return refs
+      .map((r) => this.byRef(r))
+      .filter((p) => p.startedAt !== undefined && !this.hidden.has(p.runId))
+      .map((p) => p.view());
   }
 
   /** One FakeService as a fleet of one (main.run() with a single pipeline). */
