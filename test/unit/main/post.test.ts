@@ -21,7 +21,7 @@ import { run as main } from '../../../src/main.js';
 import { run as post } from '../../../src/post.js';
 import { recorded, resetCore } from '../../support/core-mock.ts';
 import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
-import { FakeService, RUN_ID, type Phase } from '../../support/fake-service.ts';
+import { FakeService, RUN_ID, serviceError, type Phase } from '../../support/fake-service.ts';
 import {
   MIN,
   cancelWorkflow,
@@ -247,5 +247,104 @@ describe('the post step', () => {
       expect.stringContaining(`Runs ${RUN_ID} were started, but the step's saved context is missing`),
     ]);
     expect(recorded.failed).toEqual([]);
+  });
+
+  describe('what the post step cannot do is said, never failed', () => {
+    /** The context main saves, with these runs left (as if main died then). */
+    const leftWith = async (runs: object[]) => {
+      const first = new FakeService({ phases: going });
+      const state = await mainKilledAt(watching(first), { p1: first }, { 'pipeline-name': 'p1' });
+      return { ...state, runs: JSON.stringify(runs) };
+    };
+    const started = { pipelineName: 'p1', runId: RUN_ID, started: true, cancel: true };
+
+    it('the service cannot be reached: names the runs to check', async () => {
+      const state = await leftWith([started]);
+      resetCore();
+      Object.assign(recorded.state, state);
+      services.current = undefined;
+      await drive(post);
+      expect(recorded.warnings).toEqual([`Could not reach the service to check run ${RUN_ID}: no fake service set.`]);
+      expect(recorded.failed).toEqual([]);
+    });
+
+    it('a run that cannot be read: says where to check it', async () => {
+      const state = await leftWith([started]);
+      const p1 = stillGoing({}, T0);
+      p1.failAlways('getRun', serviceError(403, 'AuthorizationFailed'));
+      await postWith(state, { p1 });
+      expect(p1.ops('cancelRun')).toEqual([]);
+      expect(recorded.warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Could not check or cancel run ${RUN_ID}: .*AuthorizationFailed.*\\. Check it in ADF Studio: https://adf`,
+          ),
+        ),
+      ]);
+      expect(recorded.failed).toEqual([]);
+    });
+
+    it('a cancel that fails is a warning', async () => {
+      const state = await leftWith([started]);
+      const p1 = stillGoing({}, T0);
+      p1.failAlways('cancelRun', serviceError(403, 'AuthorizationFailed'));
+      await postWith(state, { p1 });
+      expect(recorded.warnings).toEqual([expect.stringContaining(`Could not cancel run ${RUN_ID}`)]);
+    });
+
+    it('a chosen-ID start in flight that started nothing: nothing to cancel, once the request is surely over', async () => {
+      const state = await leftWith([{ ...started, inFlight: true, sentAt: T0 }]);
+      const p1 = new FakeService();
+      p1.failAlways('getRun', serviceError(404, 'PipelineRunNotFound'));
+      await postWith(state, { p1 });
+      expect(recorded.info).toContain(
+        `There is no run ${RUN_ID}: the interrupted createRun started nothing, so there is nothing to cancel.`,
+      );
+      expect(p1.ops('getRun').length).toBeGreaterThan(1);
+      expect(p1.ops('cancelRun')).toEqual([]);
+    });
+
+    it('a chosen-ID start in flight whose run exists: it is cancelled', async () => {
+      const state = await leftWith([{ ...started, inFlight: true, sentAt: T0 }]);
+      const p1 = stillGoing({}, T0);
+      await postWith(state, { p1 });
+      expect(recorded.info[0]).toContain(`createRun for run ${RUN_ID} was in flight`);
+      expect(p1.ops('cancelRun')).toHaveLength(1);
+    });
+
+    it('a start in flight without an ID or a time: cannot tell, says where to look', async () => {
+      const state = await leftWith([{ pipelineName: 'p1', runId: '', inFlight: true, started: true, cancel: true }]);
+      const p1 = new FakeService({ runIdFromClientRequestId: false });
+      await postWith(state, { p1 });
+      expect(p1.calls).toEqual([]);
+      expect(recorded.warnings).toEqual([
+        expect.stringContaining('the post step cannot tell whether a run was started'),
+      ]);
+    });
+
+    it('a start in flight whose runs cannot be listed: says so', async () => {
+      const state = await leftWith([
+        { pipelineName: 'p1', runId: '', inFlight: true, sentAt: T0, started: true, cancel: true },
+      ]);
+      const p1 = new FakeService({ runIdFromClientRequestId: false });
+      p1.failAlways('findRuns', serviceError(403, 'AuthorizationFailed'));
+      await postWith(state, { p1 });
+      expect(recorded.warnings).toEqual([expect.stringContaining('its recent runs could not be listed')]);
+      expect(p1.ops('cancelRun')).toEqual([]);
+    });
+
+    it('runs of a trigger, or from before the start, are not taken for the start in flight', async () => {
+      const state = await leftWith([
+        { pipelineName: 'p1', runId: '', inFlight: true, sentAt: T0 + 5 * MIN, started: true, cancel: true },
+      ]);
+      const p1 = stillGoing({ runIdFromClientRequestId: false, runId: runIdOf(7) }, T0 + 5 * MIN);
+      p1.found = [
+        { ...p1.view(), runId: runIdOf(5), invokedByType: 'ScheduleTrigger' },
+        { ...p1.view(), runId: runIdOf(6), runStart: new Date(T0).toISOString() },
+      ];
+      await postWith(state, { p1 });
+      expect(p1.ops('cancelRun')).toEqual([]);
+      expect(recorded.info.some((l) => l.includes('no run of it started since then'))).toBe(true);
+    });
   });
 });
