@@ -442,6 +442,44 @@ describe('a batch', () => {
     expect(recorded.failed).toEqual([]);
   });
 
+  it('fail-fast reaches an item still in its if-running wait: it starts nothing', async () => {
+    const fakes = trio(fails(3_000), going, succeeds(1_000));
+    const other = fake(going, { pipelineName: 'b', runId: runIdOf(8) });
+    other.startedAt = T0 - MIN;
+    fakes.b.found = [other.view()];
+    const fleet = await batch(fakes, { 'fail-fast': 'true', 'if-running': 'wait', 'max-parallel': '2' });
+    expect(fleet.ops('startRun').map((c) => c.pipeline)).toEqual(['a']);
+    expect(runsOutput().map((r) => [r.status, r.message])).toEqual([
+      ['Failed', 'Activity failed'],
+      ['', 'Not started (fail-fast).'],
+      ['', 'Not started (fail-fast).'],
+    ]);
+    expect(recorded.state.done).toBe('true');
+  });
+
+  it('max-parallel: 1 and a timeout: the items not reached are reported not started', async () => {
+    await batch(trio(going, going, going), { 'max-parallel': '1', timeout: '30s', 'cancel-on-timeout': 'false' });
+    expect(runsOutput().map((r) => [r.status, r.message])).toEqual([
+      ['InProgress', expect.stringContaining('The wait timed out after 30s')],
+      ['', 'Not started (timeout).'],
+      ['', 'Not started (timeout).'],
+    ]);
+    expect(recorded.failed[0]).toContain('c: not started: Not started (timeout).');
+  });
+
+  it('max-parallel: 1 and the workflow cancelled: the items not reached are not started', async () => {
+    const fakes = trio(going, going, going);
+    const fleet = await batch(fakes, { 'max-parallel': '1' }, [
+      [() => fakes.a.ops('getRun').length >= 2, cancelWorkflow],
+    ]);
+    expect(fleet.ops('startRun').map((c) => c.pipeline)).toEqual(['a']);
+    expect(runsOutput().map((r) => r.message)).toEqual([
+      expect.stringContaining('The workflow was cancelled.'),
+      'Not started (cancelled).',
+      'Not started (cancelled).',
+    ]);
+  });
+
   it('prints progress lines per pipeline', async () => {
     await batch(trio(succeeds(3_000), succeeds(3_000), succeeds(3_000)));
     expect(recorded.info.some((l) => /^\[b\] Status: InProgress/.test(l))).toBe(true);
