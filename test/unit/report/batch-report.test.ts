@@ -126,3 +126,53 @@ describe('return values', () => {
     expect(renderBatchSummary([item('c', 'Succeeded')], service)).not.toContain('Return values');
   });
 });
+
+describe('the batch summary says each run once', () => {
+  const copy = {
+    name: 'Copy',
+    type: 'Copy',
+    errorCode: '',
+    message: 'blob missing',
+    failureType: '',
+    pipelineName: 'b',
+    pipelineRunId: 'x',
+    activityRunId: 'y',
+    path: 'Copy',
+  };
+
+  it('a service message that only repeats a failed activity is left out; why a run ended is in its row', () => {
+    const b = item('b', 'Failed', {
+      run: run('Failed', { message: 'Operation on target Copy failed: blob missing' }),
+      failed: [copy],
+      note: 'The wait timed out after 1m.',
+    });
+    const md = renderBatchSummary([item('a', 'Succeeded'), b], service);
+    expect(md).not.toContain('Operation on target Copy failed');
+    expect(md).toContain('> blob missing');
+    expect(md).toContain('| `b` | ❌ Failed (The wait timed out after 1m.) |');
+    expect(md.split('\n')[0]).toBe('## ❌ 2 pipelines: Failed');
+    expect(md).toContain('Factory: `adf`');
+  });
+
+  it('a run never started: its error quoted, not started in its row; no activity sections', () => {
+    const md = renderBatchSummary([item('a', '', { error: 'the shared parameter is not declared' })], service);
+    expect(md).toContain('| `a` |  not started | – | – |');
+    expect(md).toContain('### ❌ a: not started');
+    expect(md).toContain('> the shared parameter is not declared');
+    expect(md).not.toContain('####');
+  });
+
+  it('a long message is trimmed; an activity without a kind has no kind line', () => {
+    const md = renderBatchSummary(
+      [
+        item('b', 'Failed', {
+          run: run('Failed', { message: 'word '.repeat(600) }),
+          failed: [{ ...copy, message: '' }],
+        }),
+      ],
+      service,
+    );
+    expect(md).toContain('… (full text in the job summary)');
+    expect(md).toContain('#### ❌ Copy (Copy)\n\n> (no message)');
+  });
+});

@@ -286,6 +286,17 @@ describe('renderSummary', () => {
     expect(md).toContain('**ADF says:**\n\n> Operation on target Copy failed: timeout');
   });
 
+  it('leaves out the service message when it only repeats a failed activity’s', () => {
+    const md = renderSummary(
+      outcome({
+        run: run({ message: 'Operation on target Copy failed: Failure happened on Sink side.' }),
+        failed: [failed()],
+      }),
+    );
+    expect(md).not.toContain('says:**');
+    expect(md).toContain('> Failure happened on Sink side.');
+  });
+
   it('leaves out what is unknown, and shows the note', () => {
     const md = renderSummary(outcome({ run: undefined, status: 'InProgress', note: 'The wait timed out after 6h.' }));
     expect(md).toContain('> The wait timed out after 6h.');
