@@ -36,7 +36,7 @@ export class FakeFleet implements PipelineService {
   /** Present with `listQuery`: one query for many runs (ADF's queryPipelineRuns). */
   readonly readRuns?: PipelineService['readRuns'];
   /** Every list query: when, and which runs it asked for. */
-  readonly listQueries: Array<{ at: number; runIds: string[] }> = [];
+  readonly listQueries: Array<{ at: number; runIds: string[]; after: Date; before: Date }> = [];
   /** The next list queries fail with these, in order. */
   readonly listFaults: Error[] = [];
   /** Runs the list query does not show yet (its visibility delay). */
@@ -47,11 +47,11 @@ export class FakeFleet implements PipelineService {
     o: { listQuery?: boolean } = {},
   ) {
     this.runIdFromClientRequestId = Object.values(pipelines).every((p) => p.runIdFromClientRequestId);
-    if (o.listQuery) this.readRuns = (refs) => this.queryRuns(refs);
+    if (o.listQuery) this.readRuns = (refs, window) => this.queryRuns(refs, window);
   }
 
-  private async queryRuns(refs: RunRef[]): Promise<RunView[]> {
-    this.listQueries.push({ at: Date.now(), runIds: refs.map((r) => r.runId) });
+  private async queryRuns(refs: RunRef[], window: { after: Date; before: Date }): Promise<RunView[]> {
+    this.listQueries.push({ at: Date.now(), runIds: refs.map((r) => r.runId), ...window });
     const fault = this.listFaults.shift();
     if (fault) throw fault;
     return refs

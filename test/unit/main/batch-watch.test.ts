@@ -64,6 +64,12 @@ describe('a batch watched with one query for all runs', () => {
     expect(fleet.listQueries.map((q) => q.runIds.length)).toEqual([3, 3, 3, 2, 1]);
     const t = fleet.listQueries.map((q) => q.at - fleet.listQueries[0]!.at);
     expect(t).toEqual([0, 1_000, 2_000, 3_000, 4_000]);
+    // The window reaches 5 minutes before the earliest start (clock skew), and a day ahead.
+    const firstStart = fleet.ops('startRun')[0]!.at;
+    for (const q of fleet.listQueries) {
+      expect(q.after.getTime()).toBe(firstStart - 5 * 60_000);
+      expect(q.before.getTime()).toBe(q.at + 86_400_000);
+    }
   });
 
   it('a run the query does not show yet is read on its own', async () => {
