@@ -13,6 +13,7 @@ export default defineConfig({
       'test/unit/report/gantt-mermaid.test.ts',
       'test/unit/report/summary-rendered.test.ts',
       'test/unit/report/defects.test.ts',
+      'test/unit/main/defects.test.ts',
     ],
     testTimeout: 20_000,
     pool: 'forks',
