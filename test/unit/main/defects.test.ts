@@ -19,7 +19,7 @@ vi.mock('../../../src/services/index.js', async (original) => {
 import { run } from '../../../src/main.js';
 import { AuthError } from '../../../src/http/errors.js';
 import { recorded, resetCore } from '../../support/core-mock.ts';
-import { FakeFleet } from '../../support/fake-fleet.ts';
+import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
 import { FakeService } from '../../support/fake-service.ts';
 import { cancelWorkflow, drive, services, setInputs, signalListeners } from '../../support/main-harness.ts';
 
@@ -61,5 +61,29 @@ describe('one run that never started: the message output is the reason', () => {
     expect(service.ops('startRun')).toEqual([]);
     expect(recorded.failed[0]).toMatch(/^The workflow was cancelled before the run was started/);
     expect(recorded.outputs.message).toMatch(/^The workflow was cancelled before the run was started/);
+  });
+});
+
+// At the deadline the watch takes one last look, and a run that ended in the last interval has
+// ended, not timed out (lifecycle.ts). For one run that holds; for a batch whose runs all end
+// in that last look, `stop` is still set to 'timeout', and stepFailure() fails the step with
+// "Timed out after … waiting for the runs." and no run listed.
+describe('a batch whose runs all end by the last look at the deadline', () => {
+  it('succeeds', async () => {
+    const phases = [{ status: 'InProgress' as const, ms: 30_000 }, { status: 'Succeeded' as const }];
+    const fleet = new FakeFleet({
+      a: new FakeService({ phases, pipelineName: 'a', runId: runIdOf(1) }),
+      b: new FakeService({ phases, pipelineName: 'b', runId: runIdOf(2) }),
+    });
+    services.current = fleet;
+    setInputs({ pipelines: '- a\n- b', timeout: '30s', 'poll-interval': '7s' });
+    await drive(run);
+    expect(fleet.ops('cancelRun')).toEqual([]);
+    expect(JSON.parse(recorded.outputs.runs!).map((r: { status: string }) => r.status)).toEqual([
+      'Succeeded',
+      'Succeeded',
+    ]);
+    expect(recorded.outputs.status).toBe('Succeeded');
+    expect(recorded.failed).toEqual([]);
   });
 });
