@@ -442,6 +442,22 @@ describe('a batch', () => {
     expect(recorded.failed).toEqual([]);
   });
 
+  it('fail-fast: a run that had ended by the time it was to be cancelled keeps its own end', async () => {
+    const fakes = trio(fails(3_000), succeeds(3_000), succeeds(60_000));
+    // b's read in the round that sees a fail gets no answer; the cancel's look finds it Succeeded.
+    fakes.b.failAlways('getRun', (c) =>
+      c.at - fakes.b.startedAt! === 3_000 && fakes.b.ops('getRun').indexOf(c) === 2 ? serviceError(503) : undefined,
+    );
+    const fleet = await batch(fakes, { 'fail-fast': 'true' });
+    expect(fleet.ops('cancelRun').map((c) => c.pipeline)).toEqual(['c']);
+    expect(runsOutput().map((r) => [r.status, r.message])).toEqual([
+      ['Failed', 'Activity failed'],
+      ['Succeeded', 'fail-fast: another run did not succeed; the run had already ended Succeeded.'],
+      ['Cancelled', expect.stringMatching(/^fail-fast: another run did not succeed\. Cancelled run /)],
+    ]);
+    expect(recorded.failed[0]).toMatch(/^2 of 3 pipeline\(s\) did not succeed:\na: Failed/);
+  });
+
   it('fail-fast reaches an item still in its if-running wait: it starts nothing', async () => {
     const fakes = trio(fails(3_000), going, succeeds(1_000));
     const other = fake(going, { pipelineName: 'b', runId: runIdOf(8) });
