@@ -33,7 +33,10 @@ export class FakeService implements PipelineService {
   readonly shortName = 'ADF';
   readonly studioName = 'ADF Studio';
   readonly home = { label: 'Factory', text: 'f1' };
-  readonly runIdFromClientRequestId = true;
+  readonly runIdFromClientRequestId: boolean;
+  /** The one run this fake starts (a batch's fleet gives each pipeline its own). */
+  readonly runId: string;
+  readonly pipelineName: string;
 
   calls: Call[] = [];
   phases: Phase[] = [{ status: 'Queued', ms: 1_000 }, { status: 'InProgress', ms: 10_000 }, { status: 'Succeeded' }];
@@ -49,7 +52,19 @@ export class FakeService implements PipelineService {
   startedAt?: number;
   cancelledAt?: number;
 
-  constructor(o: { phases?: Phase[]; definitions?: ParameterDefinitions } = {}) {
+  constructor(
+    o: {
+      phases?: Phase[];
+      definitions?: ParameterDefinitions;
+      runId?: string;
+      pipelineName?: string;
+      /** false: the service picks the run ID (Fabric), so no ID is known while createRun is in flight. */
+      runIdFromClientRequestId?: boolean;
+    } = {},
+  ) {
+    this.runId = o.runId ?? RUN_ID;
+    this.pipelineName = o.pipelineName ?? 'p1';
+    this.runIdFromClientRequestId = o.runIdFromClientRequestId ?? true;
     if (o.phases) this.phases = o.phases;
     if (o.definitions) this.definitions = { definitions: o.definitions };
   }
@@ -133,15 +148,15 @@ export class FakeService implements PipelineService {
     const status = this.status(at);
     const final = ['Succeeded', 'Failed', 'Cancelled'].includes(status);
     return {
-      runId: RUN_ID,
-      pipelineName: 'p1',
+      runId: this.runId,
+      pipelineName: this.pipelineName,
       status,
       message: status === 'Failed' ? 'Activity failed' : '',
       runStart: new Date(this.startedAt!).toISOString(),
       runEnd: final ? new Date(at).toISOString() : undefined,
       durationMs: final ? at - this.startedAt! : undefined,
       invokedByType: 'Manual',
-      raw: { runId: RUN_ID, status },
+      raw: { runId: this.runId, status },
     };
   }
 
@@ -154,7 +169,7 @@ export class FakeService implements PipelineService {
   startRun(request: StartRequest, o?: CallOptions): Promise<{ runId: string }> {
     return this.call('startRun', [request], o, () => {
       this.startedAt = Date.now();
-      return { runId: RUN_ID };
+      return { runId: this.runId };
     });
   }
   getRun(ref: RunRef, o?: CallOptions): Promise<RunView> {

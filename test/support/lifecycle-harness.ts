@@ -13,6 +13,9 @@ export const HOUR = 60 * MIN;
 
 export const baseInputs = (over: Partial<LifecycleInputs> = {}): LifecycleInputs => ({
   pipelineName: 'p1',
+  pipelines: [],
+  maxParallel: 0,
+  failFast: false,
   parameters: {},
   referenceRunId: '',
   recovery: false,
@@ -30,6 +33,16 @@ export const baseInputs = (over: Partial<LifecycleInputs> = {}): LifecycleInputs
   ifRunning: 'start',
   prComment: false,
   githubToken: '',
+  onRerun: 'resume',
+  rerunKey: '',
+  retries: 0,
+  retryOn: ['system-error'],
+  retryDelayMs: 0,
+  // The in-process read counts are those of v1.1; the billing read is tested end to end (test/e2e/cost).
+  billing: false,
+  costEstimate: false,
+  currency: 'USD',
+  retailPricesEndpoint: '',
   ...over,
 });
 
@@ -48,6 +61,7 @@ export function start(service: FakeService, inputs: Partial<LifecycleInputs> = {
   controller.signal.addEventListener('abort', () => (abortedAt = Date.now()));
   const startedAt = Date.now();
   const done = runLifecycle({
+    home: 'test-home',
     service,
     inputs: baseInputs(inputs),
     signals: {
@@ -56,7 +70,7 @@ export function start(service: FakeService, inputs: Partial<LifecycleInputs> = {
         abortedAt === undefined ? 60_000 : Math.max(1_000, abortedAt + SIGNAL_CANCEL_BUDGET_MS - Date.now()),
     },
     auth: {} as AuthContext,
-    beforeStart: () => undefined,
+    saveContext: () => undefined,
   }).then(() => Date.now() - startedAt);
   return { service, controller, done, startedAt };
 }

@@ -1,8 +1,10 @@
 // Issue 12: the batch's aggregate status, `runs` output and summary.
 import { describe, expect, it } from 'vitest';
-import { aggregateStatus, renderBatchSummary, runsOutput, type BatchRun } from '../../../src/report/batch-report.js';
-import type { PipelineService } from '../../../src/services/service.js';
+import type { RunResult, ServiceLabels } from '../../../src/model/result.js';
+import { aggregateStatus, runsOutput } from '../../../src/report/outputs.js';
+import { renderBatchSummary } from '../../../src/report/summary.js';
 import type { RunView } from '../../../src/model/run.js';
+import { runResult } from '../../support/results.js';
 
 const run = (status: RunView['status'], extra: Partial<RunView> = {}): RunView => ({
   runId: 'r',
@@ -12,18 +14,23 @@ const run = (status: RunView['status'], extra: Partial<RunView> = {}): RunView =
   raw: {},
   ...extra,
 });
-const item = (name: string, status: string, extra: Partial<BatchRun> = {}): BatchRun => ({
-  pipelineName: name,
-  runId: status ? `${name}-id` : '',
-  runUrl: status ? `https://studio/${name}` : '',
-  started: Boolean(status),
-  status,
-  failed: [],
-  shown: {},
-  ...(status ? { run: run(status as RunView['status'], { durationMs: 1500, runStart: '2026-12-01T00:00:00Z' }) } : {}),
-  ...extra,
-});
-const service = { home: { label: 'Factory', text: '`adf`' } } as unknown as PipelineService;
+const item = (name: string, status: string, extra: Partial<RunResult> = {}): RunResult =>
+  runResult({
+    pipelineName: name,
+    runId: status ? `${name}-id` : '',
+    runUrl: status ? `https://studio/${name}` : '',
+    started: Boolean(status),
+    status,
+    ...(status
+      ? { run: run(status as RunView['status'], { durationMs: 1500, runStart: '2026-12-01T00:00:00Z' }) }
+      : {}),
+    ...extra,
+  });
+const service: ServiceLabels = {
+  shortName: 'ADF',
+  studioName: 'ADF Studio',
+  home: { label: 'Factory', text: '`adf`' },
+};
 
 describe('aggregateStatus', () => {
   it.each([
@@ -54,6 +61,10 @@ describe('runsOutput', () => {
         'failed-activities': [],
         'return-value': {},
         started: true,
+        'earlier-run-id': '',
+        tries: [{ 'run-id': 'a-id', status: 'Succeeded', message: '', recovery: false }],
+        billing: {},
+        'estimated-cost': {},
       },
       {
         pipeline: 'b',
@@ -67,6 +78,10 @@ describe('runsOutput', () => {
         'failed-activities': [],
         'return-value': {},
         started: false,
+        'earlier-run-id': '',
+        tries: [],
+        billing: {},
+        'estimated-cost': {},
       },
     ]);
   });
@@ -117,5 +132,55 @@ describe('return values', () => {
     expect(md).toContain('"rows": 3');
     expect(md).not.toContain('#### `c`');
     expect(renderBatchSummary([item('c', 'Succeeded')], service)).not.toContain('Return values');
+  });
+});
+
+describe('the batch summary says each run once', () => {
+  const copy = {
+    name: 'Copy',
+    type: 'Copy',
+    errorCode: '',
+    message: 'blob missing',
+    failureType: '',
+    pipelineName: 'b',
+    pipelineRunId: 'x',
+    activityRunId: 'y',
+    path: 'Copy',
+  };
+
+  it('a service message that only repeats a failed activity is left out; why a run ended is in its row', () => {
+    const b = item('b', 'Failed', {
+      run: run('Failed', { message: 'Operation on target Copy failed: blob missing' }),
+      failed: [copy],
+      note: 'The wait timed out after 1m.',
+    });
+    const md = renderBatchSummary([item('a', 'Succeeded'), b], service);
+    expect(md).not.toContain('Operation on target Copy failed');
+    expect(md).toContain('> blob missing');
+    expect(md).toContain('| `b` | ❌ Failed (The wait timed out after 1m.) |');
+    expect(md.split('\n')[0]).toBe('## ❌ 2 pipelines: Failed');
+    expect(md).toContain('Factory: `adf`');
+  });
+
+  it('a run never started: its error quoted, not started in its row; no activity sections', () => {
+    const md = renderBatchSummary([item('a', '', { error: 'the shared parameter is not declared' })], service);
+    expect(md).toContain('| `a` |  not started | – | – |');
+    expect(md).toContain('### ❌ a: not started');
+    expect(md).toContain('> the shared parameter is not declared');
+    expect(md).not.toContain('####');
+  });
+
+  it('a long message is trimmed; an activity without a kind has no kind line', () => {
+    const md = renderBatchSummary(
+      [
+        item('b', 'Failed', {
+          run: run('Failed', { message: 'word '.repeat(600) }),
+          failed: [{ ...copy, message: '' }],
+        }),
+      ],
+      service,
+    );
+    expect(md).toContain('… (full text in the job summary)');
+    expect(md).toContain('#### ❌ Copy (Copy)\n\n> (no message)');
   });
 });

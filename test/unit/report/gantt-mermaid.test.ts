@@ -1,10 +1,12 @@
 // The job summary's timeline is a Mermaid gantt chart, which GitHub renders in Markdown (job
-// summaries included). This parses what report.ts emits with Mermaid itself, so a chart GitHub
+// summaries included). This parses what timeline.ts emits with Mermaid itself, so a chart GitHub
 // could not draw fails here: every activity must come out as one task with its own times.
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ActivityRow } from '../../../src/run/activities.js';
-import { gantt, renderSummary } from '../../../src/report/report.js';
+import type { ActivityRow } from '../../../src/model/result.js';
+import { renderSummary } from '../../../src/report/summary.js';
+import { gantt } from '../../../src/report/timeline.js';
+import { runResult, stepResult } from '../../support/results.js';
 
 interface Task {
   task: string;
@@ -72,21 +74,27 @@ describe('the gantt chart parses as Mermaid', () => {
   });
 
   it('the chart inside a whole job summary is a well-formed mermaid block', async () => {
-    const md = renderSummary({
-      pipelineName: 'daily-load',
-      service: {
-        shortName: 'ADF',
-        studioName: 'ADF Studio',
-        home: { label: 'Factory', text: '`adf-prod` (resource group `rg-data`)' },
-      },
-      runId: '2f7fdb90-5df1-4b8e-ac2f-064cfa58202b',
-      runUrl: 'https://adf.azure.com/en/monitoring/pipelineruns/2f7fdb90-5df1-4b8e-ac2f-064cfa58202b?factory=x',
-      status: 'Succeeded',
-      parameters: {},
-      activities: [row('A', 0, 1), row('B', 1, 1), row('C', 2, 1), row('D', 3, 1)],
-    });
+    const md = renderSummary(
+      stepResult([
+        runResult({
+          pipelineName: 'daily-load',
+          runId: '2f7fdb90-5df1-4b8e-ac2f-064cfa58202b',
+          runUrl: 'https://adf.azure.com/en/monitoring/pipelineruns/2f7fdb90-5df1-4b8e-ac2f-064cfa58202b?factory=x',
+          status: 'Succeeded',
+          parameters: {},
+          activities: [row('A', 0, 1), row('B', 1, 1), row('C', 2, 1), row('D', 3, 1)],
+        }),
+      ]),
+    );
     const block = /```mermaid\n([\s\S]*?)\n```/.exec(md);
     expect(block).not.toBeNull();
     expect(await tasksOf(block![1])).toHaveLength(4);
+  });
+
+  it('draws succeeded bars green through a theme line Mermaid reads', async () => {
+    const lines = gantt([row('A', 0, 1), row('B', 1, 1)]);
+    expect(lines[1]).toMatch(/^%%\{init: .*'doneTaskBkgColor': '#2da44e'/);
+    // The theme line is a directive: the chart still parses with it, and its tasks are the same.
+    expect(await tasksOf(chartOf(lines))).toHaveLength(2);
   });
 });

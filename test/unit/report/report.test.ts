@@ -1,17 +1,15 @@
+// The single run's report: outputs, failure message, job summary and timeline, from the result model.
 import { describe, expect, it } from 'vitest';
-import type { ActivityRow, FailedActivity } from '../../../src/run/activities.js';
+import { runFailureMessage } from '../../../src/report/messages.js';
+import type { ActivityRow, FailedActivity, RunResult } from '../../../src/model/result.js';
+import { outputsOf } from '../../../src/report/outputs.js';
+import { renderSummary as renderStep } from '../../../src/report/summary.js';
+import { durationOf, trimText } from '../../../src/report/text.js';
+import { gantt } from '../../../src/report/timeline.js';
 import { toRunView } from '../../../src/services/pipeline-api/run-view.js';
 import type { PipelineRun } from '../../../src/services/pipeline-api/types.js';
 import type { RunView } from '../../../src/model/run.js';
-import {
-  failureMessage,
-  gantt,
-  outputsFor,
-  renderSummary,
-  runDurationMs,
-  trimText,
-  type Outcome,
-} from '../../../src/report/report.js';
+import { runResult, stepResult } from '../../support/results.js';
 
 const RUN_ID = '2f7fdb90-5df1-4b8b-ac2e-064cfdb5a1a8';
 const URL = `https://adf.azure.com/en/monitoring/pipelineruns/${RUN_ID}?factory=%2Fsubscriptions%2Fs%2FresourceGroups%2Frg%2Fproviders%2FMicrosoft.DataFactory%2Ffactories%2Ff`;
@@ -54,37 +52,43 @@ const row = (name: string, over: Partial<ActivityRow> = {}): ActivityRow => ({
   ...over,
 });
 
-const outcome = (over: Partial<Outcome> = {}): Outcome => ({
-  pipelineName: 'Load Sales',
-  service: {
-    shortName: 'ADF',
-    studioName: 'ADF Studio',
-    home: { label: 'Factory', text: '`adf-prod-01` (resource group `rg-data`)' },
-  },
-  runId: RUN_ID,
-  runUrl: URL,
-  status: 'Failed',
-  run: run(),
-  parameters: { region: 'eu', password: '***' },
-  ...over,
-});
+const labels = {
+  shortName: 'ADF',
+  studioName: 'ADF Studio',
+  home: { label: 'Factory', text: '`adf-prod-01` (resource group `rg-data`)' },
+};
 
-describe('runDurationMs', () => {
+const outcome = (over: Partial<RunResult> = {}): RunResult =>
+  runResult({
+    pipelineName: 'Load Sales',
+    runId: RUN_ID,
+    runUrl: URL,
+    status: 'Failed',
+    run: run(),
+    parameters: { region: 'eu', password: '***' },
+    ...over,
+  });
+
+const renderSummary = (r: RunResult) => renderStep(stepResult([r], { service: labels }));
+const outputsFor = (r: RunResult) => outputsOf(stepResult([r], { service: labels }));
+const failureMessage = (r: RunResult) => runFailureMessage(r, labels);
+
+describe('durationOf', () => {
   it('prefers durationInMs', () => {
-    expect(runDurationMs(run({ durationInMs: 42 }))).toBe(42);
-    expect(runDurationMs(run({ durationInMs: 0 }))).toBe(0);
+    expect(durationOf(run({ durationInMs: 42 }))).toBe(42);
+    expect(durationOf(run({ durationInMs: 0 }))).toBe(0);
   });
 
   it('falls back to runEnd - runStart', () => {
-    expect(runDurationMs(run({ durationInMs: null }))).toBe(125_000);
-    expect(runDurationMs(run({ durationInMs: undefined }))).toBe(125_000);
+    expect(durationOf(run({ durationInMs: null }))).toBe(125_000);
+    expect(durationOf(run({ durationInMs: undefined }))).toBe(125_000);
   });
 
-  it('is undefined while unknown', () => {
-    expect(runDurationMs(undefined)).toBeUndefined();
-    expect(runDurationMs(run({ durationInMs: null, runEnd: null }))).toBeUndefined();
-    expect(runDurationMs(run({ durationInMs: null, runStart: null }))).toBeUndefined();
-    expect(runDurationMs(run({ durationInMs: null, runEnd: 'garbage' }))).toBeUndefined();
+  // null now (the `runs` output's JSON null), undefined before.
+  it('is null while unknown', () => {
+    expect(durationOf(undefined)).toBeNull();
+    expect(durationOf(run({ durationInMs: null, runEnd: null }))).toBeNull();
+    expect(durationOf(run({ durationInMs: null, runStart: null }))).toBeNull();
   });
 });
 
@@ -101,6 +105,13 @@ describe('outputsFor', () => {
     'failed-activities',
     'run',
     'return-value',
+    // (v1.1) one element without `pipelines`.
+    'runs',
+    // v1.2
+    'earlier-run-id',
+    'tries',
+    'billing',
+    'estimated-cost',
   ];
 
   it('sets every output of the public interface, all strings', () => {
@@ -151,6 +162,29 @@ describe('outputsFor', () => {
       'failed-activities': '[]',
       run: '',
       'return-value': '{}',
+      runs: JSON.stringify([
+        {
+          pipeline: 'Load Sales',
+          'run-id': RUN_ID,
+          status: 'Queued',
+          message: '',
+          'run-url': URL,
+          'run-start': '',
+          'run-end': '',
+          'duration-ms': null,
+          'failed-activities': [],
+          'return-value': {},
+          started: true,
+          'earlier-run-id': '',
+          tries: [{ 'run-id': RUN_ID, status: 'Queued', message: '', recovery: false }],
+          billing: {},
+          'estimated-cost': {},
+        },
+      ]),
+      'earlier-run-id': '',
+      tries: JSON.stringify([{ 'run-id': RUN_ID, status: 'Queued', message: '', recovery: false }]),
+      billing: '{}',
+      'estimated-cost': '{}',
     });
   });
 
@@ -204,7 +238,8 @@ describe('trimText', () => {
 });
 
 describe('failureMessage', () => {
-  it('names the pipeline, run, status, duration, ADF message, each failed activity and the link', () => {
+  // The failed activities now come before the service's message: what to fix first (messages.ts).
+  it('names the pipeline, run, status, duration, each failed activity, the ADF message and the link', () => {
     const msg = failureMessage(
       outcome({
         failed: [
@@ -215,10 +250,10 @@ describe('failureMessage', () => {
     );
     expect(msg.split('\n')).toEqual([
       `Pipeline 'Load Sales' run ${RUN_ID} ended Failed after 2m 5s.`,
-      'ADF: Operation on target Copy failed: timeout',
       'Failed activities (2):',
       '  - Copy (Copy): UserError 2200: Failure happened on Sink side.',
       '  - Exec › Inner (Script): bad SQL',
+      'ADF: Operation on target Copy failed: timeout',
       `Run in ADF Studio: ${URL}`,
     ]);
   });
@@ -232,7 +267,7 @@ describe('failureMessage', () => {
 
   it('trims a very long ADF message', () => {
     const msg = failureMessage(outcome({ run: run({ message: 'long '.repeat(1000) }) }));
-    const adf = msg.split('\n')[1];
+    const adf = msg.split('\n')[1]!;
     expect(adf.startsWith('ADF: long long')).toBe(true);
     expect(adf.endsWith('… (full text in the job summary)')).toBe(true);
     expect(adf.length).toBeLessThanOrEqual('ADF: '.length + 1000 + '… (full text in the job summary)'.length);
@@ -262,6 +297,17 @@ describe('renderSummary', () => {
     expect(md).toContain('| Status | Started (UTC) | Ended (UTC) | Duration |');
     expect(md).toContain('| ❌ Failed | 2024-05-01 10:00:00 | 2024-05-01 10:02:05 | 2m 5s |');
     expect(md).toContain('**ADF says:**\n\n> Operation on target Copy failed: timeout');
+  });
+
+  it('leaves out the service message when it only repeats a failed activity’s', () => {
+    const md = renderSummary(
+      outcome({
+        run: run({ message: 'Operation on target Copy failed: Failure happened on Sink side.' }),
+        failed: [failed()],
+      }),
+    );
+    expect(md).not.toContain('says:**');
+    expect(md).toContain('> Failure happened on Sink side.');
   });
 
   it('leaves out what is unknown, and shows the note', () => {
@@ -329,7 +375,7 @@ describe('renderSummary', () => {
     expect(renderSummary(outcome({ activities: three }))).not.toContain('```mermaid');
     const four = [...three, row('D', { status: 'Failed' })];
     const md = renderSummary(outcome({ activities: four }));
-    expect(md).toContain('```mermaid\ngantt\n');
+    expect(md).toMatch(/```mermaid\n%%\{init: .*\}%%\ngantt\n/);
     // The chart comes before the table.
     expect(md.indexOf('```mermaid')).toBeLessThan(md.indexOf('### Activity runs'));
   });
@@ -372,10 +418,13 @@ describe('gantt', () => {
     const end = Date.parse('2024-05-01T10:00:11.000Z');
     expect(lines).toEqual([
       '```mermaid',
+      expect.stringMatching(/^%%\{init: \{'theme': 'default', 'themeVariables': .*\}\}%%$/),
       'gantt',
       '  title Activity timeline',
       '  dateFormat x',
       '  axisFormat %H:%M:%S',
+      // A 10 s span: a tick every 5 s, each label distinct.
+      '  tickInterval 5second',
       `  Lookup config :done, ${start}, ${end}`,
       `  · Copy 1 :crit, ${start}, ${end}`,
       `  Wait now :active, ${start}, ${start + 1}`,
@@ -390,12 +439,12 @@ describe('gantt', () => {
   it('uses durationInMs when runEnd is missing', () => {
     const lines = gantt([row('A', { activityRunEnd: null, durationInMs: 3_000 }), row('B')]);
     const start = Date.parse('2024-05-01T10:00:01.000Z');
-    expect(lines[5]).toBe(`  A :done, ${start}, ${start + 3_000}`);
+    expect(lines[7]).toBe(`  A :done, ${start}, ${start + 3_000}`);
   });
 
   it('caps the chart at 60 tasks', () => {
     const rows = Array.from({ length: 80 }, (_, i) => row(`A${i}`));
-    expect(gantt(rows)).toHaveLength(5 + 60 + 1);
+    expect(gantt(rows)).toHaveLength(7 + 60 + 1);
   });
 });
 
@@ -411,7 +460,7 @@ describe('gantt names', () => {
       path: [],
     }));
     const lines = gantt(rows);
-    const tasks = lines.filter((l) => l.startsWith('  ') && !/^\s+(title|dateFormat|axisFormat) /.test(l));
+    const tasks = lines.filter((l) => l.startsWith('  ') && !/^\s+(title|dateFormat|axisFormat|tickInterval) /.test(l));
     expect(tasks).toHaveLength(4);
     for (const t of tasks) expect(t).toMatch(/^ {2}(‣ )?[^:#;]+ :done, \d+, \d+$/);
     expect(tasks[0]).toMatch(/^ {2}‣ section Load :/);

@@ -3,9 +3,10 @@
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { renderSummary, type Outcome } from '../../../src/report/report.ts';
-import type { ActivityRow } from '../../../src/run/activities.ts';
+import type { ActivityRow, RunResult } from '../../../src/model/result.ts';
+import { renderSummary } from '../../../src/report/summary.ts';
 import { toRunView } from '../../../src/services/pipeline-api/run-view.ts';
+import { runResult, stepResult } from '../../support/results.ts';
 
 const RUN_ID = '2f7fdb90-5df1-4b8b-ac2e-064cfdb5a1a8';
 const labels = {
@@ -29,7 +30,7 @@ const row = (name: string, status: string, start: string, ms: number, error?: st
   path: [],
 });
 
-function outcome(status: 'Succeeded' | 'Failed'): Outcome {
+function outcome(status: 'Succeeded' | 'Failed'): RunResult {
   const failed = status === 'Failed';
   const run = toRunView({
     runId: RUN_ID,
@@ -51,9 +52,8 @@ function outcome(status: 'Succeeded' | 'Failed'): Outcome {
       failed ? LONG : undefined,
     ),
   ];
-  return {
+  return runResult({
     pipelineName: 'load_sales',
-    service: labels,
     runId: RUN_ID,
     runUrl: `https://adf.azure.com/en/monitoring/pipelineruns/${RUN_ID}`,
     run,
@@ -76,11 +76,11 @@ function outcome(status: 'Succeeded' | 'Failed'): Outcome {
         ]
       : [],
     usual: { medianMs: 40 * 60_000, lowMs: 36 * 60_000, highMs: 45 * 60_000, runs: 12 },
-  };
+  });
 }
 
-function rendered(o: Outcome): Document {
-  const html = marked.parse(renderSummary(o), { gfm: true, async: false });
+function rendered(o: RunResult): Document {
+  const html = marked.parse(renderSummary(stepResult([o], { service: labels })), { gfm: true, async: false });
   return new JSDOM(`<body>${html}</body>`).window.document;
 }
 const headers = (t: Element) => [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failedActivities, type ActivityRow } from '../../../src/run/activities.js';
+import type { ActivityRow } from '../../../src/model/result.js';
+import { failedActivities } from '../../../src/run/activities.js';
 
 const ROOT = 'root-run';
 

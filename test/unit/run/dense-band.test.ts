@@ -1,14 +1,8 @@
 // The duration-aware `auto` schedule: dense reads around the usual end, within the read budget.
 import { describe, expect, it } from 'vitest';
 import { usualDuration } from '../../../src/run/history.ts';
-import {
-  MAX_READS_PER_HOUR,
-  busiestHour,
-  denseBand,
-  nextPollDelay,
-  pollTimes,
-  type UsualDuration,
-} from '../../../src/run/schedule.ts';
+import { MAX_READS_PER_HOUR, busiestHour, denseBand, nextPollDelay, pollTimes } from '../../../src/run/schedule.ts';
+import type { UsualDuration } from '../../../src/model/result.ts';
 
 const MIN = 60_000;
 const usual = (medianMs: number, spread: number): UsualDuration => ({

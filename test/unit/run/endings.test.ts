@@ -77,6 +77,39 @@ describe('workflow cancelled', () => {
   });
 });
 
+// A batch's fail-fast stops the wait for the runs still going. [cancel, fail, reportRun, handled, note]
+const REASON = 'fail-fast: another run did not succeed';
+const stoppedTable: Array<[string, boolean, boolean, boolean, string]> = [
+  ['not-asked', true, false, true, `${REASON}. The run was left InProgress.`],
+  ['cancelled', true, false, true, `${REASON}. Cancelled run r1; its status is now Cancelled.`],
+  ['cancelled, status unknown', true, false, true, `${REASON}. Cancelled run r1.`],
+  // It ended by itself before the cancel: its own end decides, as if the wait had seen it.
+  ['already Succeeded', false, true, true, `${REASON}; the run had already ended Succeeded.`],
+  ['already Failed', true, true, true, `${REASON}; the run had already ended Failed.`],
+  ['already Cancelled', true, true, true, `${REASON}; the run had already ended Cancelled.`],
+  ['failed', true, false, false, `${REASON}. Could not cancel run r1: no answer (last known status InProgress)`],
+];
+
+describe('stopped by fail-fast', () => {
+  it.each(stoppedTable)('cancel %s: fail %s, reportRun %s, handled %s', (c, fail, reportRun, handled, text) => {
+    const d = decide({ kind: 'stopped', reason: REASON, lastStatus: 'InProgress', cancel: cancels[c] }, ctx);
+    expect({ fail: d.fail, reportRun: d.reportRun, handled: d.handled }).toEqual({ fail, reportRun, handled });
+    expect(d.note).toContain(text);
+    expect(d.note!.startsWith(REASON)).toBe(true);
+    if (reportRun) expect(d.message).toBe('');
+    else expect(d.message).toBe(d.note);
+    expect(d.log).toBeUndefined();
+  });
+
+  it('an attached run is left with why', () => {
+    const d = decide(
+      { kind: 'stopped', reason: REASON, lastStatus: 'Queued', cancel: cancels['not-asked']! },
+      { ...ctx, attached: true },
+    );
+    expect(d.note).toBe(`${REASON}. The run was left Queued: this step did not start it.`);
+  });
+});
+
 const errorTable: Array<[string, boolean, string]> = [
   ['not-asked', true, 'The run was left running (cancel-on-workflow-cancel: false).'],
   ['cancelled', true, 'Cancelled run r1; its status is now Cancelled.'],

@@ -40,13 +40,26 @@ describe('before the start', () => {
     expect(recorded.failed).toEqual([]);
   });
 
-  it('reference-run-id with parameters: warns that they are ignored, reads no definition', async () => {
+  // Since the one lifecycle the definition is read with reference-run-id too, but only to mask the
+  // SecureString values the reference run echoes (plan.ts): the given parameters are not checked.
+  it('reference-run-id with parameters: warns that they are ignored, checks them against nothing', async () => {
     const service = new FakeService({ definitions: { a: { type: 'Int' } } });
     await runToEnd(service, { referenceRunId: 'ref-1', parameters: { a: 'not a number' } });
     expect(recorded.warnings).toContain(
       "'reference-run-id' is set, so ADF reuses that run's parameters and ignores 'parameters' and 'parameters-file'.",
     );
-    expect(service.ops('readDefinition')).toEqual([]);
+    expect(service.ops('readDefinition')).toHaveLength(1);
+    expect(service.ops('startRun')).toHaveLength(1);
+    expect(recorded.failed).toEqual([]);
+  });
+
+  it('reference-run-id whose definition cannot be read: every echoed parameter is masked, the run starts', async () => {
+    const service = new FakeService();
+    service.failAlways('readDefinition', serviceError(404, 'PipelineNotFound'));
+    await runToEnd(service, { referenceRunId: 'ref-1' });
+    expect(service.ops('startRun')).toHaveLength(1);
+    expect(recorded.failed).toEqual([]);
+    expect(recorded.info.join('\n')).toContain('so every parameter value the run reports is masked');
   });
 
   it('reference-run-id without parameters: no warning', async () => {

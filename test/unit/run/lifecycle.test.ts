@@ -10,6 +10,10 @@ import { FakeService, RUN_ID, serviceError, transportError } from '../../support
 import { CREATE_PHASE_MS, SIGNAL_CANCEL_BUDGET_MS } from '../../../src/runtime/tuning.js';
 
 import { HOUR, MIN, finish, phases, runToEnd, start, summary } from '../../support/lifecycle-harness.ts';
+import type { SavedRun } from '../../../src/run/state.js';
+
+/** What the post step will read: one entry per run started or attached to. */
+const savedRuns = (): SavedRun[] => JSON.parse(recorded.state.runs ?? '[]') as SavedRun[];
 
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2025-01-01T00:00:00Z') });
@@ -26,7 +30,7 @@ describe('the run ends on its own', () => {
     expect(recorded.failed).toEqual([]);
     expect(recorded.outputs['run-id']).toBe(RUN_ID);
     expect(recorded.outputs.status).toBe('Succeeded');
-    expect(recorded.state['run-id']).toBe(RUN_ID);
+    expect(savedRuns()).toMatchObject([{ pipelineName: 'p1', runId: RUN_ID, started: true, ended: true }]);
     expect(recorded.state.done).toBe('true');
     expect(service.ops('cancelRun')).toEqual([]);
     expect(ms).toBeLessThan(13_000);
@@ -98,13 +102,31 @@ describe('timeout', () => {
     const { startedAt } = await runToEnd(service, { timeoutMs: 90_000, pollInterval: 60_000, cancelOnTimeout: false });
     expect(recorded.failed[0]).toMatch(/^Timed out after 1m 30s/);
     expect(recorded.failedAt! - startedAt).toBeLessThanOrEqual(91_000);
-    expect(service.ops('getRun').map((c) => c.at - startedAt)).toEqual([60_000]);
+    // One read at 60 s, and one last look at the deadline: a run that ended in the last interval
+    // has ended, not timed out (the lifecycle's watch, by design since the one lifecycle).
+    expect(service.ops('getRun').map((c) => c.at - startedAt)).toEqual([60_000, 90_000]);
+  });
+
+  it('a run that succeeds at the deadline, seen by the last look, passes the step as a plain success', async () => {
+    const service = new FakeService({ phases: phases({ status: 'InProgress', ms: 10_000 }, { status: 'Succeeded' }) });
+    await runToEnd(service, { timeoutMs: 10_000, pollInterval: 3_000 });
+    expect(recorded.outputs.status).toBe('Succeeded');
+    expect(recorded.failed).toEqual([]);
+    expect(service.ops('cancelRun')).toEqual([]);
+    expect(recorded.info.join('\n')).not.toContain('Timed out');
+    expect(recorded.state.done).toBe('true');
   });
 
   it('a run that succeeds at the deadline passes the step, with a note (defect 3)', async () => {
-    // Still InProgress at the last poll before the deadline (9 s); Succeeded when the cancel looks (10 s).
+    // Still InProgress at the last poll before the deadline (9 s); the last look at the deadline gets
+    // no answer; Succeeded when the cancel looks (10 s).
     const service = new FakeService({ phases: phases({ status: 'InProgress', ms: 10_000 }, { status: 'Succeeded' }) });
+    let lastLookFailed = false;
+    service.failAlways('getRun', (c) =>
+      c.at - service.startedAt! >= 10_000 && !lastLookFailed ? ((lastLookFailed = true), serviceError(503)) : undefined,
+    );
     await runToEnd(service, { timeoutMs: 10_000, pollInterval: 3_000 });
+    expect(lastLookFailed).toBe(true);
     const info = recorded.info.join('\n');
     expect(recorded.outputs.status).toBe('Succeeded');
     expect(recorded.failed, info).toEqual([]);
@@ -152,7 +174,8 @@ describe('the workflow is cancelled (SIGINT/SIGTERM)', () => {
     // Gave up inside the 6.5 s budget, before the runner's SIGTERM (7.5 s).
     expect(Date.now() - abortedAt).toBeLessThanOrEqual(SIGNAL_CANCEL_BUDGET_MS);
     expect(recorded.failed[0]).toContain(`Could not cancel run ${RUN_ID}`);
-    expect(recorded.state['run-id']).toBe(RUN_ID);
+    expect(savedRuns()).toMatchObject([{ runId: RUN_ID, started: true, cancel: true }]);
+    expect(savedRuns()[0]!.ended).toBeUndefined();
     expect(recorded.state.done, 'main must not tell the post step the run is handled').toBeUndefined();
   });
 
