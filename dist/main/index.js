@@ -10,7 +10,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_runtime_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .enableCompileCache */ .Lw)();
 (0,_runtime_startup_js__WEBPACK_IMPORTED_MODULE_0__/* .dropFormDataGlobal */ .Tt)();
-const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(77), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5922));
+const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(77), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6477));
 await run();
 // Keep-alive sockets must not hold the step open once the work is done.
 process.exit();
@@ -59,9 +59,11 @@ const currentUid = () => process.getuid?.() ?? null;
 /**
  * One directory per OS user under the temp folder: it outlives the step, so later steps and jobs on
  * the same machine skip compiling the bundle (on GitHub-hosted runners: later steps of the job).
+ * Windows has no user IDs, but its temp folder (%TEMP%) is per user already.
  */
-function compileCacheDir(tmp = external_node_os_default().tmpdir(), uid = currentUid()) {
-    return external_node_path_default().join(tmp, uid === null ? 'run-adf-pipeline-action-cache' : `run-adf-pipeline-action-cache-${uid}`);
+function compileCacheDir(tmp = external_node_os_default().tmpdir(), uid = currentUid(), platform = process.platform) {
+    const paths = platform === 'win32' ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    return paths.join(tmp, uid === null ? 'run-adf-pipeline-action-cache' : `run-adf-pipeline-action-cache-${uid}`);
 }
 /**
  * Why a cache directory must not be used, or undefined when it is safe. The cache holds compiled

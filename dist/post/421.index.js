@@ -570,8 +570,8 @@ class DecodedURL extends URL {
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __webpack_require__(770);
-// EXTERNAL MODULE: ./src/runtime/stubs/undici.ts
-var undici = __webpack_require__(456);
+// EXTERNAL MODULE: ./src/runtime/stubs/undici.ts + 1 modules
+var undici = __webpack_require__(4929);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {

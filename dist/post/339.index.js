@@ -1,14 +1,13 @@
-export const id = 56;
-export const ids = [56];
+export const id = 339;
+export const ids = [339];
 export const modules = {
 
-/***/ 1056:
+/***/ 9339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  lookAfterRun: () => (/* binding */ lookAfterRun),
   lookAfterRuns: () => (/* binding */ lookAfterRuns)
 });
 
@@ -117,7 +116,7 @@ function unknownHost(e) {
         return undefined;
     return /ENOTFOUND\s+(\S+)/.exec(e.message)?.[1] ?? '(unknown host)';
 }
-function errors_errorMessage(e) {
+function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
@@ -196,12 +195,17 @@ function azure_cli_azureCliAuth(s) {
         },
     };
 }
+/** The names `az` has on PATH: the Azure CLI installs a batch file (az.cmd) on Windows. */
+function azureCliExecutables(platform = process.platform) {
+    return platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
+}
 /** Whether an `az` executable is on PATH (what `auth: auto` falls back to). */
-function azureCliOnPath() {
-    const exe = process.platform === 'win32' ? ['az.cmd', 'az.exe'] : ['az'];
-    return (process.env.PATH ?? '')
-        .split(path.delimiter)
-        .some((dir) => dir && exe.some((e) => existsSync(path.join(dir, e))));
+function azureCliOnPath(env = process.env, platform = process.platform, exists = existsSync) {
+    // Windows separates PATH with ';' and spells it Path as often as PATH.
+    const paths = platform === 'win32' ? path.win32 : path.posix;
+    const value = env.PATH ?? env.Path ?? '';
+    const exe = azureCliExecutables(platform);
+    return value.split(paths.delimiter).some((dir) => dir && exe.some((e) => exists(paths.join(dir, e))));
 }
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 83 modules
@@ -430,9 +434,18 @@ function maskingCredential(method, transport) {
         },
     };
 }
+/** How the service clients sign in with this method: masked tokens, Entra reached early. */
+function credentialSource(method, authorityHost) {
+    return {
+        credential: (transport) => maskingCredential(method, transport),
+        // The Azure CLI signs in by itself.
+        preconnect: method.mode === 'azure-cli' ? [] : [authorityHost],
+    };
+}
 
-;// CONCATENATED MODULE: ./src/auth/explain.ts
-
+;// CONCATENATED MODULE: ./src/http/sign-in-errors.ts
+// Which errors are failures to get a token, and which of those may pass on their own. The HTTP
+// layer needs this to decide what to retry; src/auth/ builds on it to explain the rest.
 
 /**
  * Errors @azure/identity throws when no token could be had, and our own AuthError. Entra's own
@@ -469,17 +482,8 @@ const PERMANENT_AADSTS = new Set([
 /** Entra codes that may pass on their own although Entra answers 4xx (replication delays). */
 const MAY_PASS_AADSTS = new Set(['50058', '500011']);
 function aadstsCode(e) {
-    const text = `${errors_errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
+    const text = `${errorMessage(e)} ${JSON.stringify(e?.errorResponse ?? '')}`;
     return /AADSTS(\d+)/.exec(text)?.[1];
-}
-function entraText(e) {
-    const desc = e?.errorResponse?.errorDescription;
-    const text = desc || errorMessage(e);
-    // MSAL's ServerError (wrapped in AuthenticationRequiredError) prefixes "invalid_client: Error(s):
-    // 700213 - Timestamp: ... - Description: "; Entra appends trace and correlation IDs on their own
-    // lines. Keep Entra's own sentence.
-    const own = /AADSTS\d+:[^\r\n]*/.exec(text)?.[0];
-    return (own ?? text.split(/\r?\n/)[0]).trim();
 }
 /** Whether a sign-in failure during a long wait may pass (Entra or GitHub briefly unreachable). */
 function isTransientAuthError(e) {
@@ -503,107 +507,63 @@ function isTransientAuthError(e) {
         return true;
     return !/az login|could not be found|not installed/i.test(e.message);
 }
-const SUBJECT_FORMS = (/* unused pure expression or super */ null && ([
-    'repo:OWNER/REPO:ref:refs/heads/BRANCH   (a push or workflow_dispatch on a branch)',
-    'repo:OWNER/REPO:environment:NAME        (a job with `environment: NAME`; this replaces the ref form)',
-    'repo:OWNER/REPO:pull_request            (pull_request events)',
-    'repo:OWNER/REPO:ref:refs/tags/TAG       (a tag)',
-]));
-function claimLines(claims) {
-    if (!claims)
-        return '  (no ID token was obtained, so its claims cannot be shown)';
-    const pick = ['iss', 'sub', 'aud', 'job_workflow_ref', 'environment', 'event_name', 'ref'];
-    return pick
-        .filter((k) => claims[k] !== undefined)
-        .map((k) => `  ${k}: ${Array.isArray(claims[k]) ? claims[k].join(', ') : String(claims[k])}`)
-        .join('\n');
+
+;// CONCATENATED MODULE: ./src/runtime/deadline.ts
+// Timers for deadlines people set in hours or weeks. Node keeps a timer's delay in a signed 32-bit
+// field: setTimeout with more than 2^31-1 ms (about 24.9 days) fires after 1 ms instead, and
+// AbortSignal.timeout above 2^32-1 ms throws a RangeError. A `timeout: 720h` means "no limit" to
+// the user, so long delays are served as a chain of timers that each fit.
+/** The longest delay a Node timer holds as given (2^31-1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A delay any timer accepts: never negative, never past MAX_TIMER_MS, NaN as 0. */
+function safeDelay(ms) {
+    if (!(ms > 0))
+        return 0;
+    return Math.min(ms, MAX_TIMER_MS);
 }
-/** Maps a sign-in failure to an AuthError whose message says what to change. */
-function explainAuthError(e, ctx) {
-    if (e instanceof AuthError)
-        return e;
-    if (ctx.method.mode === 'azure-cli' && typeof e?.permanent === 'boolean') {
-        return explainAzureCli(errorMessage(e), e);
-    }
-    const code = aadstsCode(e);
-    const claims = ctx.method.lastIdTokenClaims?.();
-    const raw = code ? entraText(e) : errorMessage(e);
-    const app = `application ${ctx.clientId} in tenant ${ctx.tenantId}`;
-    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (${ctx.method.mode}): ${summary}`, { cause: e, hint });
-    switch (code) {
-        case '70021':
-        case '700213':
-        case '7002138':
-        case '700211': {
-            const sub = claims?.sub ? String(claims.sub) : 'SUBJECT';
-            return fail(`no federated credential of ${app} matches this workflow's ID token. Entra said: ${raw}`, [
-                'The ID token GitHub issued for this job has these claims (the token itself is never printed):',
-                claimLines(claims),
-                `Add a federated credential to the app registration (Certificates & secrets → Federated credentials) with issuer '${claims?.iss ?? 'https://token.actions.githubusercontent.com'}', subject '${sub}' and audience '${ctx.audience}'.`,
-                'The subject must match exactly, and the match is case-sensitive. Its form depends on the trigger:',
-                ...SUBJECT_FORMS.map((f) => `  ${f}`),
-                'Repositories created after July 2026 use immutable IDs: repo:OWNER@OWNER-ID/REPO@REPO-ID:...; copy the sub claim above.',
-            ].join('\n'));
+/**
+ * Like AbortSignal.timeout(ms), for any ms: aborts with a TimeoutError after ms (Infinity: never).
+ * Its timers are unref'd, as AbortSignal.timeout's are, so a pending deadline never keeps the
+ * process alive.
+ */
+function deadlineSignal(ms) {
+    const controller = new AbortController();
+    if (ms === Infinity)
+        return controller.signal;
+    const at = Date.now() + Math.max(0, Number.isNaN(ms) ? 0 : ms);
+    const arm = () => {
+        const left = at - Date.now();
+        if (left <= 0) {
+            controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+            return;
         }
-        case '700212':
-            return fail(`the ID token's audience does not match the federated credential. Entra said: ${raw}`, `The token was requested for audience '${ctx.audience}'. The ${ctx.cloudName} default is '${ctx.defaultAudience}'; set the 'audience' input to the audience registered on the federated credential, or register '${ctx.audience}' there.\n${claimLines(claims)}`);
-        case '700024':
-            return fail(`the client assertion (GitHub ID token) had expired. Entra said: ${raw}`, 'The action fetches a fresh ID token for every sign-in, so this usually means the job ran past the ~6 hours for which GitHub lets it request tokens, or the runner clock is wrong. Check the runner clock, or shorten the wait (timeout).');
-        case '7000215':
-            return fail(`Entra rejected the client secret of ${app}. Entra said: ${raw}`, "Use the secret's Value (shown once when the secret is created), not its Secret ID, and check that the secret belongs to this client-id. Better: switch to OIDC and drop the secret.");
-        case '7000222':
-            return fail(`the client secret of ${app} has expired. Entra said: ${raw}`, 'Create a new client secret and update the repository secret, or switch to OIDC.');
-        case '700016':
-            return fail(`Entra does not know ${app}. Entra said: ${raw}`, "Check 'client-id' (the Application (client) ID, not the object ID) and 'tenant-id' (the Directory (tenant) ID the app is registered in), and that 'environment' is the cloud the app lives in.");
-        case '90002':
-            return fail(`tenant '${ctx.tenantId}' was not found. Entra said: ${raw}`, `Check 'tenant-id' and 'environment' (${ctx.cloudName}, signing in at ${ctx.authorityHost}): a tenant exists in one cloud only.`);
-    }
-    const name = e?.name;
-    const message = errorMessage(e);
-    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
-        return fail('this job cannot request a GitHub OIDC token.', ID_TOKEN_HINT);
-    }
-    if (ctx.method.mode === 'azure-cli') {
-        if (/could not be found|not installed/i.test(message)) {
-            return fail('the Azure CLI (`az`) was not found.', "Install it, or set 'client-id' and 'tenant-id' for OIDC.");
-        }
-        if (/az login/i.test(message)) {
-            return fail('the Azure CLI is not logged in.', "Run azure/login earlier in the job (with the same permissions), or let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write'.");
-        }
-    }
-    if (name === 'CredentialUnavailableError' && /endpoints_resolution_error/.test(message)) {
-        return fail(`could not read Entra's OpenID configuration for tenant '${ctx.tenantId}' at ${ctx.authorityHost}.`, "Check three things: that 'tenant-id' exists in this cloud; that 'authority-host' (if set) is right and reachable; and that its TLS certificate is trusted by the runner.");
-    }
-    return fail(raw, code
-        ? `See https://login.microsoftonline.com/error?code=${code} for Entra's explanation of AADSTS${code}.`
-        : 'Check the sign-in inputs (client-id, tenant-id, client-secret or OIDC permissions, environment).');
-}
-const AZ_LOGIN_HINT = "let this action sign in itself: set 'client-id' and 'tenant-id' with 'permissions: id-token: write' (it fetches a fresh ID token whenever it needs one)";
-/** `az` failed in a way asking again cannot fix: its own message, and what to change. */
-function explainAzureCli(message, cause) {
-    const fail = (summary, hint) => new AuthError(`Sign-in to Azure failed (azure-cli): ${summary} az said: ${message}`, { cause, hint });
-    if (/subscription/i.test(message) && /not found|doesn't exist|does not exist|az account set/i.test(message)) {
-        return fail('the Azure CLI session has no such subscription.', "Give azure/login the subscription that holds the factory ('subscription-id'), or run 'az account set --subscription <id>' before this step.");
-    }
-    if (/AADSTS(?:700024|700082|70043|50173|50078)\b|expired|re-?authenticate|interactive authentication/i.test(message)) {
-        return fail('the Azure CLI session (from azure/login or az login) has expired.', `With OIDC, azure/login's session lasts only as long as its GitHub ID token: run azure/login right before this step, or ${AZ_LOGIN_HINT}.`);
-    }
-    return fail('`az account get-access-token` failed.', `Run 'az account get-access-token --output none' in a step before this one to see the same error, or ${AZ_LOGIN_HINT}.`);
+        // Each link waits at most MAX_TIMER_MS, then measures again what is left.
+        setTimeout(arm, safeDelay(left)).unref?.();
+    };
+    arm();
+    return controller.signal;
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/sleep.ts
-/** Resolves after ms, or early (to false) when the signal aborts. */
+
+/** Resolves after ms, or early (to false) when the signal aborts. Any length (see deadline.ts). */
 function sleep(ms, signal) {
     return new Promise((resolve) => {
         if (signal?.aborted)
             return resolve(false);
+        let timer;
         const done = (completed) => {
             clearTimeout(timer);
             signal?.removeEventListener('abort', onAbort);
             resolve(completed);
         };
         const onAbort = () => done(false);
-        const timer = setTimeout(() => done(true), Math.max(0, ms));
+        const until = Date.now() + Math.max(0, ms);
+        const arm = () => {
+            const left = until - Date.now();
+            timer = setTimeout(() => (left > MAX_TIMER_MS ? arm() : done(true)), safeDelay(left));
+        };
+        arm();
         signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
@@ -647,7 +607,7 @@ async function retry(fn, o) {
                 throw e;
             if (firstFaultAt === undefined) {
                 firstFaultAt = Date.now();
-                o.log?.fault(`${o.what ?? 'A request'} failed (${errors_errorMessage(e)}); asking again.`);
+                o.log?.fault(`${o.what ?? 'A request'} failed (${errorMessage(e)}); asking again.`);
             }
             if (!(await sleep(delay, o.signal)))
                 throw new CancelledError();
@@ -770,6 +730,12 @@ class PreconnectingAgent extends (external_node_https_default()).Agent {
 function createAgent(env = process.env) {
     return proxyConfigured(env) ? undefined : new PreconnectingAgent();
 }
+
+;// CONCATENATED MODULE: ./src/runtime/version.ts
+// Kept equal to package.json's version by a unit test; sent in the User-Agent header.
+const ACTION_NAME = 'run-adf-pipeline-action';
+const ACTION_VERSION = '1.1.0';
+const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
 
 ;// CONCATENATED MODULE: ./src/http/rest-client.ts
 // The HTTP layer every pipeline service shares: the Azure SDK's pipeline (user agent, proxy, TLS,
@@ -1013,71 +979,35 @@ function attemptLogPolicy(log, idHeader) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/runtime/version.ts
-// Kept equal to package.json's version by a unit test; sent in the User-Agent header.
-const ACTION_NAME = 'run-adf-pipeline-action';
-const ACTION_VERSION = '1.0.0';
-const USER_AGENT = `${ACTION_NAME}/${ACTION_VERSION}`;
+;// CONCATENATED MODULE: ./src/services/azure-names.ts
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// ARM's pattern (Data Factory REST spec, 2018-06-01). The spec's `\w` is .NET's: Unicode letters
+// and digits count, per Char.IsLetterOrDigit.
+const RESOURCE_GROUP = /^[-\w\p{L}\p{Nd}._()]+$/u;
+/** `subscription-id`, checked when given; required when `need` is true. */
+function readSubscriptionId(read, need) {
+    const v = need ? read.required('subscription-id') : read.text('subscription-id');
+    if (v && !GUID.test(v)) {
+        read.problem(`'subscription-id' must be a subscription ID (a GUID like 00000000-0000-0000-0000-000000000000), got '${v}'.`);
+    }
+    return v;
+}
+/** `resource-group`, checked when given; required when `need` is true. */
+function readResourceGroup(read, need) {
+    const v = need ? read.required('resource-group') : read.text('resource-group');
+    if (v && (!RESOURCE_GROUP.test(v) || v.length > 90 || v.endsWith('.'))) {
+        read.problem(`'resource-group' must be 1-90 letters, digits, '-', '_', '.', '(' or ')' and must not end with '.', got '${v}'.`);
+    }
+    return v;
+}
 
-;// CONCATENATED MODULE: ./src/services/clouds.ts
-// The endpoints of each Azure cloud the action can target, per service. Sovereign clouds are
-// first-class: hard-wiring the public endpoints (or Synapse's public audience) is a known failure
-// of other tools. Synapse values: Azure PowerShell's AzureEnvironmentConstants and the Azure CLI's
-// cloud table (services-and-run-control.md §1.2).
-/**
- * Fabric is one service whatever `environment` says: Microsoft documents only these hosts, and the
- * contract keeps both the API base and the token audience here (a sovereign Fabric host, if one
- * exists, is reached with `service-endpoint`; the audience stays).
- */
-const clouds_FABRIC = {
-    api: 'https://api.fabric.microsoft.com',
-    resource: 'https://api.fabric.microsoft.com',
-    portal: 'https://app.fabric.microsoft.com',
+;// CONCATENATED MODULE: ./src/services/pipeline-api/names.ts
+// Pipeline names as Data Factory and Synapse accept them (the Data Factory REST spec's pattern).
+const PIPELINE = /^[A-Za-z0-9_][^<>*#.%&:\\+?/]*$/;
+const PIPELINE_NAME_RULE = {
+    test: (name) => PIPELINE.test(name) && name.length <= 260,
+    rule: "must start with a letter, digit or '_' and may not contain any of < > * # . % & : \\ + ? /",
 };
-const CLOUDS = {
-    azurecloud: {
-        name: 'AzureCloud',
-        resourceManager: 'https://management.azure.com',
-        authorityHost: 'https://login.microsoftonline.com',
-        oidcAudience: 'api://AzureADTokenExchange',
-        studioHost: 'https://adf.azure.com',
-        synapseSuffix: 'dev.azuresynapse.net',
-        synapseResource: 'https://dev.azuresynapse.net',
-        synapseStudioHost: 'https://web.azuresynapse.net',
-    },
-    azureusgovernment: {
-        name: 'AzureUSGovernment',
-        resourceManager: 'https://management.usgovcloudapi.net',
-        authorityHost: 'https://login.microsoftonline.us',
-        oidcAudience: 'api://AzureADTokenExchangeUSGov',
-        studioHost: 'https://adf.azure.us',
-        synapseSuffix: 'dev.azuresynapse.usgovcloudapi.net',
-        synapseResource: 'https://dev.azuresynapse.usgovcloudapi.net',
-        synapseStudioHost: 'https://web.azuresynapse.usgovcloudapi.net',
-    },
-    azurechinacloud: {
-        name: 'AzureChinaCloud',
-        resourceManager: 'https://management.chinacloudapi.cn',
-        authorityHost: 'https://login.chinacloudapi.cn',
-        oidcAudience: 'api://AzureADTokenExchangeChina',
-        studioHost: 'https://adf.azure.cn',
-        synapseSuffix: 'dev.azuresynapse.azure.cn',
-        synapseResource: 'https://dev.azuresynapse.azure.cn',
-        synapseStudioHost: 'https://web.azuresynapse.azure.cn',
-    },
-};
-const CLOUD_NAMES = Object.values(CLOUDS).map((c) => c.name);
-function clouds_findCloud(name) {
-    return CLOUDS[name.trim().toLowerCase()];
-}
-function factoryResourceId(subscriptionId, resourceGroup, factoryName) {
-    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.DataFactory/factories/${factoryName}`;
-}
-/** The monitoring link for a run in ADF Studio (the list view when runId is omitted). */
-function studioRunUrl(studioHost, factoryId, runId) {
-    const path = runId ? `/en/monitoring/pipelineruns/${encodeURIComponent(runId)}` : '/en/monitoring/pipelineruns';
-    return `${studioHost}${path}?factory=${encodeURIComponent(factoryId)}`;
-}
 
 ;// CONCATENATED MODULE: ./src/services/pipeline-api/client.ts
 const seg = (s) => encodeURIComponent(s);
@@ -1085,9 +1015,12 @@ const seg = (s) => encodeURIComponent(s);
 async function pagedQuery(rest, op, path, filter, maxPages, o) {
     const items = [];
     let token;
+    const { pages: gate, ...call } = o ?? {};
     for (let page = 0; page < maxPages; page++) {
+        if (gate && !gate.next())
+            break;
         const res = await rest.send(op, 'POST', path, {
-            ...o,
+            ...call,
             body: token ? { ...filter, continuationToken: token } : filter,
         });
         items.push(...(res?.value ?? []));
@@ -1168,8 +1101,20 @@ class DataFactoryClient extends PipelineApiClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/services/service.ts
-const SERVICE_KINDS = (/* unused pure expression or super */ null && (['data-factory', 'synapse', 'fabric']));
+;// CONCATENATED MODULE: ./src/services/data-factory/ids.ts
+// The factory's ARM resource ID and its links in ADF Studio.
+function factoryResourceId(subscriptionId, resourceGroup, factoryName) {
+    return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.DataFactory/factories/${factoryName}`;
+}
+/** The monitoring link for a run in ADF Studio (the list view when runId is omitted). */
+function studioRunUrl(studioHost, factoryId, runId) {
+    const path = runId ? `/en/monitoring/pipelineruns/${encodeURIComponent(runId)}` : '/en/monitoring/pipelineruns';
+    return `${studioHost}${path}?factory=${encodeURIComponent(factoryId)}`;
+}
+
+;// CONCATENATED MODULE: ./src/model/run.ts
+// The run as every layer sees it, whatever the service: one status vocabulary, the run, its
+// activities and what a start asks for. Types and the few pure helpers that read them.
 const FINAL_STATUSES = ['Succeeded', 'Failed', 'Cancelled'];
 const isFinal = (status) => FINAL_STATUSES.includes(status ?? '');
 /**
@@ -1185,6 +1130,14 @@ function utcTimestamp(value) {
     if (typeof value !== 'string' || !value)
         return undefined;
     return /(?:Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`;
+}
+/** The child pipeline an Execute Pipeline activity ran (Synapse needs it in the activity-runs path). */
+function childPipeline(a) {
+    const fromOutput = a.output?.pipelineName;
+    if (typeof fromOutput === 'string' && fromOutput)
+        return fromOutput;
+    const ref = a.input?.pipeline?.referenceName;
+    return typeof ref === 'string' ? ref : '';
 }
 
 ;// CONCATENATED MODULE: ./src/services/pipeline-api/run-view.ts
@@ -1212,8 +1165,20 @@ function toRunView(run) {
         durationMs,
         parameters: run.parameters,
         invokedByType: run.invokedBy?.invokedByType ?? run.invokedBy?.name,
+        ...groupOf(run),
         raw: run,
     };
+}
+/** The run-group fields, where the service sent them. */
+function groupOf(run) {
+    const out = {};
+    if (typeof run.runGroupId === 'string' && run.runGroupId) {
+        out.runGroupId = run.runGroupId;
+        out.recovery = typeof run.runId === 'string' && run.runGroupId.toLowerCase() !== run.runId.toLowerCase();
+    }
+    if (typeof run.isLatest === 'boolean')
+        out.isLatest = run.isLatest;
+    return out;
 }
 function runFilter(q) {
     const filters = [
@@ -1251,6 +1216,29 @@ function batchFilter(refs, window) {
 function pickRuns(refs, runs) {
     const ids = new Set(refs.map((r) => r.runId.toLowerCase()));
     return runs.filter((r) => typeof r.runId === 'string' && ids.has(r.runId.toLowerCase())).map(toRunView);
+}
+/**
+ * The latest run of a recovery group. `RunGroupId` takes one value only (a list is refused:
+ * Azure/azure-sdk-for-net#22025); `LatestOnly` takes the string "true".
+ */
+function runGroupFilter(runGroupId, window) {
+    return {
+        lastUpdatedAfter: window.after.toISOString(),
+        lastUpdatedBefore: window.before.toISOString(),
+        filters: [
+            { operand: 'RunGroupId', operator: 'Equals', values: [runGroupId] },
+            { operand: 'LatestOnly', operator: 'Equals', values: ['true'] },
+        ],
+        orderBy: [{ orderBy: 'RunStart', order: 'DESC' }],
+    };
+}
+/** The newest of the runs by runStart (the query's order is not relied on). */
+function newestRun(runs) {
+    let newest;
+    for (const r of runs)
+        if (!newest || (Date.parse(r.runStart ?? '') || 0) > (Date.parse(newest.runStart ?? '') || 0))
+            newest = r;
+    return newest;
 }
 
 ;// CONCATENATED MODULE: ./src/services/pipeline-api/service.ts
@@ -1302,6 +1290,11 @@ class PipelineApiService {
     }
     async readRuns(refs, window, o) {
         return pickRuns(refs, await this.client.queryPipelineRuns(batchFilter(refs, window), o));
+    }
+    /** One page is plenty: a group holds one run per try and attempt, and the query asks for the latest. */
+    async latestInRunGroup(runGroupId, window, o) {
+        const runs = await this.client.queryPipelineRuns(runGroupFilter(runGroupId, window), o, 100);
+        return newestRun(runs.filter((r) => typeof r.runId === 'string').map(toRunView));
     }
 }
 
@@ -1388,7 +1381,7 @@ async function explainNotFound(e, client, names) {
             }
             return `Data factory '${names.factoryName}' does not exist in resource group '${names.resourceGroup}' of subscription ${names.subscriptionId}. Check 'factory-name', 'resource-group', 'subscription-id' and 'environment'.`;
         }
-        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errors_errorMessage(inner)}).`;
+        return `Either the factory or the pipeline is missing (the factory could not be read to tell which: ${errorMessage(inner)}).`;
     }
     const listing = await pipelineListing(names.pipelineName, () => client.listPipelines({ timeoutMs: 15_000 }), {
         container: 'factory',
@@ -1415,11 +1408,12 @@ async function explainDataFactoryError(e, client, factoryId, names) {
 
 
 
+const DATA_FACTORY_LABELS = { short: 'ADF', studio: 'ADF Studio', home: 'Factory' };
 class DataFactoryService extends PipelineApiService {
     target;
     kind = 'data-factory';
-    shortName = 'ADF';
-    studioName = 'ADF Studio';
+    shortName = DATA_FACTORY_LABELS.short;
+    studioName = DATA_FACTORY_LABELS.studio;
     home;
     factoryId;
     definitionGrant = "'Microsoft.DataFactory/factories/pipelines/read'";
@@ -1428,9 +1422,14 @@ class DataFactoryService extends PipelineApiService {
         this.target = target;
         this.factoryId = factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName);
         this.home = {
-            label: 'Factory',
+            label: DATA_FACTORY_LABELS.home,
             text: `\`${target.factoryName}\` (resource group \`${target.resourceGroup}\`)`,
         };
+    }
+    /** The factory's `location` (one ARM read of the factory). */
+    async factoryLocation(o) {
+        const location = (await this.client.getFactory(o))?.location;
+        return typeof location === 'string' ? location : undefined;
     }
     runUrl(ref) {
         return studioRunUrl(this.target.studioHost, this.factoryId, ref.runId);
@@ -1439,6 +1438,69 @@ class DataFactoryService extends PipelineApiService {
         return explainDataFactoryError(e, this.client, this.factoryId, { ...this.target, pipelineName });
     }
 }
+
+;// CONCATENATED MODULE: ./src/services/data-factory/index.ts
+// Azure Data Factory, as the rest of the action sees it: its inputs, its endpoints per cloud, its
+// target and its client (through Azure Resource Manager).
+
+
+
+
+
+
+const FACTORY = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+const dataFactory = {
+    name: 'data-factory',
+    labels: DATA_FACTORY_LABELS,
+    locatedBy: ['subscription-id', 'resource-group', 'factory-name', 'resource-manager-endpoint'],
+    insteadOf: {
+        workspace: "Data Factory pipelines live in a factory: use 'factory-name'",
+        'service-endpoint': "Data Factory is reached through ARM: use 'resource-manager-endpoint'",
+    },
+    readLocation(read) {
+        const subscriptionId = readSubscriptionId(read, true);
+        const resourceGroup = readResourceGroup(read, true);
+        const factoryName = read.required('factory-name');
+        if (factoryName && (!FACTORY.test(factoryName) || factoryName.length < 3 || factoryName.length > 63)) {
+            read.problem(`'factory-name' must be 3-63 letters, digits and single hyphens, starting and ending with a letter or digit, got '${factoryName}'.`);
+        }
+        return {
+            'subscription-id': subscriptionId,
+            'resource-group': resourceGroup,
+            'factory-name': factoryName,
+            // The generic cloud carries ARM; the inputs apply this override to it.
+            'resource-manager-endpoint': read.httpsUrl('resource-manager-endpoint'),
+        };
+    },
+    runIdNoun: 'a pipeline run ID',
+    pipelineName: PIPELINE_NAME_RULE,
+    endpoints: {
+        AzureCloud: { studioHost: 'https://adf.azure.com' },
+        AzureUSGovernment: { studioHost: 'https://adf.azure.us' },
+        AzureChinaCloud: { studioHost: 'https://adf.azure.cn' },
+    },
+    target(location, cloud) {
+        return {
+            service: 'data-factory',
+            resourceManager: cloud.resourceManager,
+            subscriptionId: location['subscription-id'],
+            resourceGroup: location['resource-group'],
+            factoryName: location['factory-name'],
+            studioHost: dataFactory.endpoints[cloud.name].studioHost,
+        };
+    },
+    create(target, deps) {
+        deps.agent?.preconnect(target.resourceManager);
+        return new DataFactoryService(target, new RestClient({
+            ...deps,
+            baseUrl: `${target.resourceManager}${factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName)}`,
+            scope: `${target.resourceManager}/.default`,
+            apiVersion: API_VERSION,
+            parseError: parseArmError,
+            onAttempt: deps.debug && ((line) => deps.debug?.(`ARM ${line}`)),
+        }));
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/services/fabric/client.ts
 // The Fabric REST API operations the action uses (v1, the Job Scheduler): list workspaces and
@@ -1539,8 +1601,11 @@ class FabricClient {
         const path = `/v1/workspaces/${client_seg(workspaceId)}/datapipelines/pipelineruns/${client_seg(jobId)}/queryactivityruns`;
         const out = [];
         let token;
+        const { pages: gate, ...call } = o ?? {};
         for (let page = 0; page < MAX_PAGES; page++) {
-            const res = await this.rest.send('query activity runs', 'POST', path, { ...o, body: token ? { ...filter, continuationToken: token } : filter });
+            if (gate && !gate.next())
+                break;
+            const res = await this.rest.send('query activity runs', 'POST', path, { ...call, body: token ? { ...filter, continuationToken: token } : filter });
             if (Array.isArray(res)) {
                 out.push(...res);
                 break;
@@ -1615,8 +1680,8 @@ function explainFabricError(e, names) {
 // Finding the workspace and the pipeline the inputs name: Fabric addresses both by ID, users
 // know them by display name. Pure matching, so the messages are tested without the network.
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isGuid = (s) => GUID.test(s.trim());
+const resolve_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isGuid = (s) => resolve_GUID.test(s.trim());
 /** A workspace or pipeline that cannot be found, or not told apart: the user's to fix. */
 class FabricLookupError extends Error {
     constructor(message) {
@@ -1715,13 +1780,16 @@ function run_view_toRunView(job, pipelineName) {
 
 
 
+
 /** Time for name resolution through transient faults (the lifecycle does not retry prepare). */
 const RESOLVE_BUDGET_MS = 120_000;
+const FABRIC_LABELS = { short: 'Fabric', studio: 'the Fabric monitoring hub', home: 'Workspace' };
 class FabricService {
     base;
     kind = 'fabric';
-    shortName = 'Fabric';
-    studioName = 'the Fabric monitoring hub';
+    shortName = FABRIC_LABELS.short;
+    studioName = FABRIC_LABELS.studio;
+    startRequest = 'the job start';
     /** Fabric has no client request ID de-duplication: an ambiguous start is checked by listing. */
     runIdFromClientRequestId = false;
     client;
@@ -1761,7 +1829,7 @@ class FabricService {
         const id = this.workspaceId;
         const name = this.workspaceName ?? (isGuid(this.base.workspace) ? undefined : this.base.workspace);
         return {
-            label: 'Workspace',
+            label: FABRIC_LABELS.home,
             text: name ? `\`${name}\`${id ? ` (\`${id}\`)` : ''}` : `\`${id ?? this.base.workspace}\``,
         };
     }
@@ -1911,6 +1979,71 @@ class FabricService {
     }
 }
 
+;// CONCATENATED MODULE: ./src/services/fabric/index.ts
+// Microsoft Fabric, as the rest of the action sees it: its inputs, its endpoints, its target and
+// its client (the Fabric REST API's job scheduler).
+
+
+
+/**
+ * Fabric is one service whatever `environment` says: Microsoft documents only these hosts, and the
+ * contract keeps both the API base and the token audience here (a sovereign Fabric host, if one
+ * exists, is reached with `service-endpoint`; the audience stays).
+ */
+const EVERYWHERE = {
+    api: 'https://api.fabric.microsoft.com',
+    resource: 'https://api.fabric.microsoft.com',
+    portal: 'https://app.fabric.microsoft.com',
+};
+const NO_RERUNS = 'Fabric has no reruns through its API';
+const NOT_AZURE = 'Fabric workspaces are not Azure resources';
+const fabric = {
+    name: 'fabric',
+    labels: FABRIC_LABELS,
+    locatedBy: ['workspace', 'service-endpoint'],
+    insteadOf: {
+        'factory-name': "use 'workspace'",
+        'resource-manager-endpoint': "Fabric is not reached through ARM: use 'service-endpoint'",
+        'subscription-id': NOT_AZURE,
+        'resource-group': NOT_AZURE,
+    },
+    readLocation(read) {
+        return {
+            workspace: read.required('workspace', "the Fabric workspace's ID or display name"),
+            'service-endpoint': read.httpsUrl('service-endpoint'),
+        };
+    },
+    runIdNoun: 'a job instance ID',
+    pipelineWithRunId: 'Fabric addresses a job instance through its pipeline',
+    refuses: ['reference-run-id', 'start-activity', 'recovery', 'start-from-failure'].map((input) => ({
+        input,
+        why: NO_RERUNS,
+    })),
+    endpoints: { AzureCloud: EVERYWHERE, AzureUSGovernment: EVERYWHERE, AzureChinaCloud: EVERYWHERE },
+    target(location, cloud) {
+        const e = fabric.endpoints[cloud.name];
+        return {
+            service: 'fabric',
+            apiBase: location['service-endpoint'] || e.api,
+            // Neither 'environment' nor 'service-endpoint' changes the token audience (the contract).
+            resource: e.resource,
+            portal: e.portal,
+            workspace: location.workspace,
+        };
+    },
+    create(target, deps) {
+        deps.agent?.preconnect(target.apiBase);
+        return new FabricService(target, new RestClient({
+            ...deps,
+            baseUrl: target.apiBase,
+            scope: `${target.resource}/.default`,
+            parseError: parseFabricError,
+            requestIdHeader: FABRIC_REQUEST_ID_HEADER,
+            onAttempt: deps.debug && ((line) => deps.debug?.(`Fabric ${line}`)),
+        }));
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/services/synapse/client.ts
 // The Synapse workspace operations the action uses, on the development endpoint (data plane,
 // api-version 2020-12-01): Data Factory's pipeline API without the factory prefix, with activity
@@ -1962,17 +2095,18 @@ async function explainSynapseError(e, client, names) {
 function synapseWorkspaceId(t) {
     return `/subscriptions/${t.subscriptionId}/resourceGroups/${t.resourceGroup}/providers/Microsoft.Synapse/workspaces/${t.workspace}`;
 }
+const SYNAPSE_LABELS = { short: 'Synapse', studio: 'Synapse Studio', home: 'Workspace' };
 class SynapseService extends PipelineApiService {
     target;
     kind = 'synapse';
-    shortName = 'Synapse';
-    studioName = 'Synapse Studio';
+    shortName = SYNAPSE_LABELS.short;
+    studioName = SYNAPSE_LABELS.studio;
     home;
     definitionGrant = "a Synapse role that can read pipelines (e.g. 'Synapse User')";
     constructor(target, rest) {
         super(new SynapseClient(rest));
         this.target = target;
-        this.home = { label: 'Workspace', text: `\`${target.workspace}\` (Synapse)` };
+        this.home = { label: SYNAPSE_LABELS.home, text: `\`${target.workspace}\` (Synapse)` };
     }
     /** The activity-run path names the pipeline; a child run found through an activity may lack it, so ask the run. */
     async pipelineOf(ref, o) {
@@ -1994,113 +2128,146 @@ class SynapseService extends PipelineApiService {
     }
 }
 
-;// CONCATENATED MODULE: ./src/services/index.ts
-// Builds the pipeline service the inputs name. Adding a service means adding its folder, its
-// target and one case in each function here.
+;// CONCATENATED MODULE: ./src/services/synapse/index.ts
+// Azure Synapse Analytics, as the rest of the action sees it: its inputs, its endpoints per cloud
+// (Azure PowerShell's AzureEnvironmentConstants and the Azure CLI's cloud table), its target and
+// its client (the workspace's development endpoint).
 
 
 
 
 
-
-
-
-
-
-
-
-
-function targetFor(inputs) {
-    const cloud = findCloud(inputs.cloud.name) ?? inputs.cloud;
-    if (inputs.service === 'synapse') {
+// ARM's rule for Microsoft.Synapse/workspaces names.
+const WORKSPACE = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
+const synapse = {
+    name: 'synapse',
+    labels: SYNAPSE_LABELS,
+    locatedBy: ['workspace', 'service-endpoint', 'subscription-id', 'resource-group'],
+    insteadOf: {
+        'factory-name': "use 'workspace'",
+        'resource-manager-endpoint': "Synapse is not reached through ARM: use 'service-endpoint'",
+    },
+    readLocation(read) {
+        // Only for the Studio link, which needs the workspace's resource ID.
+        const subscriptionId = readSubscriptionId(read, false);
+        const resourceGroup = readResourceGroup(read, false);
+        if (Boolean(subscriptionId) !== Boolean(resourceGroup)) {
+            read.problem(`With service: synapse, 'subscription-id' and 'resource-group' go together (they only build the Synapse Studio link): set both or neither.`);
+        }
+        const workspace = read.required('workspace', 'the Synapse workspace name');
+        if (workspace && !WORKSPACE.test(workspace)) {
+            read.problem(`'workspace' must be a Synapse workspace name (1-50 lower-case letters, digits and hyphens, not starting or ending with a hyphen; not its URL), got '${workspace}'.`);
+        }
+        return {
+            'subscription-id': subscriptionId,
+            'resource-group': resourceGroup,
+            workspace,
+            'service-endpoint': read.httpsUrl('service-endpoint'),
+        };
+    },
+    runIdNoun: 'a pipeline run ID',
+    pipelineName: PIPELINE_NAME_RULE,
+    refuses: [
+        {
+            input: 'start-from-failure',
+            why: 'Synapse has no such option',
+            instead: "use 'start-activity' to rerun from an activity",
+        },
+    ],
+    endpoints: {
+        AzureCloud: {
+            suffix: 'dev.azuresynapse.net',
+            resource: 'https://dev.azuresynapse.net',
+            studioHost: 'https://web.azuresynapse.net',
+        },
+        AzureUSGovernment: {
+            suffix: 'dev.azuresynapse.usgovcloudapi.net',
+            resource: 'https://dev.azuresynapse.usgovcloudapi.net',
+            studioHost: 'https://web.azuresynapse.usgovcloudapi.net',
+        },
+        AzureChinaCloud: {
+            suffix: 'dev.azuresynapse.azure.cn',
+            resource: 'https://dev.azuresynapse.azure.cn',
+            studioHost: 'https://web.azuresynapse.azure.cn',
+        },
+    },
+    target(location, cloud) {
+        const e = synapse.endpoints[cloud.name];
+        const workspace = location.workspace;
         return {
             service: 'synapse',
-            workspace: inputs.workspace,
+            workspace,
             // service-endpoint changes the host, never the audience.
-            endpoint: (inputs.serviceEndpoint || `https://${inputs.workspace}.${cloud.synapseSuffix}`).replace(/\/+$/, ''),
-            resource: cloud.synapseResource,
-            subscriptionId: inputs.subscriptionId,
-            resourceGroup: inputs.resourceGroup,
-            studioHost: cloud.synapseStudioHost,
+            endpoint: (location['service-endpoint'] || `https://${workspace}.${e.suffix}`).replace(/\/+$/, ''),
+            resource: e.resource,
+            subscriptionId: location['subscription-id'],
+            resourceGroup: location['resource-group'],
+            studioHost: e.studioHost,
         };
-    }
-    if (inputs.service === 'fabric') {
-        return {
-            service: 'fabric',
-            apiBase: inputs.serviceEndpoint || FABRIC.api,
-            // Neither 'environment' nor 'service-endpoint' changes the token audience (the contract).
-            resource: FABRIC.resource,
-            portal: FABRIC.portal,
-            workspace: inputs.workspace,
-        };
-    }
-    const studioHost = cloud.studioHost;
-    return {
-        service: 'data-factory',
-        resourceManager: inputs.cloud.resourceManager,
-        subscriptionId: inputs.subscriptionId,
-        resourceGroup: inputs.resourceGroup,
-        factoryName: inputs.factoryName,
-        studioHost,
-    };
+    },
+    create(target, deps) {
+        deps.agent?.preconnect(target.endpoint);
+        return new SynapseService(target, new RestClient({
+            ...deps,
+            baseUrl: target.endpoint,
+            scope: `${target.resource}/.default`,
+            apiVersion: client_API_VERSION,
+            parseError: parseSynapseError,
+            onAttempt: deps.debug && ((line) => deps.debug?.(`Synapse ${line}`)),
+        }));
+    },
+};
+
+;// CONCATENATED MODULE: ./src/services/registry.ts
+// Every service the action can run pipelines in, one line each. Adding a service: its folder,
+// one line here, its emulator and its docs (docs/adding-a-service.md).
+
+
+
+const SERVICES = [dataFactory, synapse, fabric];
+
+;// CONCATENATED MODULE: ./src/services/index.ts
+// Builds the chosen service from the registry: its target from the inputs, its client from the
+// target and a sign-in. Nothing here names a service; each describes itself in its own folder.
+
+
+
+
+
+function serviceModule(name) {
+    const found = SERVICES.find((s) => s.name === name);
+    if (!found)
+        throw new Error(`No service named '${name}' is registered.`);
+    // Each module takes its own target; the name picked it, so the union narrows to that one.
+    return found;
+}
+/** The target the inputs name, with the chosen cloud's endpoints. */
+function targetFor(inputs) {
+    return serviceModule(inputs.service).target(inputs.location, inputs.cloud);
 }
 /**
- * The service client for the step, signing in with the given method. The service's requests and
- * Entra ID's share one HTTPS agent; unless a proxy is configured, it starts the TLS handshakes with
- * both right away, so they overlap with loading the sign-in code.
+ * The service client for the step, signing in as `signIn` says. The service's requests and Entra
+ * ID's share one HTTPS agent; unless a proxy is configured, it starts the TLS handshakes with both
+ * right away, so they overlap with loading the sign-in code.
  */
-function createService(target, method, o) {
+function createService(target, signIn) {
     const agent = createAgent();
-    // The Azure CLI signs in by itself.
-    if (method.mode !== 'azure-cli')
-        agent?.preconnect(o.authorityHost);
-    const common = {
-        credential: () => maskingCredential(method, { agent }),
+    for (const host of signIn.preconnect)
+        agent?.preconnect(host);
+    return serviceModule(target.service).create(target, {
+        credential: () => signIn.credential({ agent }),
         agent,
         userAgent: USER_AGENT,
         requestTimeoutMs: requestTimeoutMs(),
         onReauthenticate: (op) => core/* info */.pq(`Azure rejected the access token during ${op}; signing in again.`),
-    };
-    switch (target.service) {
-        case 'data-factory': {
-            agent?.preconnect(target.resourceManager);
-            return new DataFactoryService(target, new RestClient({
-                ...common,
-                baseUrl: `${target.resourceManager}${factoryResourceId(target.subscriptionId, target.resourceGroup, target.factoryName)}`,
-                scope: `${target.resourceManager}/.default`,
-                apiVersion: API_VERSION,
-                parseError: parseArmError,
-                onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`ARM ${line}`) : undefined,
-            }));
-        }
-        case 'synapse': {
-            agent?.preconnect(target.endpoint);
-            return new SynapseService(target, new RestClient({
-                ...common,
-                baseUrl: target.endpoint,
-                scope: `${target.resource}/.default`,
-                apiVersion: client_API_VERSION,
-                parseError: parseSynapseError,
-                onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`Synapse ${line}`) : undefined,
-            }));
-        }
-        case 'fabric': {
-            agent?.preconnect(target.apiBase);
-            return new FabricService(target, new RestClient({
-                ...common,
-                baseUrl: target.apiBase,
-                scope: `${target.resource}/.default`,
-                parseError: parseFabricError,
-                requestIdHeader: FABRIC_REQUEST_ID_HEADER,
-                onAttempt: core/* isDebug */._o() ? (line) => core/* debug */.Yz(`Fabric ${line}`) : undefined,
-            }));
-        }
-    }
+        debug: core/* isDebug */._o() ? (line) => core/* debug */.Yz(line) : undefined,
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/run/cancel.ts
 // Cancels a run and finds out what became of it. A run that had already finished is reported
 // plainly: that is a normal race, not an error.
+
 
 
 
@@ -2137,7 +2304,7 @@ async function cancelRun(service, ref, o) {
             const pause = retryDelay(e, attempt, { baseMs: 500, maxMs: 5_000 });
             if (isRetryable(e) && Date.now() + pause < until - 1_000 && (await sleep(pause, o.signal)))
                 continue;
-            return { outcome: 'failed', run, error: errors_errorMessage(e) };
+            return { outcome: 'failed', run, error: errorMessage(e) };
         }
     }
     // Confirm: a cancel moves the run to Canceling, then Cancelled.
@@ -2171,8 +2338,8 @@ function describeCancel(runId, c, where) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/backstop.ts
-// What the post step does when main stopped before it finished with the run it started: check the
-// run through transient faults, and cancel it if it is still going and the inputs ask for it.
+// What the post step does when main stopped before it finished with its runs: check each run
+// through transient faults, and cancel it if it is still going and the inputs ask for it.
 
 
 
@@ -2182,9 +2349,9 @@ function describeCancel(runId, c, where) {
 
 
 
-async function lookAfterRun(runId, context, o = {}) {
-    await lookAfterRuns([{ runId, pipelineName: context.pipelineName, startInFlight: o.startInFlight }], context);
-}
+
+/** Azure's clock and ours may differ: a run our request started may look this much older. */
+const START_CLOCK_MARGIN_MS = 60_000;
 /** Every run main left unfinished, in parallel, with one sign-in: each within the cancel budget. */
 async function lookAfterRuns(runs, context) {
     const secret = core/* getInput */.V4('client-secret');
@@ -2192,29 +2359,73 @@ async function lookAfterRuns(runs, context) {
         core/* setSecret */.Pq(secret);
     let service;
     try {
-        service = createService(context.target, authFor(context), { authorityHost: context.auth.authorityHost });
+        service = createService(context.target, credentialSource(authFor(context), context.auth.authorityHost));
     }
     catch (e) {
-        core/* warning */.$e(`Could not reach the service to check ${runs.map((r) => `run ${r.runId}`).join(', ')}: ${errors_errorMessage(e)}.`);
+        core/* warning */.$e(`Could not reach the service to check ${runs.map((r) => `run ${r.runId || '(unknown)'}`).join(', ')}: ${errorMessage(e)}.`);
         return;
     }
     const prefix = runs.length > 1 ? (r) => `[${r.pipelineName}] ` : () => '';
-    await Promise.all(runs.map((r) => lookAfterOne(service, r, context, prefix(r))));
+    await Promise.all(runs.map(async (r) => {
+        const left = r.runId ? r : await findStartedJob(service, r, prefix(r));
+        if (left)
+            await lookAfterOne(service, left, context, prefix(r));
+    }));
+}
+/**
+ * Where the service picks the run ID (Fabric), a start killed in flight left no ID: the run it may
+ * have started is looked for among the pipeline's runs since the request was sent, as the main step
+ * does after an ambiguous start. Exactly one candidate is taken as ours; none or several are said.
+ */
+async function findStartedJob(service, r, p) {
+    const look = `Check the pipeline's recent runs in ${service.studioName}.`;
+    if (!r.sentAt) {
+        core/* warning */.$e(`${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and ${service.shortName} does not let the action choose the run ID in advance, so the post step cannot tell whether a run was started. ${look}`);
+        return undefined;
+    }
+    try {
+        // The start may still be at the service until its own timeout has passed: look after that.
+        const settled = r.sentAt + requestTimeoutMs() + 2_000 - Date.now();
+        if (settled > 0)
+            await sleep(Math.min(settled, CANCEL_BUDGET_MS / 2));
+        const since = r.sentAt - START_CLOCK_MARGIN_MS;
+        const candidates = (await retry(() => service.findRuns({
+            pipelineName: r.pipelineName,
+            after: new Date(since),
+            before: new Date(Date.now() + START_CLOCK_MARGIN_MS),
+        }), { until: Date.now() + 30_000 })).filter((run) => (!run.runStart || Date.parse(run.runStart) >= since) &&
+            // A trigger's or a schedule's run is not ours; the API's start reads Manual.
+            (!run.invokedByType || /manual/i.test(run.invokedByType)));
+        if (candidates.length === 1) {
+            core/* info */.pq(`${p}The main step stopped while the start of '${r.pipelineName}' was in flight; run ${candidates[0].runId} started since then and is taken as that start's run.`);
+            return { ...r, runId: candidates[0].runId, inFlight: false };
+        }
+        if (candidates.length) {
+            core/* warning */.$e(`${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and ${candidates.length} runs started since then (${candidates.map((c) => c.runId).join(', ')}); the post step cannot tell which is this step's, so it cancels none. ${look}`);
+        }
+        else {
+            core/* info */.pq(`${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and no run of it started since then: nothing to clean up.`);
+        }
+    }
+    catch (e) {
+        core/* warning */.$e(`${p}The main step stopped while the start of '${r.pipelineName}' was in flight, and its recent runs could not be listed (${errorMessage(e)}). ${look}`);
+    }
+    return undefined;
 }
 async function lookAfterOne(service, left, context, p) {
     const { runId } = left;
-    const cancelOnWorkflowCancel = left.cancel ?? context.cancelOnWorkflowCancel;
-    const started = left.started ?? context.started;
+    const cancelOnWorkflowCancel = left.cancel;
+    const started = left.started;
     let where = 'the service';
     try {
         const ref = { runId, pipelineName: left.pipelineName };
         const url = service.runUrl(ref);
         where = url ? `${service.studioName}: ${url}` : service.studioName;
         core/* info */.pq(p +
-            (left.startInFlight
+            (left.inFlight
                 ? `The main step stopped while createRun for run ${runId} was in flight (the run ID was chosen before sending). Checking whether the run exists${url ? `: ${url}` : '.'}`
                 : `The main step stopped before it finished with run ${runId} (it was cancelled or killed). Checking the run${url ? `: ${url}` : '.'}`));
-        const run = left.startInFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
+        const run = left.inFlight ? await readStartedRun(service, ref) : await readRun(service, ref);
         if (!run) {
             core/* info */.pq(`${p}There is no run ${runId}: the interrupted createRun started nothing, so there is nothing to cancel.`);
             return;
@@ -2230,7 +2441,7 @@ async function lookAfterOne(service, left, context, p) {
                     : `Run ${runId} is still ${run.status} and was left running (cancel-on-workflow-cancel: false).${url ? ` ${url}` : ''}`));
             return;
         }
-        core/* info */.pq(`${p}Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive ? ' and its child pipelines' : ''}.`);
+        core/* info */.pq(`${p}Run ${runId} is still ${run.status}; cancelling it${context.cancelRecursive && service.kind !== 'fabric' ? ' and its child pipelines' : ''}.`);
         const c = await cancelRun(service, ref, { recursive: context.cancelRecursive, budgetMs: CANCEL_BUDGET_MS });
         const line = p + describeCancel(runId, c, service.studioName);
         if (c.outcome === 'failed')
@@ -2239,7 +2450,7 @@ async function lookAfterOne(service, left, context, p) {
             core/* info */.pq(line);
     }
     catch (e) {
-        core/* warning */.$e(`${p}Could not check or cancel run ${runId}: ${errors_errorMessage(e)}. Check it in ${where}.`);
+        core/* warning */.$e(`${p}Could not check or cancel run ${runId}: ${errorMessage(e)}. Check it in ${where}.`);
     }
 }
 /** Persist through transient faults: this is the last chance to stop a run nobody watches. */
