@@ -3,7 +3,8 @@
 // matrix legs differ only in `rerun-key` (the runner's `toJSON(matrix)`). The built action (dist/)
 // runs against the emulator's recovery runs and run groups, for Data Factory and Synapse, and Fabric
 // where it applies.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { describe, expect, test } from 'vitest';
 import { DEFAULTS, RERUN_PIPELINES, type RecordedRequest, type RunScript } from '../emulator/index.ts';
 import { runStep, type StepOptions, type StepResult } from '../support/action-runner.ts';
 import { startWorld, type World } from '../support/scenario.ts';
@@ -36,9 +37,14 @@ const slowFailsScript: RunScript = {
   ],
 };
 
-let w: World;
-beforeAll(async () => {
-  w = await startWorld();
+// Each test runs against an emulator of its own (its requests, runs and faults), so the tests run
+// concurrently: they mostly wait for emulated runs, and one after another they took five minutes.
+const current = new AsyncLocalStorage<World>();
+/** The running test's world (the helpers below use it as `w`). */
+const w = new Proxy({} as World, { get: (_t, key) => Reflect.get(current.getStore()!, key) });
+
+async function worldForTest(): Promise<World> {
+  const w = await startWorld();
   w.emu.addRerunPipelines();
   const factory = {
     subscriptionId: w.seed.subscriptionId,
@@ -52,9 +58,30 @@ beforeAll(async () => {
     w.emu.addPipeline({ ...factory, name, script });
     w.emu.addSynapsePipeline({ workspace: DEFAULTS.synapseWorkspace, name, script });
   }
-});
-afterAll(() => w?.emu.close());
-beforeEach(() => w.emu.faults.clear());
+  return w;
+}
+
+/** A test in a world of its own, run concurrently with the others of its file. */
+const it = (name: string, fn: () => Promise<void>) =>
+  test.concurrent(name, async () => {
+    const world = await worldForTest();
+    try {
+      await current.run(world, fn);
+    } finally {
+      await world.emu.close();
+    }
+  });
+
+/** The value once it is `want`, or the last one seen when `ms` have passed (expect.poll needs the test's own expect). */
+async function settled<T>(read: () => T, want: T, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  let v = read();
+  while (v !== want && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    v = read();
+  }
+  return v;
+}
 
 /** A new workflow run: its GITHUB_RUN_ID is unused by every other test. */
 let runs = 0;
@@ -129,7 +156,7 @@ function census(s: Step, kind: Kind): Record<string, number> {
 }
 
 describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) => {
-  test('an earlier run still going: attempt 1 killed mid-wait (no post step), attempt 2 attaches and waits', async () => {
+  it('an earlier run still going: attempt 1 killed mid-wait (no post step), attempt 2 attaches and waits', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const a1 = await attempt(
@@ -160,7 +187,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     console.info(`[numbers] ${kind} attach:`, JSON.stringify(census(a2, kind)));
   });
 
-  test('an attached earlier run is the step’s own: SIGINT on attempt 2 cancels it', async () => {
+  it('an attached earlier run is the step’s own: SIGINT on attempt 2 cancels it', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     await attempt(kind, wf, 1, SLOW, {}, { cancel: { whenStdout: 'Waiting for the run to end', kill: true } });
@@ -175,7 +202,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(w.emu.runStatus(run!.runId)).toMatch(/Cancell?ing|Cancelled/);
   });
 
-  test('an attached earlier run is the step’s own in the post step too: attempt 2 killed, its post step cancels it', async () => {
+  it('an attached earlier run is the step’s own in the post step too: attempt 2 killed, its post step cancels it', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const killed = { cancel: { whenStdout: 'instead of starting another', kill: true } };
@@ -189,10 +216,10 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
       post.ops('cancel', svc(kind)).map((q) => q.path.includes(run!.runId)),
       `${log(a2.r)}\n${JSON.stringify(a2.r.state)}\n${log(post.r)}`,
     ).toEqual([true]);
-    await expect.poll(() => w.emu.runStatus(run!.runId), { timeout: 5000 }).toBe('Cancelled');
+    expect(await settled(() => w.emu.runStatus(run!.runId), 'Cancelled', 5000)).toBe('Cancelled');
   });
 
-  test('an attached earlier run that fails is retried like the step’s own: tries lists it first', async () => {
+  it('an attached earlier run that fails is retried like the step’s own: tries lists it first', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const retrying = { retries: '1', 'retry-delay': '1s' };
@@ -210,7 +237,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     ]);
   });
 
-  test('an earlier run that succeeded is the result: nothing starts', async () => {
+  it('an earlier run that succeeded is the result: nothing starts', async () => {
     const wf = newWorkflowRun();
     const a1 = await attempt(kind, wf, 1, 'quick');
     expectSuccess(a1.r);
@@ -235,7 +262,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(lookup(a3, kind)).toEqual({ reads: 2, groupQueries: 1 });
   });
 
-  test('an earlier run that failed is recovered: only what failed runs again', async () => {
+  it('an earlier run that failed is recovered: only what failed runs again', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const a1 = await attempt(kind, wf, 1, RERUN_PIPELINES.failsOnce);
@@ -267,13 +294,13 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     console.info(`[numbers] ${kind} recover:`, JSON.stringify(census(a2, kind)));
   });
 
-  test('an earlier run that was cancelled is recovered too', async () => {
+  it('an earlier run that was cancelled is recovered too', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const a1 = await attempt(kind, wf, 1, SLOW, {}, { cancel: { whenStdout: 'Waiting for the run to end' } });
     expect(a1.r.exitCode, log(a1.r)).toBe(1);
     const cancelled = runsOf(kind, SLOW, from)[0]!;
-    await expect.poll(() => w.emu.runStatus(cancelled.runId), { timeout: 5000 }).toBe('Cancelled');
+    expect(await settled(() => w.emu.runStatus(cancelled.runId), 'Cancelled', 5000)).toBe('Cancelled');
 
     const a2 = await attempt(kind, wf, 2, SLOW);
     expectSuccess(a2.r);
@@ -284,7 +311,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(a2.r.stdout).toContain('was cancelled; it is recovered as a failed run would be');
   });
 
-  test('on-rerun: restart starts anew, with a new run ID and no reference', async () => {
+  it('on-rerun: restart starts anew, with a new run ID and no reference', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const a1 = await attempt(kind, wf, 1, RERUN_PIPELINES.failsOnce);
@@ -300,7 +327,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(a2.ops('getRun', svc(kind)).some((q) => q.path.includes(first!.runId))).toBe(false);
   });
 
-  test('a new workflow run (another GITHUB_RUN_ID) starts anew, even as its attempt 2', async () => {
+  it('a new workflow run (another GITHUB_RUN_ID) starts anew, even as its attempt 2', async () => {
     const from = w.emu.runs.length;
     const a1 = await attempt(kind, newWorkflowRun(), 1, RERUN_PIPELINES.failsOnce);
     expectFailure(a1.r);
@@ -313,7 +340,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(other.r.stdout).toContain('no earlier attempt of this step started');
   });
 
-  test('matrix legs with different rerun-key do not share runs; the same key does', async () => {
+  it('matrix legs with different rerun-key do not share runs; the same key does', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const eu = { 'rerun-key': '{"region":"eu","size":1}' };
@@ -337,7 +364,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
     expect(runsOf(kind, 'quick', from)).toHaveLength(2);
   });
 
-  test('a batch where one item succeeded and one failed: attempt 2 reuses one and recovers the other', async () => {
+  it('a batch where one item succeeded and one failed: attempt 2 reuses one and recovers the other', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const pipelines = { pipelines: `- quick\n- ${RERUN_PIPELINES.failsOnce}` };
@@ -368,7 +395,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: a re-run resumes', (kind) 
 describe.each<Kind>(['data-factory', 'synapse'])('%s: retries', (kind) => {
   const fast = { 'retry-delay': '1s' };
 
-  test('a SystemError is retried once and the retry recovers it; the summary lists both tries', async () => {
+  it('a SystemError is retried once and the retry recovers it; the summary lists both tries', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const s = await attempt(kind, wf, 1, RERUN_PIPELINES.failsOnce, { retries: '1', ...fast });
@@ -388,7 +415,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: retries', (kind) => {
     expect(s.r.stdout).toContain('retrying: every failed activity is a SystemError');
   });
 
-  test('listed error codes are retried (a UserError named in retry-on)', async () => {
+  it('listed error codes are retried (a UserError named in retry-on)', async () => {
     const from = w.emu.runs.length;
     const s = await attempt(kind, newWorkflowRun(), 1, RERUN_PIPELINES.failsAlways, {
       retries: '1',
@@ -403,7 +430,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: retries', (kind) => {
     ]);
   });
 
-  test('a UserError is not retried with the default retry-on', async () => {
+  it('a UserError is not retried with the default retry-on', async () => {
     const from = w.emu.runs.length;
     const s = await attempt(kind, newWorkflowRun(), 1, RERUN_PIPELINES.failsAlways, { retries: '2', ...fast });
     expectFailure(s.r);
@@ -412,7 +439,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: retries', (kind) => {
     expect(s.r.stdout).toContain("not retrying: activity 'Refresh model' failed with UserError 2200");
   });
 
-  test('retries run out: retries: 2 makes 3 tries, and the step fails', async () => {
+  it('retries run out: retries: 2 makes 3 tries, and the step fails', async () => {
     const from = w.emu.runs.length;
     const s = await attempt(kind, newWorkflowRun(), 1, RERUN_PIPELINES.failsAlwaysSystem, { retries: '2', ...fast });
     expectFailure(s.r);
@@ -426,18 +453,18 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: retries', (kind) => {
     expect(s.r.summary).toContain('### Tries (3)');
   });
 
-  test('the timeout ends a retry in flight: that try is cancelled', async () => {
+  it('the timeout ends a retry in flight: that try is cancelled', async () => {
     const from = w.emu.runs.length;
     const s = await attempt(kind, newWorkflowRun(), 1, SLOW_FAILS, { retries: '1', timeout: '10s', ...fast });
     expectFailure(s.r);
     const [, retry] = runsOf(kind, SLOW_FAILS, from);
     expect(retry, log(s.r)).toBeDefined();
     expect(s.ops('cancel', svc(kind)).map((q) => q.path.includes(retry!.runId))).toEqual([true]);
-    await expect.poll(() => w.emu.runStatus(retry!.runId), { timeout: 5000 }).toBe('Cancelled');
+    expect(await settled(() => w.emu.runStatus(retry!.runId), 'Cancelled', 5000)).toBe('Cancelled');
     expect(tries(s.r).map((t) => t['run-id'])).toEqual(runsOf(kind, SLOW_FAILS, from).map((r) => r.runId));
   });
 
-  test('SIGINT during a retry cancels the try in flight', async () => {
+  it('SIGINT during a retry cancels the try in flight', async () => {
     const from = w.emu.runs.length;
     const s = await attempt(
       kind,
@@ -451,10 +478,10 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: retries', (kind) => {
     const all = runsOf(kind, SLOW_FAILS, from);
     expect(all).toHaveLength(2);
     expect(s.ops('cancel', svc(kind)).map((q) => q.path.includes(all[1]!.runId))).toEqual([true]);
-    await expect.poll(() => w.emu.runStatus(all[1]!.runId), { timeout: 5000 }).toBe('Cancelled');
+    expect(await settled(() => w.emu.runStatus(all[1]!.runId), 'Cancelled', 5000)).toBe('Cancelled');
   });
 
-  test('SIGKILL during a retry’s createRun leaves the post step the ID it needs: it cancels that try', async () => {
+  it('SIGKILL during a retry’s createRun leaves the post step the ID it needs: it cancels that try', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.runs.length;
     const op = { service: svc(kind), op: 'createRun' } as const;
@@ -486,7 +513,7 @@ describe.each<Kind>(['data-factory', 'synapse'])('%s: retries', (kind) => {
       w.emu.requestsFor('cancel', svc(kind)).map((q) => q.path.includes(retry.runId)),
       log(post),
     ).toEqual([true]);
-    await expect.poll(() => w.emu.runStatus(retry.runId), { timeout: 5000 }).toBe('Cancelled');
+    expect(await settled(() => w.emu.runStatus(retry.runId), 'Cancelled', 5000)).toBe('Cancelled');
   });
 });
 
@@ -502,7 +529,7 @@ describe('fabric', () => {
     ...more,
   });
 
-  test('a re-run starts a new job, with a notice that says why', async () => {
+  it('a re-run starts a new job, with a notice that says why', async () => {
     const wf = newWorkflowRun();
     const from = w.emu.fabricJobs.length;
     const a1 = await step(w, { inputs: fabric('quick'), env: runnerEnv(wf, 1) });
@@ -515,7 +542,7 @@ describe('fabric', () => {
     expect(byStatus(a2.r)).toEqual([expect.stringContaining('Fabric chooses its own job IDs')]);
   });
 
-  test('a retry starts a new job', async () => {
+  it('a retry starts a new job', async () => {
     const from = w.emu.fabricJobs.length;
     const s = await step(w, {
       inputs: fabric('nightly-fail', { retries: '1', 'retry-on': 'any', 'retry-delay': '1s' }),
@@ -545,7 +572,7 @@ describe('pull-request comment', () => {
       env: { ...w.emu.githubEnv({ pullNumber: PULL }), GITHUB_WORKFLOW: 'CI', ...runnerEnv(wf, n) },
     });
 
-  test('says which earlier run a re-run recovered, and lists the tries of a retried run', async () => {
+  it('says which earlier run a re-run recovered, and lists the tries of a retried run', async () => {
     const wf = newWorkflowRun();
     expectFailure((await commented(wf, 1)).r);
     const first = (await commented(wf, 2)).r;
