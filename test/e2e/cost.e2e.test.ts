@@ -1,13 +1,85 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 // Issue 20: what a run cost. The billable units of every ended run (`billing`), its price at list
 // prices on request (`cost-estimate`, the emulated Azure Retail Prices API), and the "Cost" lines of
 // the job summary, asserted on the built action's outputs, notices, summary and on the requests the
 // emulator got.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEFAULTS, type ActivityScript, type RecordedRequest } from '../emulator/index.ts';
 import { startWorld, type World } from '../support/scenario.ts';
 import { expectSuccess, factoryPath, log, step, type Step } from './helpers.ts';
 
-let w: World;
+// Each test runs against an emulator of its own (its requests, runs, faults and settings), so the
+// tests of this file run concurrently: they mostly wait for emulated runs.
+const current = new AsyncLocalStorage<World>();
+/** The running test's world. */
+const w = new Proxy({} as World, { get: (_t, key) => Reflect.get(current.getStore()!, key) });
+
+/** A test in a world of its own, run concurrently with the others of its file. */
+const it = (name: string, fn: () => Promise<void>, timeoutMs?: number) =>
+  test.concurrent(
+    name,
+    async () => {
+      const world = await startWorld();
+      try {
+        await current.run(world, async () => {
+          const short = [{ status: 'InProgress' as const, ms: 900 }];
+          w.emu.addPipeline({
+            ...f(),
+            name: 'cost-child',
+            script: {
+              phases: short,
+              activities: [
+                { name: 'Copy rows', type: 'Copy', durationMs: 300 },
+                { name: 'Call API', type: 'WebActivity', durationMs: 200 },
+              ],
+            },
+          });
+          w.emu.addPipeline({
+            ...f(),
+            name: 'cost-nested',
+            script: { phases: [{ status: 'InProgress', ms: 2_000 }], activities: nested() },
+          });
+          w.emu.addPipeline({
+            ...f(),
+            name: 'cost-westeurope',
+            script: {
+              phases: [{ status: 'InProgress', ms: 2_000 }],
+              activities: nested({ name: 'ir-weu', type: 'Managed', location: 'West Europe' }),
+            },
+          });
+          w.emu.addPipeline({
+            ...f(),
+            name: 'cost-string',
+            script: {
+              phases: short,
+              activities: [
+                { name: 'Copy old', type: 'Copy', durationMs: 300, billing: 'string' },
+                { name: 'Lookup new', type: 'Lookup', durationMs: 300 },
+              ],
+            },
+          });
+          w.emu.addPipeline({
+            ...f(),
+            name: 'cost-returns',
+            script: {
+              phases: short,
+              runExtra: { pipelineReturnValue: { rows: 3 } },
+              activities: [{ name: 'Web', type: 'WebActivity' }],
+            },
+          });
+          for (let i = 1; i <= 6; i++)
+            w.emu.addPipeline({ ...f(), name: `cost-cap-${i}`, script: { phases: short, activities: many(50) } });
+          w.emu.faults.clear();
+          w.emu.config.activityPageSize = 100;
+          w.emu.prices.config.pageSize = 100;
+          await fn();
+        });
+      } finally {
+        await world.emu.close();
+      }
+    },
+    timeoutMs,
+  );
 const f = () => ({
   subscriptionId: w.seed.subscriptionId,
   resourceGroup: w.seed.resourceGroup,
@@ -22,63 +94,6 @@ const nested = (runtime?: ActivityScript['runtime']): ActivityScript[] => [
 ];
 const many = (n: number): ActivityScript[] =>
   Array.from({ length: n }, (_, i) => ({ name: `Web ${i}`, type: 'WebActivity', startMs: 0, durationMs: 50 }));
-
-beforeAll(async () => {
-  w = await startWorld();
-  const short = [{ status: 'InProgress' as const, ms: 900 }];
-  w.emu.addPipeline({
-    ...f(),
-    name: 'cost-child',
-    script: {
-      phases: short,
-      activities: [
-        { name: 'Copy rows', type: 'Copy', durationMs: 300 },
-        { name: 'Call API', type: 'WebActivity', durationMs: 200 },
-      ],
-    },
-  });
-  w.emu.addPipeline({
-    ...f(),
-    name: 'cost-nested',
-    script: { phases: [{ status: 'InProgress', ms: 2_000 }], activities: nested() },
-  });
-  w.emu.addPipeline({
-    ...f(),
-    name: 'cost-westeurope',
-    script: {
-      phases: [{ status: 'InProgress', ms: 2_000 }],
-      activities: nested({ name: 'ir-weu', type: 'Managed', location: 'West Europe' }),
-    },
-  });
-  w.emu.addPipeline({
-    ...f(),
-    name: 'cost-string',
-    script: {
-      phases: short,
-      activities: [
-        { name: 'Copy old', type: 'Copy', durationMs: 300, billing: 'string' },
-        { name: 'Lookup new', type: 'Lookup', durationMs: 300 },
-      ],
-    },
-  });
-  w.emu.addPipeline({
-    ...f(),
-    name: 'cost-returns',
-    script: {
-      phases: short,
-      runExtra: { pipelineReturnValue: { rows: 3 } },
-      activities: [{ name: 'Web', type: 'WebActivity' }],
-    },
-  });
-  for (let i = 1; i <= 6; i++)
-    w.emu.addPipeline({ ...f(), name: `cost-cap-${i}`, script: { phases: short, activities: many(50) } });
-});
-afterAll(() => w?.emu.close());
-beforeEach(() => {
-  w.emu.faults.clear();
-  w.emu.config.activityPageSize = 100;
-  w.emu.prices.config.pageSize = 100;
-});
 
 const inputs = (more: Record<string, string>) => ({
   ...w.base,
@@ -111,7 +126,7 @@ const NESTED_METERS = [
 const NESTED_USD_EASTUS = 5 * (1 / 1000) + (8 / 60) * 0.25 + (1 / 60) * 0.005 + (1 / 60) * 0.00025;
 
 describe('billable units', () => {
-  test('a run and its child run: every activity run counted, meters summed, a Cost line; no page read twice', async () => {
+  it('a run and its child run: every activity run counted, meters summed, a Cost line; no page read twice', async () => {
     const s = await run({ 'pipeline-name': 'cost-nested' });
     expectSuccess(s.r);
     expect(json(s, 'billing'), log(s.r)).toEqual({ 'activity-runs': 5, meters: NESTED_METERS, complete: true });
@@ -126,7 +141,7 @@ describe('billable units', () => {
     expect(s.r.summary).not.toContain('estimate');
   });
 
-  test("the older string shape is counted under the service's own key, with no unit, and never priced", async () => {
+  it("the older string shape is counted under the service's own key, with no unit, and never priced", async () => {
     const s = await run({ 'pipeline-name': 'cost-string', 'cost-estimate': 'true' });
     expectSuccess(s.r);
     expect(json(s, 'billing')).toEqual({
@@ -145,7 +160,7 @@ describe('billable units', () => {
     expect(s.r.summary).toMatch(/at least 0\.0021 USD at list prices in eastus: an estimate, not your invoice/);
   });
 
-  test('billing: false reads no page the report does not need, and the outputs are {}', async () => {
+  it('billing: false reads no page the report does not need, and the outputs are {}', async () => {
     const on = await run({ pipelines: '- cost-returns' });
     expectSuccess(on.r);
     const off = await run({ pipelines: '- cost-returns', billing: 'false' });
@@ -159,7 +174,7 @@ describe('billable units', () => {
     expect(json(on, 'billing')).toMatchObject({ 'activity-runs': 1, complete: true });
   });
 
-  test('cap per run: 20 pages, then the totals say they are incomplete', async () => {
+  it('cap per run: 20 pages, then the totals say they are incomplete', async () => {
     w.emu.config.activityPageSize = 2;
     const s = await run({ pipelines: '- cost-cap-1' });
     expectSuccess(s.r);
@@ -169,7 +184,7 @@ describe('billable units', () => {
     expect(s.r.summary).toContain('**Cost, all runs:** at least 40 activity runs');
   });
 
-  test('caps: 20 pages per run and 100 per step; what they leave out makes the totals incomplete', async () => {
+  it('caps: 20 pages per run and 100 per step; what they leave out makes the totals incomplete', async () => {
     w.emu.config.activityPageSize = 2;
     const names = [1, 2, 3, 4, 5, 6].map((i) => `cost-cap-${i}`);
     const s = await step(w, {
@@ -193,7 +208,7 @@ describe('billable units', () => {
 });
 
 describe('estimate at list prices', () => {
-  test("priced in the factory's region (no runtime location): amount, currency, basis, the request's $filter, no credential", async () => {
+  it("priced in the factory's region (no runtime location): amount, currency, basis, the request's $filter, no credential", async () => {
     const s = await onPullRequest({ 'pipeline-name': 'cost-nested', 'cost-estimate': 'true' });
     expectSuccess(s.r);
     const est = json(s, 'estimated-cost');
@@ -215,7 +230,7 @@ describe('estimate at list prices', () => {
     expect(lastComment()).toContain(line);
   });
 
-  test("priced in the runtime's region, in another currency", async () => {
+  it("priced in the runtime's region, in another currency", async () => {
     const s = await run({ 'pipeline-name': 'cost-westeurope', 'cost-estimate': 'true', currency: 'eur' });
     expectSuccess(s.r);
     const est = json(s, 'estimated-cost');
@@ -228,7 +243,7 @@ describe('estimate at list prices', () => {
     expect(pricesReqs(s)[0]!.query.currencyCode).toBe("'EUR'");
   });
 
-  test('a batch: each run priced, one prices query for the region, the sums in the outputs', async () => {
+  it('a batch: each run priced, one prices query for the region, the sums in the outputs', async () => {
     const s = await onPullRequest({ pipelines: '- cost-nested\n- cost-string', 'cost-estimate': 'true' });
     expectSuccess(s.r);
     expect(pricesReqs(s)).toHaveLength(1);
@@ -253,7 +268,7 @@ describe('estimate at list prices', () => {
     expectNoCredential(pricesReqs(s)[0]!, s);
   });
 
-  test('a prices API that fails: a notice, estimated-cost {}, the units still there, the step succeeds', async () => {
+  it('a prices API that fails: a notice, estimated-cost {}, the units still there, the step succeeds', async () => {
     w.emu.faults.add({ service: 'prices', op: 'retailPrices', fault: { status: 500 }, count: Infinity });
     const s = await run({ 'pipeline-name': 'cost-nested', 'cost-estimate': 'true' });
     expectSuccess(s.r);
@@ -266,7 +281,7 @@ describe('estimate at list prices', () => {
     expect(s.r.summary).not.toContain('USD');
   });
 
-  test('a prices API that hangs: given up after 10 seconds with a notice, the step succeeds', async () => {
+  it('a prices API that hangs: given up after 10 seconds with a notice, the step succeeds', async () => {
     w.emu.faults.add({ service: 'prices', op: 'retailPrices', fault: { hang: true }, count: Infinity });
     const s = await run({ 'pipeline-name': 'cost-nested', 'cost-estimate': 'true' });
     expectSuccess(s.r);
@@ -309,7 +324,7 @@ describe('Fabric', () => {
       env: w.caEnv,
     });
 
-  test("capacity-unit hours at Fabric's documented rates, no prices API", async () => {
+  it("capacity-unit hours at Fabric's documented rates, no prices API", async () => {
     w.emu.config.fabricActivityBilling = true;
     try {
       const s = await fabric({});
@@ -332,7 +347,7 @@ describe('Fabric', () => {
     }
   });
 
-  test('without billed copy hours: the counts alone, and a notice', async () => {
+  it('without billed copy hours: the counts alone, and a notice', async () => {
     const s = await fabric({});
     expectSuccess(s.r);
     expect(json(s, 'billing')).toEqual({ 'activity-runs': 4, meters: [], complete: true });
@@ -343,7 +358,7 @@ describe('Fabric', () => {
 });
 
 describe('Synapse', () => {
-  test("priced at Data Factory's meters, in the runtime's region, and says so", async () => {
+  it("priced at Data Factory's meters, in the runtime's region, and says so", async () => {
     const s = await step(w, {
       inputs: {
         service: 'synapse',
