@@ -2,8 +2,8 @@
 // @actions/core is the recording mock (test/support/core-mock.ts), the service is a fake fleet
 // handed out by the mocked createService (the test file mocks src/services/index.ts), and time is
 // vitest's fake clock. The workflow's cancellation is a SIGINT emitted to the process's listeners.
-import { vi } from 'vitest';
-import { recorded } from './core-mock.ts';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { recorded, resetCore } from './core-mock.ts';
 import type { FakeFleet } from './fake-fleet.ts';
 import type { SavedContext, SavedRun } from '../../src/run/state.js';
 
@@ -66,6 +66,27 @@ export function signalListeners(): () => void {
       for (const l of process.listeners(name)) if (!before[name].includes(l)) process.removeListener(name, l);
     }
   };
+}
+
+/** When every in-process step starts: the fake clock's origin. */
+export const T0 = Date.parse('2025-01-01T00:00:00Z');
+
+/**
+ * Each test of a main.run()/post.run() file: a fake clock at T0, @actions/core recorded afresh,
+ * and no signal listener or fake service left behind.
+ */
+export function stepHooks(): void {
+  let restoreSignals: () => void = () => {};
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+    resetCore();
+    restoreSignals = signalListeners();
+  });
+  afterEach(() => {
+    restoreSignals();
+    services.current = undefined;
+    vi.useRealTimers();
+  });
 }
 
 export const savedRuns = (): SavedRun[] => JSON.parse(recorded.state.runs || '[]') as SavedRun[];

@@ -1,7 +1,7 @@
 // A batch's plan (every item checked before the first start) and its end-of-run details, through
 // main.run(): shared and per-item parameters, a service without definitions, and what is read of
 // each ended run (a failed run's activities, a succeeded run's return value).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => import('../../support/core-mock.ts'));
 vi.mock('../../../src/services/index.js', async (original) => {
@@ -19,24 +19,12 @@ vi.mock('../../../src/services/index.js', async (original) => {
 
 import { run } from '../../../src/main.js';
 import { AuthError } from '../../../src/http/errors.js';
-import { recorded, resetCore } from '../../support/core-mock.ts';
+import { recorded } from '../../support/core-mock.ts';
 import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
 import { FakeService, serviceError, type Phase } from '../../support/fake-service.ts';
-import { drive, runsOutput, services, setInputs, signalListeners, summary } from '../../support/main-harness.ts';
+import { drive, runsOutput, services, setInputs, stepHooks, summary } from '../../support/main-harness.ts';
 
-const T0 = Date.parse('2025-01-01T00:00:00Z');
-let restoreSignals: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  resetCore();
-  restoreSignals = signalListeners();
-});
-afterEach(() => {
-  restoreSignals();
-  services.current = undefined;
-  vi.useRealTimers();
-});
+stepHooks();
 
 const succeeds: Phase[] = [{ status: 'InProgress', ms: 2_000 }, { status: 'Succeeded' }];
 const fails: Phase[] = [{ status: 'InProgress', ms: 2_000 }, { status: 'Failed' }];

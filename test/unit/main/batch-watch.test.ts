@@ -2,7 +2,7 @@
 // queryPipelineRuns): one status request per interval for all runs (the contract's batch economy),
 // the runs the query does not show yet read alone, a refused query replaced by reads per run, and
 // a throttled history query whose Retry-After holds for the status reads too.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => import('../../support/core-mock.ts'));
 vi.mock('../../../src/services/index.js', async (original) => {
@@ -19,24 +19,12 @@ vi.mock('../../../src/services/index.js', async (original) => {
 });
 
 import { run } from '../../../src/main.js';
-import { recorded, resetCore } from '../../support/core-mock.ts';
+import { recorded } from '../../support/core-mock.ts';
 import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
 import { FakeService, serviceError, type Phase } from '../../support/fake-service.ts';
-import { drive, runsOutput, services, setInputs, signalListeners } from '../../support/main-harness.ts';
+import { drive, runsOutput, services, setInputs, stepHooks } from '../../support/main-harness.ts';
 
-const T0 = Date.parse('2025-01-01T00:00:00Z');
-let restoreSignals: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  resetCore();
-  restoreSignals = signalListeners();
-});
-afterEach(() => {
-  restoreSignals();
-  services.current = undefined;
-  vi.useRealTimers();
-});
+stepHooks();
 
 const succeeds = (ms: number): Phase[] => [{ status: 'InProgress', ms }, { status: 'Succeeded' }];
 

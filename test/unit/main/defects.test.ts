@@ -1,6 +1,6 @@
 // Defects found while porting the tests to the one lifecycle: these fail until the code is fixed
 // (the mutation run leaves this file out: Stryker needs a green suite to start).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => import('../../support/core-mock.ts'));
 vi.mock('../../../src/services/index.js', async (original) => {
@@ -18,23 +18,12 @@ vi.mock('../../../src/services/index.js', async (original) => {
 
 import { run } from '../../../src/main.js';
 import { AuthError } from '../../../src/http/errors.js';
-import { recorded, resetCore } from '../../support/core-mock.ts';
+import { recorded } from '../../support/core-mock.ts';
 import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
 import { FakeService } from '../../support/fake-service.ts';
-import { cancelWorkflow, drive, services, setInputs, signalListeners } from '../../support/main-harness.ts';
+import { cancelWorkflow, drive, services, setInputs, stepHooks } from '../../support/main-harness.ts';
 
-let restoreSignals: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2025-01-01T00:00:00Z') });
-  resetCore();
-  restoreSignals = signalListeners();
-});
-afterEach(() => {
-  restoreSignals();
-  services.current = undefined;
-  vi.useRealTimers();
-});
+stepHooks();
 
 // Before the one lifecycle, a single run that never started had its reason as the `message`
 // output (writeNoRunOutputs). Now plan() returns the reason without putting it on the item, so

@@ -1,7 +1,7 @@
 // `if-running` through main.run(): what the step does when runs of the pipeline are already going
 // (fail, skip, attach, cancel, wait), with the runs found as fakes of their own beside the one the
 // step may start.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => import('../../support/core-mock.ts'));
 vi.mock('../../../src/services/index.js', async (original) => {
@@ -18,24 +18,12 @@ vi.mock('../../../src/services/index.js', async (original) => {
 });
 
 import { run } from '../../../src/main.js';
-import { recorded, resetCore } from '../../support/core-mock.ts';
+import { recorded } from '../../support/core-mock.ts';
 import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
 import { FakeService, RUN_ID, serviceError, type Phase } from '../../support/fake-service.ts';
-import { MIN, cancelWorkflow, drive, services, setInputs, signalListeners } from '../../support/main-harness.ts';
+import { cancelWorkflow, drive, MIN, services, setInputs, stepHooks, T0 } from '../../support/main-harness.ts';
 
-const T0 = Date.parse('2025-01-01T00:00:00Z');
-let restoreSignals: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  resetCore();
-  restoreSignals = signalListeners();
-});
-afterEach(() => {
-  restoreSignals();
-  services.current = undefined;
-  vi.useRealTimers();
-});
+stepHooks();
 
 const going: Phase[] = [{ status: 'InProgress' }];
 

@@ -1,7 +1,7 @@
 // main.run() in process: the inputs as the runner gives them, @actions/core recorded, the service a
 // fake fleet, time a fake clock. Every ending, for one run and for a batch, as the user sees it:
 // the outputs, the annotations, the job summary, the step's failure, and what is left for the post step.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => import('../../support/core-mock.ts'));
 vi.mock('../../../src/services/index.js', async (original) => {
@@ -19,36 +19,25 @@ vi.mock('../../../src/services/index.js', async (original) => {
 
 import { run } from '../../../src/main.js';
 import { AuthError } from '../../../src/http/errors.js';
-import { recorded, resetCore } from '../../support/core-mock.ts';
+import { recorded } from '../../support/core-mock.ts';
 import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
 import { FakeService, RUN_ID, serviceError, type Phase } from '../../support/fake-service.ts';
 import {
-  HOUR,
-  MIN,
   cancelWorkflow,
   drive,
+  HOUR,
+  MIN,
   runsOutput,
   savedContext,
   savedRuns,
   services,
   setInputs,
-  signalListeners,
+  stepHooks,
   summary,
+  T0,
 } from '../../support/main-harness.ts';
 
-const T0 = Date.parse('2025-01-01T00:00:00Z');
-let restoreSignals: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  resetCore();
-  restoreSignals = signalListeners();
-});
-afterEach(() => {
-  restoreSignals();
-  services.current = undefined;
-  vi.useRealTimers();
-});
+stepHooks();
 
 const fake = (phases: Phase[], o: ConstructorParameters<typeof FakeService>[0] = {}) =>
   new FakeService({ phases, ...o });

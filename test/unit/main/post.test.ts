@@ -1,7 +1,7 @@
 // post.run() in process, from the state main.run() left: main is run on the fake clock, its state
 // taken at the moment it "dies" (as if the runner killed it), then the post step runs against a
 // fresh fake whose runs go on where main left them.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@actions/core', () => import('../../support/core-mock.ts'));
 vi.mock('../../../src/services/index.js', async (original) => {
@@ -23,28 +23,17 @@ import { recorded, resetCore } from '../../support/core-mock.ts';
 import { FakeFleet, runIdOf } from '../../support/fake-fleet.ts';
 import { FakeService, RUN_ID, serviceError, type Phase } from '../../support/fake-service.ts';
 import {
-  MIN,
   cancelWorkflow,
   drive,
+  MIN,
   savedRuns,
   services,
   setInputs,
-  signalListeners,
+  stepHooks,
+  T0,
 } from '../../support/main-harness.ts';
 
-const T0 = Date.parse('2025-01-01T00:00:00Z');
-let restoreSignals: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-  resetCore();
-  restoreSignals = signalListeners();
-});
-afterEach(() => {
-  restoreSignals();
-  services.current = undefined;
-  vi.useRealTimers();
-});
+stepHooks();
 
 const going: Phase[] = [{ status: 'InProgress' }];
 /** main has read the status of every run twice. */
