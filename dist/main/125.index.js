@@ -1331,7 +1331,6 @@ var summary = __webpack_require__(2360);
 
 
 
-
 /** One error annotation per failed activity, titled with its path (and its pipeline in a batch). */
 function annotationsOf(step) {
     return step.runs.flatMap((r) => r.failed.map((f) => {
@@ -1354,7 +1353,7 @@ async function publishStep(step, o) {
     // The services echo every parameter value, SecureString ones included (a run the step attached
     // to, a rerun's reference parameters): registered before anything is written, so none shows.
     for (const r of step.runs)
-        for (const secret of echoedSecrets(r))
+        for (const secret of (0,outputs/* echoedSecrets */.cO)(r))
             lib_core.setSecret(secret);
     for (const [name, value] of Object.entries((0,outputs/* outputsOf */.Yz)(step)))
         lib_core.setOutput(name, value);
@@ -1378,18 +1377,6 @@ async function publishStep(step, o) {
         lib_core.setFailed(failure);
     else if (step.runs.every(result/* endedAsWanted */.Y))
         lib_core.info(closingLine(step));
-}
-/** The SecureString values among the parameters a run echoes (all of them where no definition could be read). */
-function echoedSecrets(r) {
-    const params = r.run?.raw.parameters;
-    if (typeof params !== 'object' || params === null || Array.isArray(params))
-        return [];
-    const values = params;
-    if (!r.maskAllParameters)
-        return (0,parameters/* secureValues */.og)(values, r.definitions);
-    return Object.values(values)
-        .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
-        .filter((v) => v.length > 0);
 }
 /** Fails the step before any service is reached (invalid inputs, no way to sign in). */
 function failStep(e) {
@@ -6847,6 +6834,7 @@ function batchCostLines(step) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Yz: () => (/* binding */ outputsOf),
+/* harmony export */   cO: () => (/* binding */ echoedSecrets),
 /* harmony export */   kw: () => (/* binding */ aggregateStatus),
 /* harmony export */   vb: () => (/* binding */ failingLine)
 /* harmony export */ });
@@ -6975,6 +6963,22 @@ function outputsOf(step) {
         billing: JSON.stringify(r.billing ?? {}),
         'estimated-cost': JSON.stringify(r.estimatedCost ?? {}),
     };
+}
+/**
+ * The SecureString values among the parameters a run echoes (all of them where no definition could
+ * be read): registered as secrets before anything is written, and masked in the pull-request
+ * comment, which does not go through the runner's log masking.
+ */
+function echoedSecrets(r) {
+    const params = r.run?.raw.parameters;
+    if (typeof params !== 'object' || params === null || Array.isArray(params))
+        return [];
+    const values = params;
+    if (!r.maskAllParameters)
+        return (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_2__/* .secureValues */ .og)(values, r.definitions);
+    return Object.values(values)
+        .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+        .filter((v) => v.length > 0);
 }
 
 

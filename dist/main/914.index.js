@@ -15,7 +15,6 @@ export const modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6421);
 /* harmony import */ var _inputs_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1601);
-/* harmony import */ var _inputs_parameters_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5045);
 /* harmony import */ var _size_limits_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9230);
 /* harmony import */ var _cost_lines_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8947);
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5468);
@@ -26,7 +25,6 @@ export const modules = {
 // of that job on the same pull request. @actions/github is loaded only when a comment is due, so
 // a step that posts none pays nothing for it at start-up. A comment that cannot be written is a
 // warning, never a failure; the token is never printed.
-
 
 
 
@@ -168,18 +166,8 @@ function commentWarning(status, message, isFork) {
 }
 /** Posts or updates the step's comment (one for a batch); never throws. Does nothing (and sends nothing) outside pull requests. */
 function postPullRequestComment(step, token, env = process.env) {
-    const secrets = step.runs.flatMap(runSecrets);
+    const secrets = step.runs.flatMap(_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .echoedSecrets */ .cO);
     return postComment(commentMarker(step, env), () => renderComment(step, env), token, env, secrets);
-}
-/** SecureString values among a run's parameters (by its definition; by name without one; all without one where one was needed). */
-function runSecrets(r) {
-    const params = r.run?.raw.parameters;
-    if (typeof params !== 'object' || params === null || Array.isArray(params))
-        return [];
-    const values = params;
-    if (r.maskAllParameters)
-        return Object.values(values).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-    return (0,_inputs_parameters_js__WEBPACK_IMPORTED_MODULE_9__/* .secureValues */ .og)(values, r.definitions);
 }
 /**
  * The pull request the event is about: the payload's `pull_request` (pull_request, _target,

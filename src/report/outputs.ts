@@ -1,5 +1,5 @@
 // The step's outputs, as the contract names them, from the result model. Pure: publish.ts writes them.
-import { displayParameters, MASK } from '../inputs/parameters.js';
+import { displayParameters, MASK, secureValues } from '../inputs/parameters.js';
 import type { RunView } from '../model/run.js';
 import { endedAsWanted, type FailedActivity, type RunResult, type StepResult } from '../model/result.js';
 import { durationOf, oneLine, trimText } from './text.js';
@@ -129,4 +129,19 @@ export function outputsOf(step: StepResult): Record<string, string> {
     billing: JSON.stringify(r.billing ?? {}),
     'estimated-cost': JSON.stringify(r.estimatedCost ?? {}),
   };
+}
+
+/**
+ * The SecureString values among the parameters a run echoes (all of them where no definition could
+ * be read): registered as secrets before anything is written, and masked in the pull-request
+ * comment, which does not go through the runner's log masking.
+ */
+export function echoedSecrets(r: Pick<RunResult, 'run' | 'definitions' | 'maskAllParameters'>): string[] {
+  const params = r.run?.raw.parameters;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return [];
+  const values = params as Record<string, unknown>;
+  if (!r.maskAllParameters) return secureValues(values, r.definitions);
+  return Object.values(values)
+    .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+    .filter((v) => v.length > 0);
 }

@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { formatDuration } from '../inputs/duration.js';
-import { secureValues } from '../inputs/parameters.js';
 import { COMMENT_LIMIT, chars, fitRows, truncateMarkdown } from './size-limits.js';
 import type { FailedActivity, RunResult, StepResult } from '../model/result.js';
 import { batchCostLines, runCostLines } from './cost-lines.js';
-import { aggregateStatus } from './outputs.js';
+import { aggregateStatus, echoedSecrets } from './outputs.js';
 import { earlierRunLine, runTable } from './summary.js';
 import { describeUsual, markOf, oneLine, trimText } from './text.js';
 
@@ -174,17 +173,8 @@ export function postPullRequestComment(
   token: string,
   env: CommentEnv = process.env as CommentEnv,
 ): Promise<void> {
-  const secrets = step.runs.flatMap(runSecrets);
+  const secrets = step.runs.flatMap(echoedSecrets);
   return postComment(commentMarker(step, env), () => renderComment(step, env), token, env, secrets);
-}
-
-/** SecureString values among a run's parameters (by its definition; by name without one; all without one where one was needed). */
-function runSecrets(r: RunResult): string[] {
-  const params = r.run?.raw.parameters;
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return [];
-  const values = params as Record<string, unknown>;
-  if (r.maskAllParameters) return Object.values(values).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-  return secureValues(values, r.definitions);
 }
 
 /**

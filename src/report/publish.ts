@@ -4,9 +4,8 @@
 import * as core from '@actions/core';
 import { AuthError, ServiceError, errorMessage } from '../http/errors.js';
 import { endedAsWanted, type RunResult, type StepResult } from '../model/result.js';
-import { secureValues } from '../inputs/parameters.js';
 import { closingLine, stepFailure } from './messages.js';
-import { outputsOf } from './outputs.js';
+import { echoedSecrets, outputsOf } from './outputs.js';
 import { fitSummary } from './size-limits.js';
 import { renderSummary } from './summary.js';
 import { trimText } from './text.js';
@@ -60,17 +59,6 @@ export async function publishStep(step: StepResult, o: PublishOptions): Promise<
   const failure = stepFailure(step);
   if (failure) core.setFailed(failure);
   else if (step.runs.every(endedAsWanted)) core.info(closingLine(step));
-}
-
-/** The SecureString values among the parameters a run echoes (all of them where no definition could be read). */
-function echoedSecrets(r: RunResult): string[] {
-  const params = r.run?.raw.parameters;
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return [];
-  const values = params as Record<string, unknown>;
-  if (!r.maskAllParameters) return secureValues(values, r.definitions);
-  return Object.values(values)
-    .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
-    .filter((v) => v.length > 0);
 }
 
 /** Fails the step before any service is reached (invalid inputs, no way to sign in). */
